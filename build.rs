@@ -1,0 +1,33 @@
+//! Validates the default content and embeds it, pre-parsed, in the binary.
+//!
+//! `content/contrasts.yaml` is parsed and validated here with the same code
+//! the binary uses for `--content FILE` (`src/content/`), then written to
+//! `$OUT_DIR/content.bin` in postcard form. The binary decodes that blob in
+//! microseconds instead of parsing YAML at every start, and a broken default
+//! fails the build with the validator's located messages.
+
+#[allow(dead_code, missing_docs)]
+#[path = "src/content/mod.rs"]
+mod content;
+
+use std::path::PathBuf;
+
+fn main() {
+    let source_path = "content/contrasts.yaml";
+    println!("cargo:rerun-if-changed={source_path}");
+    println!("cargo:rerun-if-changed=src/content");
+    let text = std::fs::read_to_string(source_path)
+        .unwrap_or_else(|error| panic!("cannot read {source_path}: {error}"));
+    let content = match content::parse(source_path, &text) {
+        Ok(content) => content,
+        Err(error) => {
+            for line in error.to_string().lines() {
+                println!("cargo:warning={line}");
+            }
+            panic!("{source_path} is not valid content:\n{error}");
+        }
+    };
+    let bytes = postcard::to_stdvec(&content).expect("the content model serialises");
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out_dir.join("content.bin"), bytes).expect("OUT_DIR is writable");
+}

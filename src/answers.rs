@@ -1,0 +1,236 @@
+//! Answers files: the fill-in template `itlead questions` prints, and the
+//! parser `itlead assess --answers` reads (YAML or JSON, detected).
+//!
+//! ```yaml
+//! schema: itlead.answers/1
+//! answers:
+//!   midnight-outage: b
+//!   cloud-migration-budget: skip
+//! ```
+//!
+//! An empty value means "not answered yet"; `skip` skips on purpose.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::DataError;
+use crate::content::diagnostic::{
+    Diagnostic, Problem, from_json_error, from_yaml_error, locate_all,
+};
+use crate::content::locate::YamlPath;
+use crate::content::model::{Content, Scenario};
+use crate::content::suggest::did_you_mean;
+use crate::content::unique_map::UniqueMap;
+use crate::score::{Answers, SKIP};
+
+/// The `schema` value of answers files.
+pub const ANSWERS_SCHEMA: &str = "itlead.answers/1";
+
+/// An answers file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAnswers {
+    #[serde(default)]
+    schema: Option<String>,
+    #[serde(default)]
+    content: Option<serde_json::Value>,
+    answers: Option<UniqueMap<Option<String>>>,
+    #[serde(default)]
+    scenarios: Option<serde_json::Value>,
+}
+
+/// Parses an answers file and checks it against the scenarios being asked.
+/// Missing answers are an error unless `partial`.
+pub fn parse(
+    file: &str,
+    text: &str,
+    content: &Content,
+    asked: &[&Scenario],
+    partial: bool,
+) -> Result<Answers, DataError> {
+    if text.trim().is_empty() {
+        return Err(DataError::one(Diagnostic::whole_file(
+            file,
+            "the file is empty; `itlead questions > answers.yaml` writes a template to fill in",
+        )));
+    }
+    let raw: RawAnswers = if text.trim_start().starts_with('{') {
+        serde_json::from_str(text)
+            .map_err(|error| DataError::one(from_json_error(file, text, &error)))?
+    } else {
+        serde_yaml::from_str(text)
+            .map_err(|error| DataError::one(from_yaml_error(file, text, &error)))?
+    };
+    let mut problems = Vec::new();
+    if let Some(schema) = &raw.schema {
+        if schema != ANSWERS_SCHEMA {
+            problems.push(Problem::new(
+                YamlPath::root().key("schema"),
+                format!("schema `{schema}` is not an answers file this itlead reads (expected `{ANSWERS_SCHEMA}`)"),
+            ));
+        }
+    }
+    let _ = (&raw.content, &raw.scenarios);
+    let Some(entries) = raw.answers else {
+        return Err(DataError::one(Diagnostic::whole_file(
+            file,
+            "no `answers` map; expected `answers:` with one `scenario-id: option-key` line per scenario",
+        )));
+    };
+    let asked_ids: BTreeSet<&str> = asked.iter().map(|scenario| scenario.id.as_str()).collect();
+    let mut answers = Answers::new();
+    for (id, value) in entries.entries() {
+        let path = YamlPath::root().key("answers").key(id);
+        let Some(scenario) = content.scenario(id) else {
+            let hint = did_you_mean(
+                id,
+                content
+                    .scenarios
+                    .iter()
+                    .map(|scenario| scenario.id.as_str()),
+            );
+            problems.push(Problem::new(path, format!("unknown scenario `{id}`{hint}")));
+            continue;
+        };
+        let Some(value) = value
+            .as_deref()
+            .map(str::trim)
+            .filter(|value| !value.is_empty())
+        else {
+            continue;
+        };
+        let key = value.to_lowercase();
+        if key != SKIP && scenario.option(&key).is_none() {
+            let keys: Vec<&str> = scenario
+                .options
+                .iter()
+                .map(|option| option.key.as_str())
+                .collect();
+            problems.push(Problem::new(
+                path,
+                format!(
+                    "`{value}` is not an option of `{id}` (expected one of {}, or `skip`)",
+                    keys.join(", ")
+                ),
+            ));
+            continue;
+        }
+        if asked_ids.contains(id.as_str()) {
+            answers.insert(id.clone(), key);
+        }
+    }
+    if !problems.is_empty() {
+        return Err(DataError {
+            diagnostics: locate_all(file, text, problems),
+        });
+    }
+    let missing: Vec<&str> = asked_ids
+        .iter()
+        .copied()
+        .filter(|id| !answers.contains_key(*id))
+        .collect();
+    if !missing.is_empty() && !partial {
+        return Err(DataError::one(Diagnostic::whole_file(
+            file,
+            format!(
+                "{} scenario(s) have no answer: {}; answer them, write `skip`, or pass --partial",
+                missing.len(),
+                missing.join(", ")
+            ),
+        )));
+    }
+    Ok(answers)
+}
+
+/// The fill-in template as YAML: each scenario as comments above its line.
+pub fn template_yaml(content: &Content) -> String {
+    let mut out = format!(
+        "# itlead answers for \"{}\" version {}\n\
+         # For each scenario, write the key of the option you would most likely\n\
+         # choose (a, b, c …), or `skip`. Then: itlead assess --answers THIS-FILE\n\
+         schema: {ANSWERS_SCHEMA}\nanswers:\n",
+        content.title, content.version
+    );
+    for scenario in &content.scenarios {
+        let _ = writeln!(out, "\n  # {}", scenario.title);
+        for line in textwrap::wrap(scenario.situation.trim(), 74) {
+            let _ = writeln!(out, "  # {line}");
+        }
+        for option in &scenario.options {
+            let text = format!("{}) {}", option.key, option.text.trim());
+            for (index, line) in textwrap::wrap(&text, 72).iter().enumerate() {
+                let indent = if index == 0 { "  #   " } else { "  #      " };
+                let _ = writeln!(out, "{indent}{line}");
+            }
+        }
+        let _ = writeln!(out, "  {}: \"\"", scenario.id);
+    }
+    out
+}
+
+/// The template as JSON: answers to fill in, and the scenarios to read.
+pub fn template_json(content: &Content) -> String {
+    #[derive(Serialize)]
+    struct Template<'a> {
+        schema: &'a str,
+        content: Stamp<'a>,
+        answers: serde_json::Map<String, serde_json::Value>,
+        scenarios: Vec<TemplateScenario<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Stamp<'a> {
+        title: &'a str,
+        version: &'a str,
+    }
+    #[derive(Serialize)]
+    struct TemplateScenario<'a> {
+        id: &'a str,
+        title: &'a str,
+        situation: &'a str,
+        options: Vec<TemplateOption<'a>>,
+    }
+    #[derive(Serialize)]
+    struct TemplateOption<'a> {
+        key: &'a str,
+        text: &'a str,
+    }
+    let template = Template {
+        schema: ANSWERS_SCHEMA,
+        content: Stamp {
+            title: &content.title,
+            version: &content.version,
+        },
+        answers: content
+            .scenarios
+            .iter()
+            .map(|scenario| {
+                (
+                    scenario.id.clone(),
+                    serde_json::Value::String(String::new()),
+                )
+            })
+            .collect(),
+        scenarios: content
+            .scenarios
+            .iter()
+            .map(|scenario| TemplateScenario {
+                id: &scenario.id,
+                title: &scenario.title,
+                situation: scenario.situation.trim(),
+                options: scenario
+                    .options
+                    .iter()
+                    .map(|option| TemplateOption {
+                        key: &option.key,
+                        text: option.text.trim(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    let mut json = serde_json::to_string_pretty(&template).unwrap_or_default();
+    json.push('\n');
+    json
+}

@@ -1,0 +1,416 @@
+//! One function per subcommand: the IO shell around the pure core.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use crate::assess::{self, Outcome, Selection};
+use crate::cli::{
+    AssessArgs, CheckArgs, Cli, Command, CompletionsArgs, ExplainArgs, ExplainFormat, ListArgs,
+    ListFormat, QuestionsArgs, ReportArgs, TemplateFormat,
+};
+use crate::content::{self, Content};
+use crate::error::{DataError, Interrupted, usage};
+use crate::export::{RenderContext, exporter};
+use crate::input::read_text;
+use crate::interrupt::{self, SavedCount};
+use crate::output::{OutputArgs, emit, warn, write_stdout};
+use crate::prompt::{PlainPrompter, Prompter, TerminalPrompter};
+use crate::render::report::Layout;
+use crate::render::{check as check_render, explain as explain_render, list as list_render};
+use crate::result::ResultDocument;
+use crate::score::{self, Answers};
+use crate::session::{Found, Session, SessionStore};
+use crate::{answers, library, paths, resolve, terminal};
+
+/// Runs the subcommand of `cli`.
+pub fn dispatch(cli: Cli) -> Result<()> {
+    let content_path = cli.content.as_deref();
+    match cli.command {
+        Command::Assess(args) => assess_command(content_path, &args),
+        Command::Explain(args) => explain(content_path, &args),
+        Command::List(args) => list(content_path, &args),
+        Command::Questions(args) => questions(content_path, &args),
+        Command::Check(args) => check(content_path, &args),
+        Command::Report(args) => report(content_path, &args),
+        Command::Compare(args) => crate::team::compare_command(&args, layout()),
+        Command::History(args) => crate::team::history_command(&args, layout()),
+        Command::Team(args) => crate::team::team_command(&args, layout()),
+        Command::Completions(args) => completions(content_path, &args),
+        Command::Man => man(),
+    }
+}
+
+/// The layout for text on stdout.
+pub fn layout() -> Layout {
+    Layout {
+        width: terminal::width(),
+        ascii: terminal::ascii_only(),
+    }
+}
+
+fn json_bytes<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(value).context("cannot serialise to JSON")?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+fn explain(content_path: Option<&Path>, args: &ExplainArgs) -> Result<()> {
+    let content = library::load(content_path)?;
+    let axes: Vec<&content::model::Axis> = match &args.query {
+        Some(query) => vec![resolve::resolve(&content, query)?],
+        None => content.axes.iter().collect(),
+    };
+    let width = layout().width;
+    let bytes = match args.format {
+        ExplainFormat::Json => {
+            let explained: Vec<_> = axes
+                .iter()
+                .map(|axis| explain_render::explained(&content, axis))
+                .collect();
+            if args.query.is_some() {
+                json_bytes(&explained[0])?
+            } else {
+                json_bytes(&explained)?
+            }
+        }
+        ExplainFormat::Markdown => axes
+            .iter()
+            .map(|axis| explain_render::markdown(&content, axis))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .into_bytes(),
+        ExplainFormat::Text => {
+            let separator = format!("\n{}\n\n", "─".repeat(width.min(60)));
+            axes.iter()
+                .map(|axis| explain_render::text(&content, axis, width))
+                .collect::<Vec<_>>()
+                .join(&separator)
+                .into_bytes()
+        }
+    };
+    write_stdout(&bytes)
+}
+
+fn list(content_path: Option<&Path>, args: &ListArgs) -> Result<()> {
+    let content = library::load(content_path)?;
+    let bytes = match args.format {
+        ListFormat::Json => json_bytes(&list_render::rows(&content))?,
+        ListFormat::Text => list_render::text(&content, layout().width).into_bytes(),
+    };
+    write_stdout(&bytes)
+}
+
+fn questions(content_path: Option<&Path>, args: &QuestionsArgs) -> Result<()> {
+    let content = library::load(content_path)?;
+    let text = match args.format {
+        TemplateFormat::Yaml => answers::template_yaml(&content),
+        TemplateFormat::Json => answers::template_json(&content),
+    };
+    emit(&args.output, text.as_bytes())
+}
+
+fn check(content_path: Option<&Path>, args: &CheckArgs) -> Result<()> {
+    let path = args.file.as_deref().or(content_path);
+    let (name, parsed) = match path {
+        None => (library::BUILT_IN.to_owned(), Ok(library::built_in())),
+        Some(path) => {
+            let input = read_text(path)?;
+            let parsed = content::parse(&input.name, &input.text);
+            (input.name, parsed)
+        }
+    };
+    match (parsed, args.format) {
+        (Ok(content), ListFormat::Text) => {
+            write_stdout(check_render::text(&check_render::summary(&name, &content)).as_bytes())
+        }
+        (Ok(content), ListFormat::Json) => {
+            write_stdout(&json_bytes(&check_render::summary(&name, &content))?)
+        }
+        (Err(error), ListFormat::Text) => Err(error.into()),
+        (Err(error), ListFormat::Json) => {
+            write_stdout(&json_bytes(&check_render::Problems::new(
+                &name,
+                &error.diagnostics,
+            ))?)?;
+            Err(DataError {
+                diagnostics: error.diagnostics,
+            }
+            .into())
+        }
+    }
+}
+
+fn report(content_path: Option<&Path>, args: &ReportArgs) -> Result<()> {
+    let input = read_text(&args.file)?;
+    let result = ResultDocument::parse(&input.name, &input.text)?;
+    let content = library::load(content_path)?;
+    render_result(&result, Some(&content), args.format, &args.output)
+}
+
+/// Renders `result` in `format` to `output`. `content` adds strengths and
+/// watch-outs when it knows every axis of the result.
+pub fn render_result(
+    result: &ResultDocument,
+    content: Option<&Content>,
+    format: crate::cli::ReportFormat,
+    output: &OutputArgs,
+) -> Result<()> {
+    let matching = content.filter(|content| {
+        result
+            .axes
+            .iter()
+            .all(|axis| content.axis(&axis.id).is_some())
+    });
+    let context = RenderContext {
+        content: matching,
+        layout: layout(),
+    };
+    let bytes = exporter(format).export(result, &context)?;
+    emit(output, &bytes)
+}
+
+fn selection(content: &Content, args: &AssessArgs) -> Result<Selection> {
+    if args.quick && !args.axes.is_empty() {
+        return Err(usage(
+            "--quick and --axes choose scenarios differently; use one of them",
+        ));
+    }
+    if args.quick {
+        return Ok(Selection::Quick);
+    }
+    if args.axes.is_empty() {
+        return Ok(Selection::Full);
+    }
+    let mut ids = Vec::new();
+    for query in args.axes.iter().filter(|query| !query.trim().is_empty()) {
+        let id = resolve::resolve(content, query)?.id.clone();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    if ids.is_empty() {
+        return Err(usage(
+            "--axes needs at least one contrast id; `itlead list` shows them",
+        ));
+    }
+    Ok(Selection::Axes(ids))
+}
+
+fn now() -> String {
+    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+}
+
+fn assess_command(content_path: Option<&Path>, args: &AssessArgs) -> Result<()> {
+    let content = library::load(content_path)?;
+    let selection = selection(&content, args)?;
+    let answers = match &args.answers {
+        Some(path) => {
+            let asked = assess::select(&content, &selection);
+            let input = read_text(path)?;
+            answers::parse(&input.name, &input.text, &content, &asked, args.partial)?
+        }
+        None => match interactive(&content, &selection, args)? {
+            Some(answers) => answers,
+            None => return Ok(()),
+        },
+    };
+    finish(&content, answers, selection.mode(), args)
+}
+
+fn finish(content: &Content, answers: Answers, mode: &str, args: &AssessArgs) -> Result<()> {
+    let profile = score::score(content, &answers);
+    let result = ResultDocument::new(content, answers, profile, mode, now());
+    if !args.no_save {
+        save_result(&result);
+    }
+    render_result(&result, Some(content), args.format, &args.output)
+}
+
+/// Saves `result` under the data directory; a failure is a warning, since
+/// the report is still printed.
+fn save_result(result: &ResultDocument) {
+    let saved = paths::results_dir().and_then(|directory| {
+        std::fs::create_dir_all(&directory)
+            .with_context(|| format!("cannot create {}", directory.display()))?;
+        let stem = result.created.replace(':', "-");
+        let mut path = directory.join(format!("{stem}.json"));
+        let mut counter = 1;
+        while path.exists() {
+            counter += 1;
+            path = directory.join(format!("{stem}-{counter}.json"));
+        }
+        let bytes = serde_json::to_vec_pretty(result).context("cannot serialise the result")?;
+        crate::output::write_atomically(&path, &bytes)?;
+        Ok(path)
+    });
+    match saved {
+        Ok(path) => warn(&format!("Result saved to {}", path.display())),
+        Err(error) => warn(&format!("warning: the result was not saved: {error:#}")),
+    }
+}
+
+/// Runs the interactive flow; `None` when the user declined to start.
+fn interactive(
+    content: &Content,
+    selection: &Selection,
+    args: &AssessArgs,
+) -> Result<Option<Answers>> {
+    if !std::io::stdin().is_terminal() {
+        return Err(usage(
+            "itlead assess asks questions and needs a terminal, but standard input is not one.\n\
+             To answer from a file: itlead questions > answers.yaml, fill it in, then\n\
+             itlead assess --answers answers.yaml",
+        ));
+    }
+    let width = terminal::width();
+    let plain = args.plain || terminal::is_dumb_terminal() || !std::io::stderr().is_terminal();
+    let mut prompter: Box<dyn Prompter> = if plain {
+        colored::control::set_override(false);
+        Box::new(PlainPrompter::new(
+            std::io::stdin().lock(),
+            std::io::stderr(),
+            width,
+        ))
+    } else {
+        Box::new(TerminalPrompter::new(
+            width,
+            colored::control::SHOULD_COLORIZE.should_colorize(),
+        ))
+    };
+    let store = SessionStore::new(paths::session_file()?);
+    let Some(mut session) = open_session(content, selection, args, &store, prompter.as_mut())?
+    else {
+        return Ok(None);
+    };
+    let saved = SavedCount::default();
+    saved.set(session.progress());
+    interrupt::install(saved.clone());
+    let mut save_failed = false;
+    let mut save = |session: &Session| -> Result<()> {
+        saved.set(session.progress());
+        if let Err(error) = store.save(session) {
+            if !save_failed {
+                warn(&format!(
+                    "warning: progress cannot be saved ({error:#}); finish in one go"
+                ));
+                save_failed = true;
+            }
+        }
+        Ok(())
+    };
+    save(&session)?;
+    match assess::run(content, &mut session, prompter.as_mut(), &mut save)? {
+        Outcome::Stopped(count) => Err(Interrupted(interrupt::stopped_message(count)).into()),
+        Outcome::Finished(answers) => {
+            drop(prompter);
+            if let Err(error) = store.clear() {
+                warn(&format!("warning: {error:#}"));
+            }
+            if std::io::stdout().is_terminal() && !plain {
+                let _ = console::Term::stderr().clear_screen();
+            }
+            Ok(Some(answers))
+        }
+    }
+}
+
+/// Finds or starts the session to run; `None` when the user quits at the question.
+fn open_session(
+    content: &Content,
+    selection: &Selection,
+    args: &AssessArgs,
+    store: &SessionStore,
+    prompter: &mut dyn Prompter,
+) -> Result<Option<Session>> {
+    let found = if args.restart {
+        store.clear()?;
+        Found::Nothing
+    } else {
+        store.load()?
+    };
+    let existing = match found {
+        Found::Nothing => None,
+        Found::SetAside(path, reason) => {
+            warn(&format!(
+                "warning: the unfinished session could not be read ({reason}); it was moved to {}",
+                path.display()
+            ));
+            None
+        }
+        Found::Session(session) => Some(*session),
+    };
+    if let Some(mut session) = existing {
+        let resume = if args.resume {
+            true
+        } else {
+            let question = format!(
+                "An unfinished assessment from {} has {} of {} answers. Continue it?",
+                session.started,
+                session.progress(),
+                session.order.len()
+            );
+            match prompter.confirm(&question, true)? {
+                Some(answer) => answer,
+                None => return Ok(None),
+            }
+        };
+        if resume {
+            let reconciled = session.reconcile(content);
+            if !reconciled.dropped.is_empty() {
+                prompter.show(&format!(
+                    "The questionnaire changed since this session started; these answers were dropped and will be asked again: {}",
+                    reconciled.dropped.join(", ")
+                ))?;
+            }
+            return Ok(Some(session));
+        }
+    } else if args.resume {
+        prompter.show("There is no unfinished assessment to resume; starting a new one.")?;
+    }
+    let seed = args.seed.unwrap_or_else(|| fastrand::u64(..));
+    let asked = assess::select(content, selection);
+    let order = assess::order(&asked, seed);
+    prompter.show(&crate::render::wrap(
+        &assess::intro(order.len()),
+        terminal::width(),
+        "",
+    ))?;
+    prompter.show("")?;
+    Ok(Some(Session::new(
+        content,
+        selection.mode(),
+        seed,
+        order,
+        now(),
+    )))
+}
+
+fn completions(content_path: Option<&Path>, args: &CompletionsArgs) -> Result<()> {
+    use clap::CommandFactory;
+    let content = library::load(content_path)?;
+    let names: Vec<String> = content
+        .axes
+        .iter()
+        .map(|axis| axis.id.clone())
+        .chain(content.axes.iter().flat_map(|axis| axis.aliases.clone()))
+        .collect();
+    let mut command = Cli::command().mut_subcommand("explain", |explain| {
+        explain.mut_arg("query", |arg| {
+            arg.value_parser(clap::builder::PossibleValuesParser::new(names))
+        })
+    });
+    let mut bytes = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "itlead", &mut bytes);
+    write_stdout(&bytes)
+}
+
+fn man() -> Result<()> {
+    use clap::CommandFactory;
+    let mut bytes = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut bytes)
+        .context("cannot render the man page")?;
+    write_stdout(&bytes)
+}

@@ -1,0 +1,222 @@
+//! Finds where a value sits in a YAML (or JSON) text.
+//!
+//! serde does not keep source positions, so validation problems carry a
+//! [`YamlPath`] instead (`scenarios[3].options[1].weights.vison`). When a
+//! problem has to be shown, this module walks the text's parse events once
+//! and maps every path to the line and column where its key or item starts.
+//! A path that is not found falls back to its nearest located parent.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use saphyr_parser::{Event, Parser, Span};
+
+/// Deepest nesting that is walked; anything deeper is reported at its parent.
+const MAX_DEPTH: usize = 128;
+
+/// One step into a document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Segment {
+    /// A mapping key.
+    Key(String),
+    /// A sequence index.
+    Index(usize),
+}
+
+/// A path from the document root to a value.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct YamlPath(pub Vec<Segment>);
+
+impl YamlPath {
+    /// The root.
+    pub fn root() -> Self {
+        Self::default()
+    }
+
+    /// This path with a key appended.
+    #[must_use]
+    pub fn key(&self, key: &str) -> Self {
+        let mut segments = self.0.clone();
+        segments.push(Segment::Key(key.to_owned()));
+        Self(segments)
+    }
+
+    /// This path with an index appended.
+    #[must_use]
+    pub fn index(&self, index: usize) -> Self {
+        let mut segments = self.0.clone();
+        segments.push(Segment::Index(index));
+        Self(segments)
+    }
+}
+
+impl fmt::Display for YamlPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (position, segment) in self.0.iter().enumerate() {
+            match segment {
+                Segment::Key(key) if position == 0 => write!(f, "{key}")?,
+                Segment::Key(key) => write!(f, ".{key}")?,
+                Segment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// Positions of every key and item in one document.
+#[derive(Debug, Default)]
+pub struct Locator {
+    positions: HashMap<Vec<Segment>, Position>,
+}
+
+impl Locator {
+    /// Walks `source`; a text that does not parse yields an empty locator.
+    pub fn new(source: &str) -> Self {
+        let mut walker = Walker {
+            events: Parser::new_from_str(source),
+            path: Vec::new(),
+            positions: HashMap::new(),
+        };
+        walker.document();
+        Self {
+            positions: walker.positions,
+        }
+    }
+
+    /// Where `path` (or its nearest located parent) starts.
+    pub fn find(&self, path: &YamlPath) -> Option<Position> {
+        (0..=path.0.len())
+            .rev()
+            .find_map(|length| self.positions.get(&path.0[..length]).copied())
+    }
+}
+
+struct Walker<'input> {
+    events: Parser<'input, saphyr_parser::StrInput<'input>>,
+    path: Vec<Segment>,
+    positions: HashMap<Vec<Segment>, Position>,
+}
+
+impl<'input> Walker<'input> {
+    fn next(&mut self) -> Option<(Event<'input>, Span)> {
+        self.events.next()?.ok()
+    }
+
+    fn document(&mut self) {
+        while let Some((event, span)) = self.next() {
+            match event {
+                Event::StreamEnd => return,
+                Event::StreamStart | Event::DocumentStart(_) | Event::DocumentEnd => {}
+                other => {
+                    self.record(span);
+                    let _ = self.node(&other);
+                    return;
+                }
+            }
+        }
+    }
+
+    fn record(&mut self, span: Span) {
+        let position = Position {
+            line: span.start.line(),
+            column: span.start.col() + 1,
+        };
+        self.positions.entry(self.path.clone()).or_insert(position);
+    }
+
+    /// Walks the rest of the node that `first` opened; `None` stops the walk.
+    fn node(&mut self, first: &Event<'input>) -> Option<()> {
+        if self.path.len() > MAX_DEPTH {
+            return None;
+        }
+        match first {
+            Event::MappingStart(..) => self.mapping(),
+            Event::SequenceStart(..) => self.sequence(),
+            _ => Some(()),
+        }
+    }
+
+    fn mapping(&mut self) -> Option<()> {
+        loop {
+            let (key_event, key_span) = self.next()?;
+            let key = match &key_event {
+                Event::MappingEnd => return Some(()),
+                Event::Scalar(text, ..) => text.to_string(),
+                complex => {
+                    self.node(complex)?;
+                    String::from("?")
+                }
+            };
+            self.path.push(Segment::Key(key));
+            self.record(key_span);
+            let (value, _) = self.next()?;
+            self.node(&value)?;
+            self.path.pop();
+        }
+    }
+
+    fn sequence(&mut self) -> Option<()> {
+        let mut index = 0;
+        loop {
+            let (item, span) = self.next()?;
+            if matches!(item, Event::SequenceEnd) {
+                return Some(());
+            }
+            self.path.push(Segment::Index(index));
+            self.record(span);
+            self.node(&item)?;
+            self.path.pop();
+            index += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "title: x\nscenarios:\n  - id: one\n    options:\n      - key: a\n        weights: {vision: 2, risk: -1}\n";
+
+    #[test]
+    fn finds_nested_keys_and_items() {
+        let locator = Locator::new(DOC);
+        let scenario = YamlPath::root().key("scenarios").index(0);
+        assert_eq!(
+            locator.find(&scenario.key("id")),
+            Some(Position { line: 3, column: 5 })
+        );
+        let weight = scenario.key("options").index(0).key("weights").key("risk");
+        assert_eq!(
+            locator.find(&weight),
+            Some(Position {
+                line: 6,
+                column: 30
+            })
+        );
+    }
+
+    #[test]
+    fn falls_back_to_the_nearest_parent() {
+        let locator = Locator::new(DOC);
+        let missing = YamlPath::root().key("scenarios").index(0).key("nope");
+        assert_eq!(
+            locator.find(&missing),
+            Some(Position { line: 3, column: 5 })
+        );
+    }
+
+    #[test]
+    fn paths_display_like_accessors() {
+        let path = YamlPath::root().key("axes").index(2).key("id");
+        assert_eq!(path.to_string(), "axes[2].id");
+    }
+}

@@ -1,0 +1,54 @@
+//! The questionnaire: its file format, validation and model.
+//!
+//! This module depends only on serde, the YAML and JSON crates and a few
+//! small helpers, never on the rest of the crate, because the build script
+//! compiles it too: `build.rs` validates `content/contrasts.yaml` with this
+//! very code and embeds the result, so a broken default cannot ship.
+
+pub mod diagnostic;
+pub mod locate;
+pub mod model;
+pub mod raw;
+pub mod suggest;
+pub mod unique_map;
+pub mod validate;
+
+use sha2::{Digest, Sha256};
+
+pub use diagnostic::DataError;
+use diagnostic::{Diagnostic, from_yaml_error, locate_all};
+pub use model::Content;
+
+/// The content format version this itlead reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Strips a UTF-8 byte-order mark, which editors on some systems add.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// `sha256:` digest of a text, as recorded in results.
+pub fn digest(text: &str) -> String {
+    let hash = Sha256::digest(text.as_bytes());
+    let hex: String = hash.iter().map(|byte| format!("{byte:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
+/// Parses and validates the content in `text`; `file` names it in messages.
+pub fn parse(file: &str, text: &str) -> Result<Content, DataError> {
+    let text = strip_bom(text);
+    if text.trim().is_empty() {
+        return Err(DataError {
+            diagnostics: vec![Diagnostic::whole_file(
+                file,
+                "the file is empty; expected a content document with `schema`, `title`, `version`, `axes` and `scenarios`",
+            )],
+        });
+    }
+    let raw: raw::RawContent = serde_yaml::from_str(text).map_err(|error| DataError {
+        diagnostics: vec![from_yaml_error(file, text, &error)],
+    })?;
+    validate::validate(raw, digest(text)).map_err(|problems| DataError {
+        diagnostics: locate_all(file, text, problems),
+    })
+}

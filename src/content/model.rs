@@ -1,0 +1,254 @@
+//! The validated content model the rest of itlead trusts.
+//!
+//! Every value here has passed [`super::validate`]: ids are unique and
+//! well-formed, weights are in range, every reference resolves and every
+//! axis can move both ways. The model is also what the build script
+//! serialises into the binary, hence the serde derives.
+
+use serde::{Deserialize, Serialize};
+
+/// Weights lie in `-MAX_WEIGHT..=MAX_WEIGHT`.
+pub const MAX_WEIGHT: i8 = 2;
+
+/// A whole questionnaire: axes, themes, scenarios and their sources.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Content {
+    /// Human title.
+    pub title: String,
+    /// Author-chosen version.
+    pub version: String,
+    /// `sha256:` digest of the file the content came from.
+    pub hash: String,
+    /// Cited articles.
+    pub sources: Vec<Source>,
+    /// Groups of axes, in file order.
+    pub themes: Vec<Theme>,
+    /// The contrasts, in file order.
+    pub axes: Vec<Axis>,
+    /// The questions, in file order.
+    pub scenarios: Vec<Scenario>,
+}
+
+/// A cited article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// Key axes use.
+    pub key: String,
+    /// Title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: String,
+    /// Author, if named.
+    pub author: Option<String>,
+    /// Earlier work it follows.
+    pub after: Option<String>,
+}
+
+/// A group of axes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Theme {
+    /// Kebab-case id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// What it covers.
+    pub summary: String,
+}
+
+/// The two sides of an axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// Negative scores.
+    Manager,
+    /// Positive scores.
+    Leader,
+}
+
+impl Side {
+    /// The other side.
+    pub fn opposite(self) -> Side {
+        match self {
+            Side::Manager => Side::Leader,
+            Side::Leader => Side::Manager,
+        }
+    }
+
+    /// Lowercase name, as used in JSON and flags.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Manager => "manager",
+            Side::Leader => "leader",
+        }
+    }
+}
+
+/// A value for each side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sides<T> {
+    /// Manager side.
+    pub manager: T,
+    /// Leader side.
+    pub leader: T,
+}
+
+impl<T> Sides<T> {
+    /// The value for `side`.
+    pub fn get(&self, side: Side) -> &T {
+        match side {
+            Side::Manager => &self.manager,
+            Side::Leader => &self.leader,
+        }
+    }
+}
+
+/// One end of an axis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pole {
+    /// Display name.
+    pub name: String,
+    /// One line describing it.
+    pub summary: String,
+}
+
+/// A manager ⟷ leader contrast.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Axis {
+    /// Kebab-case id.
+    pub id: String,
+    /// Theme id.
+    pub theme: String,
+    /// Both poles.
+    pub poles: Sides<Pole>,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// What the contrast is about.
+    pub explanation: String,
+    /// An example from IT work.
+    pub in_it: String,
+    /// What each side does well.
+    pub strengths: Sides<Vec<String>>,
+    /// What each side tends to miss.
+    pub watch_outs: Sides<Vec<String>>,
+    /// Related axis ids.
+    pub related: Vec<String>,
+    /// Source key.
+    pub source: String,
+    /// The point of the source it comes from.
+    pub source_point: String,
+}
+
+impl Axis {
+    /// The pole on `side`.
+    pub fn pole(&self, side: Side) -> &Pole {
+        self.poles.get(side)
+    }
+}
+
+/// A question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scenario {
+    /// Kebab-case id.
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// The situation and the question.
+    pub situation: String,
+    /// Possible answers, in file order.
+    pub options: Vec<Choice>,
+}
+
+impl Scenario {
+    /// The option with `key`.
+    pub fn option(&self, key: &str) -> Option<&Choice> {
+        self.options.iter().find(|option| option.key == key)
+    }
+
+    /// Whether any option moves `axis`.
+    pub fn loads_on(&self, axis: &str) -> bool {
+        self.options.iter().any(|option| option.weight(axis) != 0)
+    }
+
+    /// Axis ids this scenario moves, in first-seen order.
+    pub fn axes(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for option in &self.options {
+            for (axis, _) in &option.weights {
+                if !ids.contains(&axis.as_str()) {
+                    ids.push(axis);
+                }
+            }
+        }
+        ids
+    }
+
+    /// Lowest and highest weight its options give `axis` (a missing weight is 0).
+    pub fn range(&self, axis: &str) -> (i8, i8) {
+        let weights = self.options.iter().map(|option| option.weight(axis));
+        let low = weights.clone().min().unwrap_or(0);
+        let high = weights.max().unwrap_or(0);
+        (low, high)
+    }
+
+    /// A digest of everything a respondent sees or is scored on.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let bytes = serde_json::to_vec(self).unwrap_or_default();
+        let digest = Sha256::digest(&bytes);
+        digest
+            .iter()
+            .take(8)
+            .map(|byte| format!("{byte:02x}"))
+            .collect()
+    }
+}
+
+/// One possible answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    /// Single lowercase letter.
+    pub key: String,
+    /// What the respondent would do.
+    pub text: String,
+    /// Axis id → weight, non-zero, in file order.
+    pub weights: Vec<(String, i8)>,
+}
+
+impl Choice {
+    /// Weight on `axis`, 0 when the option does not move it.
+    pub fn weight(&self, axis: &str) -> i8 {
+        self.weights
+            .iter()
+            .find(|(id, _)| id == axis)
+            .map_or(0, |(_, weight)| *weight)
+    }
+}
+
+impl Content {
+    /// The axis with `id`.
+    pub fn axis(&self, id: &str) -> Option<&Axis> {
+        self.axes.iter().find(|axis| axis.id == id)
+    }
+
+    /// The scenario with `id`.
+    pub fn scenario(&self, id: &str) -> Option<&Scenario> {
+        self.scenarios.iter().find(|scenario| scenario.id == id)
+    }
+
+    /// The theme with `id`.
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|theme| theme.id == id)
+    }
+
+    /// The source with `key`.
+    pub fn source(&self, key: &str) -> Option<&Source> {
+        self.sources.iter().find(|source| source.key == key)
+    }
+
+    /// Scenarios that move `axis`.
+    pub fn scenarios_on<'a>(&'a self, axis: &'a str) -> impl Iterator<Item = &'a Scenario> + 'a {
+        self.scenarios
+            .iter()
+            .filter(move |scenario| scenario.loads_on(axis))
+    }
+}

@@ -1,0 +1,150 @@
+//! Serde structs that mirror a content file exactly as written.
+//!
+//! Nothing here is trusted: ids may collide, weights may be out of range and
+//! references may dangle. [`super::validate`] turns a [`RawContent`] into the
+//! model the rest of itlead relies on. Unknown fields are rejected so that a
+//! typo in a hand-written file never passes silently.
+
+use serde::Deserialize;
+
+use super::unique_map::UniqueMap;
+
+/// The whole content file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContent {
+    /// Format version of the file; only [`super::SCHEMA_VERSION`] is understood.
+    pub schema: u32,
+    /// Human title of the questionnaire.
+    pub title: String,
+    /// Version of this content, chosen by its author.
+    pub version: String,
+    /// The articles the axes point to.
+    #[serde(default)]
+    pub sources: Vec<RawSource>,
+    /// Groups of axes.
+    #[serde(default)]
+    pub themes: Vec<RawTheme>,
+    /// The contrasts.
+    #[serde(default)]
+    pub axes: Vec<RawAxis>,
+    /// The questions.
+    #[serde(default)]
+    pub scenarios: Vec<RawScenario>,
+}
+
+/// An article that axes cite.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    /// Short key axes use to refer to it.
+    pub key: String,
+    /// Title of the article.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// Author, when known.
+    #[serde(default)]
+    pub author: Option<String>,
+    /// The earlier work it follows, when it follows one.
+    #[serde(default)]
+    pub after: Option<String>,
+}
+
+/// A group of related axes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTheme {
+    /// Kebab-case id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// One line on what the theme covers.
+    pub summary: String,
+}
+
+/// One contrast between a manager pole and a leader pole.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAxis {
+    /// Kebab-case id.
+    pub id: String,
+    /// Id of the theme it belongs to.
+    pub theme: String,
+    /// The manager pole.
+    pub manager: RawPole,
+    /// The leader pole.
+    pub leader: RawPole,
+    /// Other words that find this axis.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// What the contrast is about.
+    pub explanation: String,
+    /// An example from IT work.
+    pub in_it: String,
+    /// What each pole does well.
+    pub strengths: RawSides,
+    /// What each pole tends to miss.
+    pub watch_outs: RawSides,
+    /// Ids of related axes.
+    #[serde(default)]
+    pub related: Vec<String>,
+    /// Where the idea comes from.
+    pub source: RawSourceRef,
+}
+
+/// One end of an axis.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPole {
+    /// Display name, unique across the file.
+    pub name: String,
+    /// One line describing the pole.
+    pub summary: String,
+}
+
+/// A list of phrases for each pole.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSides {
+    /// Phrases for the manager pole.
+    pub manager: Vec<String>,
+    /// Phrases for the leader pole.
+    pub leader: Vec<String>,
+}
+
+/// A pointer into the `sources` list.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSourceRef {
+    /// Key of a source.
+    pub key: String,
+    /// The point of the article the axis comes from.
+    pub point: String,
+}
+
+/// One question.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScenario {
+    /// Kebab-case id.
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// The situation, ending in the question.
+    pub situation: String,
+    /// The possible answers.
+    pub options: Vec<RawOption>,
+}
+
+/// One possible answer to a scenario.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOption {
+    /// Single lowercase letter.
+    pub key: String,
+    /// What the respondent would do.
+    pub text: String,
+    /// Axis id to weight; negative is toward the manager pole.
+    pub weights: UniqueMap<i64>,
+}

@@ -1,0 +1,122 @@
+//! Reading the files people hand to itlead, safely.
+//!
+//! Every file is checked before it is read: it must exist, be a regular file
+//! (or `-` for stdin) and be smaller than [`MAX_INPUT_BYTES`]; its bytes must
+//! be UTF-8 (a byte-order mark is dropped). Problems with the path are usage
+//! errors (exit 2); problems with the bytes are data errors (exit 3) that
+//! name the line and column.
+
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use crate::content::diagnostic::Diagnostic;
+use crate::content::locate::Position;
+use crate::content::{DataError, strip_bom};
+use crate::error::usage;
+
+/// Largest input file accepted: far above any real content, answers or
+/// result file, small enough that nothing hangs on a huge one.
+pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A file's text and the name to use for it in messages.
+#[derive(Debug, Clone)]
+pub struct InputText {
+    /// The path as the user wrote it, or `<stdin>`.
+    pub name: String,
+    /// The text, without a byte-order mark.
+    pub text: String,
+}
+
+/// Reads `path` (`-` is stdin) as UTF-8 text within the size limit.
+pub fn read_text(path: &Path) -> Result<InputText> {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+        return decode("<stdin>", &bytes);
+    }
+    let name = path.display().to_string();
+    let metadata = std::fs::metadata(path).map_err(|error| match error.kind() {
+        std::io::ErrorKind::NotFound => usage(format!("{name}: no such file")),
+        _ => anyhow::Error::from(error).context(format!("cannot read {name}")),
+    })?;
+    if metadata.is_dir() {
+        return Err(usage(format!("{name}: is a directory, not a file")));
+    }
+    if metadata.len() > MAX_INPUT_BYTES {
+        return Err(too_large(&name));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
+        .with_context(|| format!("cannot read {name}"))?;
+    decode(&name, &bytes)
+}
+
+fn too_large(name: &str) -> anyhow::Error {
+    DataError::one(Diagnostic::whole_file(
+        name,
+        format!(
+            "the file is larger than the limit of {} MiB; is it the right file?",
+            MAX_INPUT_BYTES / (1024 * 1024)
+        ),
+    ))
+    .into()
+}
+
+/// Checks size and encoding of bytes already read.
+pub fn decode(name: &str, bytes: &[u8]) -> Result<InputText> {
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large(name));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(InputText {
+            name: name.to_owned(),
+            text: strip_bom(text).to_owned(),
+        }),
+        Err(error) => {
+            let valid = &bytes[..error.valid_up_to()];
+            let valid_text = std::str::from_utf8(valid).unwrap_or_default();
+            let line = valid_text.matches('\n').count() + 1;
+            let column = valid_text
+                .rsplit('\n')
+                .next()
+                .map_or(0, |last| last.chars().count())
+                + 1;
+            let position = Some(Position { line, column });
+            Err(DataError::one(Diagnostic::at(
+                name,
+                valid_text,
+                position,
+                "the file is not valid UTF-8 text (is it a binary file?)",
+            ))
+            .into())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let error = decode("f", b"ok: 1\nbad: \xff\n").unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("f:2:6: the file is not valid UTF-8"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn bom_is_dropped() {
+        assert_eq!(decode("f", "\u{feff}a: 1".as_bytes()).unwrap().text, "a: 1");
+    }
+}
