@@ -1,0 +1,166 @@
+//! A small builder around the built `itlead` binary, in the spirit of
+//! just's and ripgrep's test harnesses: every run gets its own temporary
+//! data and state directories, so tests never touch the real home.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// Path of the built binary.
+pub fn binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_itlead"))
+}
+
+/// Path of a fixture under `tests/fixtures`.
+pub fn fixture(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(relative)
+}
+
+/// One invocation of itlead.
+pub struct Itlead {
+    home: tempfile::TempDir,
+    args: Vec<String>,
+    stdin: Option<Vec<u8>>,
+    env: Vec<(String, String)>,
+    current_dir: Option<PathBuf>,
+}
+
+/// What a run produced.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Itlead {
+    /// A run with fresh, empty data and state directories.
+    pub fn new() -> Self {
+        Self {
+            home: tempfile::tempdir().expect("temp dir"),
+            args: Vec::new(),
+            stdin: None,
+            env: Vec::new(),
+            current_dir: None,
+        }
+    }
+
+    /// The temporary home of this run (data in `data/`, state in `state/`).
+    pub fn home(&self) -> &Path {
+        self.home.path()
+    }
+
+    /// Where saved results go.
+    pub fn results_dir(&self) -> PathBuf {
+        self.home.path().join("data/results")
+    }
+
+    /// Where the unfinished session lives.
+    pub fn session_file(&self) -> PathBuf {
+        self.home.path().join("state/session.json")
+    }
+
+    /// Adds arguments.
+    pub fn args<I, S>(mut self, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.args
+            .extend(args.into_iter().map(|arg| arg.as_ref().to_owned()));
+        self
+    }
+
+    /// Adds one argument.
+    pub fn arg(self, arg: impl AsRef<str>) -> Self {
+        self.args([arg])
+    }
+
+    /// Feeds bytes on stdin.
+    pub fn stdin(mut self, bytes: impl Into<Vec<u8>>) -> Self {
+        self.stdin = Some(bytes.into());
+        self
+    }
+
+    /// Sets an environment variable.
+    pub fn env(mut self, name: &str, value: &str) -> Self {
+        self.env.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// Runs in `dir`.
+    pub fn current_dir(mut self, dir: &Path) -> Self {
+        self.current_dir = Some(dir.to_owned());
+        self
+    }
+
+    /// The command, with the environment cleaned of anything that changes output.
+    pub fn command(&self) -> Command {
+        let mut command = Command::new(binary());
+        command
+            .args(&self.args)
+            .env_remove("ITLEAD_CONTENT")
+            .env_remove("NO_COLOR")
+            .env_remove("COLUMNS")
+            .env("HOME", self.home.path())
+            .env("XDG_DATA_HOME", self.home.path().join("xdg-data"))
+            .env("XDG_STATE_HOME", self.home.path().join("xdg-state"))
+            .env("ITLEAD_DATA_DIR", self.home.path().join("data"))
+            .env("ITLEAD_STATE_DIR", self.home.path().join("state"))
+            .env("LANG", "C.UTF-8")
+            .env("TERM", "xterm-256color");
+        for (name, value) in &self.env {
+            command.env(name, value);
+        }
+        if let Some(dir) = &self.current_dir {
+            command.current_dir(dir);
+        }
+        command
+    }
+
+    /// Runs to completion.
+    pub fn run(&self) -> Run {
+        let mut command = self.command();
+        command.stdin(if self.stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        });
+        command.stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = command.spawn().expect("itlead starts");
+        if let Some(bytes) = &self.stdin {
+            let mut stdin = child.stdin.take().expect("stdin piped");
+            let _ = stdin.write_all(bytes);
+        }
+        let Output {
+            status,
+            stdout,
+            stderr,
+        } = child.wait_with_output().expect("itlead runs");
+        Run {
+            code: status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&stderr).into_owned(),
+        }
+    }
+
+    /// Runs and asserts the exit code.
+    pub fn expect_code(&self, code: i32) -> Run {
+        let run = self.run();
+        assert_eq!(
+            run.code, code,
+            "itlead {:?} exited {} (expected {code})\nstdout:\n{}\nstderr:\n{}",
+            self.args, run.code, run.stdout, run.stderr
+        );
+        run
+    }
+
+    /// Runs and asserts success.
+    pub fn ok(&self) -> Run {
+        self.expect_code(0)
+    }
+}
