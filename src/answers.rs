@@ -34,10 +34,14 @@ pub const ANSWERS_SCHEMA: &str = "itlead.answers/1";
 struct RawAnswers {
     #[serde(default)]
     schema: Option<String>,
+    /// Informational: the content the template was made from.
     #[serde(default)]
+    #[allow(dead_code)]
     content: Option<serde_json::Value>,
     answers: Option<UniqueMap<Option<String>>>,
+    /// Informational: the scenarios, in JSON templates.
     #[serde(default)]
+    #[allow(dead_code)]
     scenarios: Option<serde_json::Value>,
 }
 
@@ -64,15 +68,12 @@ pub fn parse(
             .map_err(|error| DataError::one(from_yaml_error(file, text, &error)))?
     };
     let mut problems = Vec::new();
-    if let Some(schema) = &raw.schema {
-        if schema != ANSWERS_SCHEMA {
-            problems.push(Problem::new(
-                YamlPath::root().key("schema"),
-                format!("schema `{schema}` is not an answers file this itlead reads (expected `{ANSWERS_SCHEMA}`)"),
-            ));
-        }
+    if let Some(schema) = raw.schema.as_ref().filter(|schema| *schema != ANSWERS_SCHEMA) {
+        problems.push(Problem::new(
+            YamlPath::root().key("schema"),
+            format!("schema `{schema}` is not an answers file this itlead reads (expected `{ANSWERS_SCHEMA}`)"),
+        ));
     }
-    let _ = (&raw.content, &raw.scenarios);
     let Some(entries) = raw.answers else {
         return Err(DataError::one(Diagnostic::whole_file(
             file,
@@ -84,30 +85,18 @@ pub fn parse(
     for (id, value) in entries.entries() {
         let path = YamlPath::root().key("answers").key(id);
         let Some(scenario) = content.scenario(id) else {
-            let hint = did_you_mean(
-                id,
-                content
-                    .scenarios
-                    .iter()
-                    .map(|scenario| scenario.id.as_str()),
-            );
+            let hint =
+                did_you_mean(id, content.scenarios.iter().map(|scenario| scenario.id.as_str()));
             problems.push(Problem::new(path, format!("unknown scenario `{id}`{hint}")));
             continue;
         };
-        let Some(value) = value
-            .as_deref()
-            .map(str::trim)
-            .filter(|value| !value.is_empty())
-        else {
+        let Some(value) = value.as_deref().map(str::trim).filter(|value| !value.is_empty()) else {
             continue;
         };
         let key = value.to_lowercase();
         if key != SKIP && scenario.option(&key).is_none() {
-            let keys: Vec<&str> = scenario
-                .options
-                .iter()
-                .map(|option| option.key.as_str())
-                .collect();
+            let keys: Vec<&str> =
+                scenario.options.iter().map(|option| option.key.as_str()).collect();
             problems.push(Problem::new(
                 path,
                 format!(
@@ -122,15 +111,10 @@ pub fn parse(
         }
     }
     if !problems.is_empty() {
-        return Err(DataError {
-            diagnostics: locate_all(file, text, problems),
-        });
+        return Err(DataError { diagnostics: locate_all(file, text, problems) });
     }
-    let missing: Vec<&str> = asked_ids
-        .iter()
-        .copied()
-        .filter(|id| !answers.contains_key(*id))
-        .collect();
+    let missing: Vec<&str> =
+        asked_ids.iter().copied().filter(|id| !answers.contains_key(*id)).collect();
     if !missing.is_empty() && !partial {
         return Err(DataError::one(Diagnostic::whole_file(
             file,
@@ -198,19 +182,11 @@ pub fn template_json(content: &Content) -> String {
     }
     let template = Template {
         schema: ANSWERS_SCHEMA,
-        content: Stamp {
-            title: &content.title,
-            version: &content.version,
-        },
+        content: Stamp { title: &content.title, version: &content.version },
         answers: content
             .scenarios
             .iter()
-            .map(|scenario| {
-                (
-                    scenario.id.clone(),
-                    serde_json::Value::String(String::new()),
-                )
-            })
+            .map(|scenario| (scenario.id.clone(), serde_json::Value::String(String::new())))
             .collect(),
         scenarios: content
             .scenarios
@@ -222,10 +198,7 @@ pub fn template_json(content: &Content) -> String {
                 options: scenario
                     .options
                     .iter()
-                    .map(|option| TemplateOption {
-                        key: &option.key,
-                        text: option.text.trim(),
-                    })
+                    .map(|option| TemplateOption { key: &option.key, text: option.text.trim() })
                     .collect(),
             })
             .collect(),

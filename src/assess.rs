@@ -61,11 +61,7 @@ fn quick_cover(content: &Content) -> Vec<&Scenario> {
             .enumerate()
             .filter(|(index, _)| !chosen.contains(index))
             .map(|(index, scenario)| {
-                let gain = scenario
-                    .axes()
-                    .iter()
-                    .filter(|axis| uncovered.contains(*axis))
-                    .count();
+                let gain = scenario.axes().iter().filter(|axis| uncovered.contains(*axis)).count();
                 (gain, std::cmp::Reverse(index))
             })
             .max();
@@ -79,18 +75,12 @@ fn quick_cover(content: &Content) -> Vec<&Scenario> {
             _ => break,
         }
     }
-    chosen
-        .into_iter()
-        .map(|index| &content.scenarios[index])
-        .collect()
+    chosen.into_iter().map(|index| &content.scenarios[index]).collect()
 }
 
 /// The scenario ids of `scenarios`, shuffled by `seed`.
 pub fn order(scenarios: &[&Scenario], seed: u64) -> Vec<String> {
-    let mut ids: Vec<String> = scenarios
-        .iter()
-        .map(|scenario| scenario.id.clone())
-        .collect();
+    let mut ids: Vec<String> = scenarios.iter().map(|scenario| scenario.id.clone()).collect();
     fastrand::Rng::with_seed(seed).shuffle(&mut ids);
     ids
 }
@@ -99,12 +89,9 @@ pub fn order(scenarios: &[&Scenario], seed: u64) -> Vec<String> {
 /// fixed by the session seed and the scenario id.
 pub fn option_order(scenario: &Scenario, seed: u64) -> Vec<usize> {
     let mut indices: Vec<usize> = (0..scenario.options.len()).collect();
-    let salt = scenario
-        .id
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-        });
+    let salt = scenario.id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
     fastrand::Rng::with_seed(seed ^ salt).shuffle(&mut indices);
     indices
 }
@@ -126,11 +113,8 @@ pub fn run(
     prompter: &mut dyn Prompter,
     save: &mut dyn FnMut(&Session) -> Result<()>,
 ) -> Result<Outcome> {
-    let scenarios: Vec<&Scenario> = session
-        .order
-        .iter()
-        .filter_map(|id| content.scenario(id))
-        .collect();
+    let scenarios: Vec<&Scenario> =
+        session.order.iter().filter_map(|id| content.scenario(id)).collect();
     let total = scenarios.len();
     let mut position = scenarios
         .iter()
@@ -140,9 +124,7 @@ pub fn run(
         let scenario = scenarios[position];
         let permutation = option_order(scenario, session.seed);
         let current = session.answers.get(&scenario.id).and_then(|key| {
-            permutation
-                .iter()
-                .position(|&index| scenario.options[index].key == *key)
+            permutation.iter().position(|&index| scenario.options[index].key == *key)
         });
         let question = Question {
             number: position + 1,

@@ -44,10 +44,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
 
 /// The layout for text on stdout.
 pub fn layout() -> Layout {
-    Layout {
-        width: terminal::width(),
-        ascii: terminal::ascii_only(),
-    }
+    Layout { width: terminal::width(), ascii: terminal::ascii_only() }
 }
 
 fn json_bytes<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
@@ -65,15 +62,9 @@ fn explain(content_path: Option<&Path>, args: &ExplainArgs) -> Result<()> {
     let width = layout().width;
     let bytes = match args.format {
         ExplainFormat::Json => {
-            let explained: Vec<_> = axes
-                .iter()
-                .map(|axis| explain_render::explained(&content, axis))
-                .collect();
-            if args.query.is_some() {
-                json_bytes(&explained[0])?
-            } else {
-                json_bytes(&explained)?
-            }
+            let explained: Vec<_> =
+                axes.iter().map(|axis| explain_render::explained(&content, axis)).collect();
+            if args.query.is_some() { json_bytes(&explained[0])? } else { json_bytes(&explained)? }
         }
         ExplainFormat::Markdown => axes
             .iter()
@@ -130,14 +121,8 @@ fn check(content_path: Option<&Path>, args: &CheckArgs) -> Result<()> {
         }
         (Err(error), ListFormat::Text) => Err(error.into()),
         (Err(error), ListFormat::Json) => {
-            write_stdout(&json_bytes(&check_render::Problems::new(
-                &name,
-                &error.diagnostics,
-            ))?)?;
-            Err(DataError {
-                diagnostics: error.diagnostics,
-            }
-            .into())
+            write_stdout(&json_bytes(&check_render::Problems::new(&name, &error.diagnostics))?)?;
+            Err(DataError { diagnostics: error.diagnostics }.into())
         }
     }
 }
@@ -157,25 +142,16 @@ pub fn render_result(
     format: crate::cli::ReportFormat,
     output: &OutputArgs,
 ) -> Result<()> {
-    let matching = content.filter(|content| {
-        result
-            .axes
-            .iter()
-            .all(|axis| content.axis(&axis.id).is_some())
-    });
-    let context = RenderContext {
-        content: matching,
-        layout: layout(),
-    };
+    let matching =
+        content.filter(|content| result.axes.iter().all(|axis| content.axis(&axis.id).is_some()));
+    let context = RenderContext { content: matching, layout: layout() };
     let bytes = exporter(format).export(result, &context)?;
     emit(output, &bytes)
 }
 
 fn selection(content: &Content, args: &AssessArgs) -> Result<Selection> {
     if args.quick && !args.axes.is_empty() {
-        return Err(usage(
-            "--quick and --axes choose scenarios differently; use one of them",
-        ));
+        return Err(usage("--quick and --axes choose scenarios differently; use one of them"));
     }
     if args.quick {
         return Ok(Selection::Quick);
@@ -191,9 +167,7 @@ fn selection(content: &Content, args: &AssessArgs) -> Result<Selection> {
         }
     }
     if ids.is_empty() {
-        return Err(usage(
-            "--axes needs at least one contrast id; `itlead list` shows them",
-        ));
+        return Err(usage("--axes needs at least one contrast id; `itlead list` shows them"));
     }
     Ok(Selection::Axes(ids))
 }
@@ -268,16 +242,9 @@ fn interactive(
     let plain = args.plain || terminal::is_dumb_terminal() || !std::io::stderr().is_terminal();
     let mut prompter: Box<dyn Prompter> = if plain {
         colored::control::set_override(false);
-        Box::new(PlainPrompter::new(
-            std::io::stdin().lock(),
-            std::io::stderr(),
-            width,
-        ))
+        Box::new(PlainPrompter::new(std::io::stdin().lock(), std::io::stderr(), width))
     } else {
-        Box::new(TerminalPrompter::new(
-            width,
-            colored::control::SHOULD_COLORIZE.should_colorize(),
-        ))
+        Box::new(TerminalPrompter::new(width, colored::control::SHOULD_COLORIZE.should_colorize()))
     };
     let store = SessionStore::new(paths::session_file()?);
     let Some(mut session) = open_session(content, selection, args, &store, prompter.as_mut())?
@@ -290,13 +257,12 @@ fn interactive(
     let mut save_failed = false;
     let mut save = |session: &Session| -> Result<()> {
         saved.set(session.progress());
-        if let Err(error) = store.save(session) {
-            if !save_failed {
-                warn(&format!(
-                    "warning: progress cannot be saved ({error:#}); finish in one go"
-                ));
+        match store.save(session) {
+            Err(error) if !save_failed => {
+                warn(&format!("warning: progress cannot be saved ({error:#}); finish in one go"));
                 save_failed = true;
             }
+            _ => {}
         }
         Ok(())
     };
@@ -346,10 +312,10 @@ fn open_session(
             true
         } else {
             let question = format!(
-                "An unfinished assessment from {} has {} of {} answers. Continue it?",
-                session.started,
+                "Continue your unfinished assessment ({} of {} answered, started {})?",
                 session.progress(),
-                session.order.len()
+                session.order.len(),
+                session.started.get(..10).unwrap_or(&session.started)
             );
             match prompter.confirm(&question, true)? {
                 Some(answer) => answer,
@@ -372,19 +338,12 @@ fn open_session(
     let seed = args.seed.unwrap_or_else(|| fastrand::u64(..));
     let asked = assess::select(content, selection);
     let order = assess::order(&asked, seed);
-    prompter.show(&crate::render::wrap(
-        &assess::intro(order.len()),
-        terminal::width(),
-        "",
-    ))?;
+    prompter.show(&crate::render::wrap(&assess::intro(order.len()), terminal::width(), ""))?;
     prompter.show("")?;
-    Ok(Some(Session::new(
-        content,
-        selection.mode(),
-        seed,
-        order,
-        now(),
-    )))
+    if prompter.confirm("Ready to start?", true)? != Some(true) {
+        return Ok(None);
+    }
+    Ok(Some(Session::new(content, selection.mode(), seed, order, now())))
 }
 
 fn completions(content_path: Option<&Path>, args: &CompletionsArgs) -> Result<()> {

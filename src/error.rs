@@ -89,10 +89,7 @@ mod tests {
         let data = anyhow::Error::from(DataError::one(Diagnostic::whole_file("f", "bad")));
         assert_eq!(exit_code(&data.context("while loading")), EXIT_DATA);
         assert_eq!(exit_code(&usage("nope")), EXIT_USAGE);
-        assert_eq!(
-            exit_code(&Interrupted("stop".into()).into()),
-            EXIT_INTERRUPTED
-        );
+        assert_eq!(exit_code(&Interrupted("stop".into()).into()), EXIT_INTERRUPTED);
         assert_eq!(exit_code(&anyhow::anyhow!("disk")), EXIT_FAILURE);
     }
 }

@@ -75,19 +75,12 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<InputText> {
         return Err(too_large(name));
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(InputText {
-            name: name.to_owned(),
-            text: strip_bom(text).to_owned(),
-        }),
+        Ok(text) => Ok(InputText { name: name.to_owned(), text: strip_bom(text).to_owned() }),
         Err(error) => {
             let valid = &bytes[..error.valid_up_to()];
             let valid_text = std::str::from_utf8(valid).unwrap_or_default();
             let line = valid_text.matches('\n').count() + 1;
-            let column = valid_text
-                .rsplit('\n')
-                .next()
-                .map_or(0, |last| last.chars().count())
-                + 1;
+            let column = valid_text.rsplit('\n').next().map_or(0, |last| last.chars().count()) + 1;
             let position = Some(Position { line, column });
             Err(DataError::one(Diagnostic::at(
                 name,
@@ -107,12 +100,7 @@ mod tests {
     #[test]
     fn invalid_utf8_is_located() {
         let error = decode("f", b"ok: 1\nbad: \xff\n").unwrap_err();
-        assert!(
-            error
-                .to_string()
-                .starts_with("f:2:6: the file is not valid UTF-8"),
-            "{error}"
-        );
+        assert!(error.to_string().starts_with("f:2:6: the file is not valid UTF-8"), "{error}");
     }
 
     #[test]

@@ -43,11 +43,7 @@ where
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
-            let code = if error.use_stderr() {
-                EXIT_USAGE
-            } else {
-                EXIT_OK
-            };
+            let code = if error.use_stderr() { EXIT_USAGE } else { EXIT_OK };
             let _ = error.print();
             return code;
         }
@@ -70,7 +66,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 
 fn report_error(error: &anyhow::Error) {
     use colored::Colorize;
-    if error.chain().any(|cause| cause.is::<error::Interrupted>()) {
+    if error.downcast_ref::<error::Interrupted>().is_some() {
         output::warn(&error.to_string());
         return;
     }

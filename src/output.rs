@@ -28,9 +28,7 @@ pub struct OutputArgs {
 impl OutputArgs {
     /// Whether output goes to stdout.
     pub fn is_stdout(&self) -> bool {
-        self.output
-            .as_deref()
-            .is_none_or(|path| path == Path::new("-"))
+        self.output.as_deref().is_none_or(|path| path == Path::new("-"))
     }
 }
 
@@ -67,10 +65,7 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         )));
     }
     if path.is_dir() {
-        return Err(usage(format!(
-            "{} is a directory, not a file",
-            path.display()
-        )));
+        return Err(usage(format!("{} is a directory, not a file", path.display())));
     }
     write_atomically(path, bytes)
 }
@@ -129,10 +124,8 @@ mod tests {
     fn leaves_no_temporary_files_behind() {
         let dir = tempfile::tempdir().unwrap();
         write_atomically(&dir.path().join("a"), b"x").unwrap();
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
+        let names: Vec<_> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("a")]);
     }
 }

@@ -26,10 +26,7 @@ pub fn state_dir() -> Result<PathBuf> {
         return Ok(dir);
     }
     let strategy = etcetera::choose_base_strategy().context("cannot find the home directory")?;
-    Ok(strategy
-        .state_dir()
-        .unwrap_or_else(|| strategy.data_dir())
-        .join("itlead"))
+    Ok(strategy.state_dir().unwrap_or_else(|| strategy.data_dir()).join("itlead"))
 }
 
 /// The results directory.
@@ -43,7 +40,5 @@ pub fn session_file() -> Result<PathBuf> {
 }
 
 fn env_dir(name: &str) -> Option<PathBuf> {
-    std::env::var_os(name)
-        .filter(|value| !value.is_empty())
-        .map(PathBuf::from)
+    std::env::var_os(name).filter(|value| !value.is_empty()).map(PathBuf::from)
 }

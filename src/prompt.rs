@@ -79,16 +79,9 @@ pub struct TerminalPrompter {
 impl TerminalPrompter {
     /// A prompter on stderr, `width` columns wide.
     pub fn new(width: usize, colour: bool) -> Self {
-        let theme: Box<dyn Theme> = if colour {
-            Box::new(ColorfulTheme::default())
-        } else {
-            Box::new(SimpleTheme)
-        };
-        Self {
-            term: console::Term::stderr(),
-            width,
-            theme,
-        }
+        let theme: Box<dyn Theme> =
+            if colour { Box::new(ColorfulTheme::default()) } else { Box::new(SimpleTheme) };
+        Self { term: console::Term::stderr(), width, theme }
     }
 
     /// Options wrapped to the width, continuation lines indented, so that
@@ -116,9 +109,7 @@ fn interrupted(error: &dialoguer::Error) -> bool {
 
 impl Prompter for TerminalPrompter {
     fn show(&mut self, text: &str) -> Result<()> {
-        self.term
-            .write_line(text)
-            .context("cannot write to the terminal")
+        self.term.write_line(text).context("cannot write to the terminal")
     }
 
     fn confirm(&mut self, question: &str, default: bool) -> Result<Option<bool>> {
@@ -140,9 +131,7 @@ impl Prompter for TerminalPrompter {
             .context("cannot write to the terminal")?;
         let items = self.items(question);
         let chosen = dialoguer::Select::with_theme(self.theme.as_ref())
-            .with_prompt(dim(
-                "↑/↓ to move, Enter to choose, Esc to stop (answers so far are kept)",
-            ))
+            .with_prompt(dim("↑/↓ to move, Enter to choose, Esc to stop (answers so far are kept)"))
             .items(&items)
             .default(question.current.unwrap_or(0))
             .report(false)
@@ -175,21 +164,14 @@ pub struct PlainPrompter<R, W> {
 impl<R: BufRead, W: Write> PlainPrompter<R, W> {
     /// A prompter reading `input` and writing `output`.
     pub fn new(input: R, output: W, width: usize) -> Self {
-        Self {
-            input,
-            output,
-            width,
-        }
+        Self { input, output, width }
     }
 
     /// The next trimmed line; `None` at end of input.
     fn line(&mut self) -> Result<Option<String>> {
         self.output.flush().ok();
         let mut line = String::new();
-        let read = self
-            .input
-            .read_line(&mut line)
-            .context("cannot read the answer")?;
+        let read = self.input.read_line(&mut line).context("cannot read the answer")?;
         Ok((read > 0).then(|| line.trim().to_lowercase()))
     }
 }
@@ -220,23 +202,11 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
     fn ask(&mut self, question: &Question) -> Result<Reply> {
         let mut text = header(question, self.width);
         for (index, option) in question.options.iter().enumerate() {
-            let marker = if question.current == Some(index) {
-                " (your answer)"
-            } else {
-                ""
-            };
-            text.push_str(&wrap(
-                &format!("{}. {option}{marker}", index + 1),
-                self.width,
-                "",
-            ));
+            let marker = if question.current == Some(index) { " (your answer)" } else { "" };
+            text.push_str(&wrap(&format!("{}. {option}{marker}", index + 1), self.width, ""));
             text.push('\n');
         }
-        let back = if question.can_go_back {
-            ", b to go back"
-        } else {
-            ""
-        };
+        let back = if question.can_go_back { ", b to go back" } else { "" };
         text.push_str(&format!("Type a number, s to skip{back}, q to stop."));
         writeln!(self.output, "{text}").context("cannot write the prompt")?;
         loop {
@@ -290,17 +260,10 @@ mod tests {
         assert_eq!(prompter.ask(&question()).unwrap(), Reply::Skip);
         assert_eq!(prompter.ask(&question()).unwrap(), Reply::Back);
         assert_eq!(prompter.ask(&question()).unwrap(), Reply::Quit);
-        assert_eq!(
-            prompter.ask(&question()).unwrap(),
-            Reply::Quit,
-            "end of input quits"
-        );
+        assert_eq!(prompter.ask(&question()).unwrap(), Reply::Quit, "end of input quits");
         let shown = String::from_utf8(output).unwrap();
         assert!(shown.contains("[2/5] The outage"), "{shown}");
         assert!(shown.contains("1. Fix it\n2. Plan it"), "{shown}");
-        assert!(
-            shown.contains("Please type a number from 1 to 2"),
-            "{shown}"
-        );
+        assert!(shown.contains("Please type a number from 1 to 2"), "{shown}");
     }
 }

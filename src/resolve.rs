@@ -7,13 +7,9 @@ use crate::error::usage;
 
 /// Every name that finds `axis`: id, pole names and aliases.
 pub fn names(axis: &Axis) -> impl Iterator<Item = &str> {
-    [
-        axis.id.as_str(),
-        axis.poles.manager.name.as_str(),
-        axis.poles.leader.name.as_str(),
-    ]
-    .into_iter()
-    .chain(axis.aliases.iter().map(String::as_str))
+    [axis.id.as_str(), axis.poles.manager.name.as_str(), axis.poles.leader.name.as_str()]
+        .into_iter()
+        .chain(axis.aliases.iter().map(String::as_str))
 }
 
 /// The outcome of a lookup.
@@ -33,10 +29,8 @@ pub fn lookup<'a>(content: &'a Content, query: &str) -> Lookup<'a> {
     if folded.is_empty() {
         return Lookup::Unknown(Vec::new());
     }
-    if let Some(axis) = content
-        .axes
-        .iter()
-        .find(|axis| names(axis).any(|name| fold(name) == folded))
+    if let Some(axis) =
+        content.axes.iter().find(|axis| names(axis).any(|name| fold(name) == folded))
     {
         return Lookup::Found(axis);
     }
@@ -60,16 +54,12 @@ pub fn resolve<'a>(content: &'a Content, query: &str) -> anyhow::Result<&'a Axis
             "`{query}` matches several contrasts: {}; type more of the name",
             ids.join(", ")
         ))),
-        Lookup::Unknown(close) if close.is_empty() => Err(usage(format!(
-            "no contrast is called `{query}`; `itlead list` shows them all"
-        ))),
+        Lookup::Unknown(close) if close.is_empty() => {
+            Err(usage(format!("no contrast is called `{query}`; `itlead list` shows them all")))
+        }
         Lookup::Unknown(close) => Err(usage(format!(
             "no contrast is called `{query}`; did you mean {}? (`itlead list` shows them all)",
-            close
-                .iter()
-                .map(|name| format!("`{name}`"))
-                .collect::<Vec<_>>()
-                .join(" or ")
+            close.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(" or ")
         ))),
     }
 }

@@ -222,8 +222,5 @@ fn theme_result(name: &str, score: ThemeScore) -> ThemeResult {
 
 /// Answers grouped for display, kept for callers that need a sorted view.
 pub fn answered_count(answers: &BTreeMap<String, String>) -> usize {
-    answers
-        .values()
-        .filter(|key| key.as_str() != crate::score::SKIP)
-        .count()
+    answers.values().filter(|key| key.as_str() != crate::score::SKIP).count()
 }

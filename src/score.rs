@@ -150,11 +150,8 @@ pub struct Profile {
 /// Scores `answers` against `content`. Answers to unknown scenarios or with
 /// unknown keys count as skips; the answers parser rejects them earlier.
 pub fn score(content: &Content, answers: &Answers) -> Profile {
-    let axes: Vec<AxisScore> = content
-        .axes
-        .iter()
-        .map(|axis| score_axis(content, &axis.id, answers))
-        .collect();
+    let axes: Vec<AxisScore> =
+        content.axes.iter().map(|axis| score_axis(content, &axis.id, answers)).collect();
     let themes = content
         .themes
         .iter()
@@ -166,20 +163,11 @@ pub fn score(content: &Content, answers: &Answers) -> Profile {
                 .filter(|(axis, _)| axis.theme == theme.id)
                 .filter_map(|(_, axis_score)| axis_score.score);
             let (score, scored_axes) = mean(scores);
-            ThemeScore {
-                id: theme.id.clone(),
-                score,
-                band: Band::of(score),
-                scored_axes,
-            }
+            ThemeScore { id: theme.id.clone(), score, band: Band::of(score), scored_axes }
         })
         .collect();
     let overall = overall(&axes);
-    Profile {
-        axes,
-        themes,
-        overall,
-    }
+    Profile { axes, themes, overall }
 }
 
 fn score_axis(content: &Content, axis: &str, answers: &Answers) -> AxisScore {
@@ -223,14 +211,9 @@ fn score_axis(content: &Content, axis: &str, answers: &Answers) -> AxisScore {
 fn overall(axes: &[AxisScore]) -> Overall {
     let (score, _) = mean(axes.iter().filter_map(|axis| axis.score));
     let count = |side: Option<Side>| {
-        axes.iter()
-            .filter(|axis| axis.score.is_some() && axis.band.side() == side)
-            .count()
+        axes.iter().filter(|axis| axis.score.is_some() && axis.band.side() == side).count()
     };
-    let scored = || {
-        axes.iter()
-            .filter_map(|axis| axis.score.map(|score| (score, &axis.id)))
-    };
+    let scored = || axes.iter().filter_map(|axis| axis.score.map(|score| (score, &axis.id)));
     let clearest_manager = scored()
         .filter(|(score, _)| *score < 0)
         .min_by_key(|(score, _)| *score)
@@ -252,9 +235,8 @@ fn overall(axes: &[AxisScore]) -> Overall {
 
 /// Rounded mean and count; `None` for no values.
 fn mean(values: impl Iterator<Item = i32>) -> (Option<i32>, usize) {
-    let (sum, count) = values.fold((0_i64, 0_usize), |(sum, count), value| {
-        (sum + i64::from(value), count + 1)
-    });
+    let (sum, count) =
+        values.fold((0_i64, 0_usize), |(sum, count), value| (sum + i64::from(value), count + 1));
     let mean = (count > 0).then(|| (sum as f64 / count as f64).round() as i32);
     (mean, count)
 }

@@ -60,9 +60,7 @@ impl Session {
         let fingerprints = order
             .iter()
             .filter_map(|id| {
-                content
-                    .scenario(id)
-                    .map(|scenario| (id.clone(), scenario.fingerprint()))
+                content.scenario(id).map(|scenario| (id.clone(), scenario.fingerprint()))
             })
             .collect();
         Self {
@@ -86,15 +84,12 @@ impl Session {
             .order
             .iter()
             .filter_map(|id| {
-                content
-                    .scenario(id)
-                    .map(|scenario| (id.clone(), scenario.fingerprint()))
+                content.scenario(id).map(|scenario| (id.clone(), scenario.fingerprint()))
             })
             .collect();
         self.answers.retain(|id, _| {
-            let unchanged = current
-                .get(id)
-                .is_some_and(|now| self.fingerprints.get(id) == Some(now));
+            let unchanged =
+                current.get(id).is_some_and(|now| self.fingerprints.get(id) == Some(now));
             if !unchanged {
                 dropped.push(id.clone());
             }
@@ -102,7 +97,7 @@ impl Session {
         });
         self.order.retain(|id| current.contains_key(id));
         self.fingerprints = current;
-        self.content_hash = content.hash.clone();
+        self.content_hash.clone_from(&content.hash);
         Reconciled { dropped }
     }
 
@@ -166,10 +161,7 @@ impl SessionStore {
             .map_or(0, |duration| duration.as_secs());
         let aside = self.path.with_extension(format!("damaged-{stamp}.json"));
         std::fs::rename(&self.path, &aside).with_context(|| {
-            format!(
-                "cannot move the damaged session {} aside",
-                self.path.display()
-            )
+            format!("cannot move the damaged session {} aside", self.path.display())
         })?;
         Ok(Found::SetAside(aside, reason.to_owned()))
     }

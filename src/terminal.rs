@@ -91,40 +91,6 @@ pub fn clamp_width(columns: usize) -> usize {
     columns.clamp(MIN_WIDTH, MAX_WIDTH)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn auto_colours_only_a_plain_terminal() {
-        let terminal = Environment {
-            stdout_is_terminal: true,
-            ..Environment::default()
-        };
-        assert!(use_color(ColorChoice::Auto, &terminal));
-        assert!(!use_color(ColorChoice::Auto, &Environment::default()));
-        let no_color = Environment {
-            no_color: true,
-            ..terminal.clone()
-        };
-        assert!(!use_color(ColorChoice::Auto, &no_color));
-        assert!(use_color(ColorChoice::Always, &no_color));
-        let dumb = Environment {
-            dumb_terminal: true,
-            ..terminal
-        };
-        assert!(!use_color(ColorChoice::Auto, &dumb));
-        assert!(!use_color(ColorChoice::Never, &dumb));
-    }
-
-    #[test]
-    fn widths_are_clamped() {
-        assert_eq!(clamp_width(5), MIN_WIDTH);
-        assert_eq!(clamp_width(60), 60);
-        assert_eq!(clamp_width(400), MAX_WIDTH);
-    }
-}
-
 /// Whether the locale asks for plain ASCII: `LC_ALL`, `LC_CTYPE` or `LANG`
 /// (the first one set) names a locale without UTF-8, such as `C` or
 /// `POSIX`. With none set, UTF-8 is assumed.
@@ -136,4 +102,29 @@ pub fn ascii_only() -> bool {
             let locale = locale.to_lowercase();
             !(locale.contains("utf-8") || locale.contains("utf8"))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auto_colours_only_a_plain_terminal() {
+        let terminal = Environment { stdout_is_terminal: true, ..Environment::default() };
+        assert!(use_color(ColorChoice::Auto, &terminal));
+        assert!(!use_color(ColorChoice::Auto, &Environment::default()));
+        let no_color = Environment { no_color: true, ..terminal.clone() };
+        assert!(!use_color(ColorChoice::Auto, &no_color));
+        assert!(use_color(ColorChoice::Always, &no_color));
+        let dumb = Environment { dumb_terminal: true, ..terminal };
+        assert!(!use_color(ColorChoice::Auto, &dumb));
+        assert!(!use_color(ColorChoice::Never, &dumb));
+    }
+
+    #[test]
+    fn widths_are_clamped() {
+        assert_eq!(clamp_width(5), MIN_WIDTH);
+        assert_eq!(clamp_width(60), 60);
+        assert_eq!(clamp_width(400), MAX_WIDTH);
+    }
 }

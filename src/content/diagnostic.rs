@@ -31,12 +31,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A problem with no position (an unreadable file, say).
     pub fn whole_file(file: &str, message: impl Into<String>) -> Self {
-        Self {
-            file: file.to_owned(),
-            position: None,
-            message: message.into(),
-            line_text: None,
-        }
+        Self { file: file.to_owned(), position: None, message: message.into(), line_text: None }
     }
 
     /// A problem at `position` in `source`.
@@ -52,12 +47,7 @@ impl Diagnostic {
                 .nth(position.line.saturating_sub(1))
                 .map(|line| line.trim_end_matches('\r').to_owned())
         });
-        Self {
-            file: file.to_owned(),
-            position,
-            message: message.into(),
-            line_text,
-        }
+        Self { file: file.to_owned(), position, message: message.into(), line_text }
     }
 
     /// The position as `file:line:col`.
@@ -75,17 +65,9 @@ impl fmt::Display for Diagnostic {
         if let (Some(position), Some(text)) = (self.position, &self.line_text) {
             let number = position.line.to_string();
             let gutter = " ".repeat(number.len());
-            let shown: String = text
-                .chars()
-                .take(200)
-                .collect::<String>()
-                .replace('\t', " ");
+            let shown: String = text.chars().take(200).collect::<String>().replace('\t', " ");
             let caret_at = position.column.saturating_sub(1).min(shown.chars().count());
-            write!(
-                f,
-                "\n{gutter} |\n{number} | {shown}\n{gutter} | {}^",
-                " ".repeat(caret_at)
-            )?;
+            write!(f, "\n{gutter} |\n{number} | {shown}\n{gutter} | {}^", " ".repeat(caret_at))?;
         }
         Ok(())
     }
@@ -116,9 +98,7 @@ impl std::error::Error for DataError {}
 impl DataError {
     /// A single problem.
     pub fn one(diagnostic: Diagnostic) -> Self {
-        Self {
-            diagnostics: vec![diagnostic],
-        }
+        Self { diagnostics: vec![diagnostic] }
     }
 }
 
@@ -134,10 +114,7 @@ pub struct Problem {
 impl Problem {
     /// A problem at `path`.
     pub fn new(path: YamlPath, message: impl Into<String>) -> Self {
-        Self {
-            path,
-            message: message.into(),
-        }
+        Self { path, message: message.into() }
     }
 }
 
@@ -158,23 +135,20 @@ pub fn locate_all(file: &str, source: &str, problems: Vec<Problem>) -> Vec<Diagn
         .collect()
 }
 
-/// Turns a serde_yaml error into a located diagnostic.
+/// Turns a `serde_yaml` error into a located diagnostic.
 pub fn from_yaml_error(file: &str, source: &str, error: &serde_yaml::Error) -> Diagnostic {
-    let position = error.location().map(|location| Position {
-        line: location.line(),
-        column: location.column(),
-    });
+    let position = error
+        .location()
+        .map(|location| Position { line: location.line(), column: location.column() });
     let text = error.to_string();
     let message = strip_location_suffix(&text);
     Diagnostic::at(file, source, position, message)
 }
 
-/// Turns a serde_json error into a located diagnostic.
+/// Turns a `serde_json` error into a located diagnostic.
 pub fn from_json_error(file: &str, source: &str, error: &serde_json::Error) -> Diagnostic {
-    let position = (error.line() > 0).then(|| Position {
-        line: error.line(),
-        column: error.column().max(1),
-    });
+    let position =
+        (error.line() > 0).then(|| Position { line: error.line(), column: error.column().max(1) });
     let text = error.to_string();
     let message = strip_location_suffix(&text);
     Diagnostic::at(file, source, position, message)
@@ -196,24 +170,14 @@ mod tests {
     #[test]
     fn displays_place_line_and_caret() {
         let source = "a: 1\nbb: oops\n";
-        let diagnostic = Diagnostic::at(
-            "f.yaml",
-            source,
-            Some(Position { line: 2, column: 5 }),
-            "bad value",
-        );
-        assert_eq!(
-            diagnostic.to_string(),
-            "f.yaml:2:5: bad value\n  |\n2 | bb: oops\n  |     ^"
-        );
+        let diagnostic =
+            Diagnostic::at("f.yaml", source, Some(Position { line: 2, column: 5 }), "bad value");
+        assert_eq!(diagnostic.to_string(), "f.yaml:2:5: bad value\n  |\n2 | bb: oops\n  |     ^");
     }
 
     #[test]
     fn strips_serde_location_suffix() {
-        assert_eq!(
-            strip_location_suffix("invalid type at line 3 column 4"),
-            "invalid type"
-        );
+        assert_eq!(strip_location_suffix("invalid type at line 3 column 4"), "invalid type");
         assert_eq!(strip_location_suffix("plain"), "plain");
     }
 }

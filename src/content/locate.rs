@@ -87,16 +87,12 @@ impl Locator {
             positions: HashMap::new(),
         };
         walker.document();
-        Self {
-            positions: walker.positions,
-        }
+        Self { positions: walker.positions }
     }
 
     /// Where `path` (or its nearest located parent) starts.
     pub fn find(&self, path: &YamlPath) -> Option<Position> {
-        (0..=path.0.len())
-            .rev()
-            .find_map(|length| self.positions.get(&path.0[..length]).copied())
+        (0..=path.0.len()).rev().find_map(|length| self.positions.get(&path.0[..length]).copied())
     }
 }
 
@@ -126,10 +122,7 @@ impl<'input> Walker<'input> {
     }
 
     fn record(&mut self, span: Span) {
-        let position = Position {
-            line: span.start.line(),
-            column: span.start.col() + 1,
-        };
+        let position = Position { line: span.start.line(), column: span.start.col() + 1 };
         self.positions.entry(self.path.clone()).or_insert(position);
     }
 
@@ -190,28 +183,16 @@ mod tests {
     fn finds_nested_keys_and_items() {
         let locator = Locator::new(DOC);
         let scenario = YamlPath::root().key("scenarios").index(0);
-        assert_eq!(
-            locator.find(&scenario.key("id")),
-            Some(Position { line: 3, column: 5 })
-        );
+        assert_eq!(locator.find(&scenario.key("id")), Some(Position { line: 3, column: 5 }));
         let weight = scenario.key("options").index(0).key("weights").key("risk");
-        assert_eq!(
-            locator.find(&weight),
-            Some(Position {
-                line: 6,
-                column: 30
-            })
-        );
+        assert_eq!(locator.find(&weight), Some(Position { line: 6, column: 30 }));
     }
 
     #[test]
     fn falls_back_to_the_nearest_parent() {
         let locator = Locator::new(DOC);
         let missing = YamlPath::root().key("scenarios").index(0).key("nope");
-        assert_eq!(
-            locator.find(&missing),
-            Some(Position { line: 3, column: 5 })
-        );
+        assert_eq!(locator.find(&missing), Some(Position { line: 3, column: 5 }));
     }
 
     #[test]

@@ -30,8 +30,16 @@ pub fn strip_bom(text: &str) -> &str {
 /// `sha256:` digest of a text, as recorded in results.
 pub fn digest(text: &str) -> String {
     let hash = Sha256::digest(text.as_bytes());
-    let hex: String = hash.iter().map(|byte| format!("{byte:02x}")).collect();
-    format!("sha256:{hex}")
+    format!("sha256:{}", hex(&hash))
+}
+
+/// Lowercase hexadecimal of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut out, byte| {
+        let _ = write!(out, "{byte:02x}");
+        out
+    })
 }
 
 /// Parses and validates the content in `text`; `file` names it in messages.
@@ -45,10 +53,8 @@ pub fn parse(file: &str, text: &str) -> Result<Content, DataError> {
             )],
         });
     }
-    let raw: raw::RawContent = serde_yaml::from_str(text).map_err(|error| DataError {
-        diagnostics: vec![from_yaml_error(file, text, &error)],
-    })?;
-    validate::validate(raw, digest(text)).map_err(|problems| DataError {
-        diagnostics: locate_all(file, text, problems),
-    })
+    let raw: raw::RawContent = serde_yaml::from_str(text)
+        .map_err(|error| DataError { diagnostics: vec![from_yaml_error(file, text, &error)] })?;
+    validate::validate(raw, digest(text))
+        .map_err(|problems| DataError { diagnostics: locate_all(file, text, problems) })
 }

@@ -195,11 +195,7 @@ impl Scenario {
         use sha2::{Digest, Sha256};
         let bytes = serde_json::to_vec(self).unwrap_or_default();
         let digest = Sha256::digest(&bytes);
-        digest
-            .iter()
-            .take(8)
-            .map(|byte| format!("{byte:02x}"))
-            .collect()
+        super::hex(&digest[..8])
     }
 }
 
@@ -217,10 +213,7 @@ pub struct Choice {
 impl Choice {
     /// Weight on `axis`, 0 when the option does not move it.
     pub fn weight(&self, axis: &str) -> i8 {
-        self.weights
-            .iter()
-            .find(|(id, _)| id == axis)
-            .map_or(0, |(_, weight)| *weight)
+        self.weights.iter().find(|(id, _)| id == axis).map_or(0, |(_, weight)| *weight)
     }
 }
 
@@ -247,8 +240,6 @@ impl Content {
 
     /// Scenarios that move `axis`.
     pub fn scenarios_on<'a>(&'a self, axis: &'a str) -> impl Iterator<Item = &'a Scenario> + 'a {
-        self.scenarios
-            .iter()
-            .filter(move |scenario| scenario.loads_on(axis))
+        self.scenarios.iter().filter(move |scenario| scenario.loads_on(axis))
     }
 }

@@ -5,12 +5,7 @@ pub fn similar<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     let input = input.to_lowercase();
     let mut scored: Vec<(f64, &str)> = candidates
         .into_iter()
-        .map(|candidate| {
-            (
-                strsim::jaro_winkler(&input, &candidate.to_lowercase()),
-                candidate,
-            )
-        })
+        .map(|candidate| (strsim::jaro_winkler(&input, &candidate.to_lowercase()), candidate))
         .filter(|(score, _)| *score >= 0.8)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
@@ -35,7 +30,7 @@ pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a st
 }
 
 /// Case- and separator-insensitive form of a name: "Status quo",
-/// "status-quo" and "STATUS_QUO" all fold to "status quo".
+/// "status-quo" and "`STATUS_QUO`" all fold to "status quo".
 pub fn fold(name: &str) -> String {
     name.trim()
         .to_lowercase()
@@ -54,9 +49,6 @@ mod tests {
         let names = ["goals-vision", "today-tomorrow", "direct-coach"];
         assert_eq!(similar("goals-visoin", names), vec!["goals-vision"]);
         assert!(similar("zzzz", names).is_empty());
-        assert_eq!(
-            did_you_mean("today-tomorow", names),
-            " (did you mean `today-tomorrow`?)"
-        );
+        assert_eq!(did_you_mean("today-tomorow", names), " (did you mean `today-tomorrow`?)");
     }
 }

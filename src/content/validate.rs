@@ -58,9 +58,7 @@ pub fn is_kebab_case(id: &str) -> bool {
         && !id.starts_with('-')
         && !id.ends_with('-')
         && !id.contains("--")
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 #[derive(Default)]
@@ -97,10 +95,7 @@ impl Checker {
             seen.insert(id.to_owned(), first);
             self.problem(
                 path.clone(),
-                format!(
-                    "duplicate {what} id `{id}` (first used by {what} #{})",
-                    first + 1
-                ),
+                format!("duplicate {what} id `{id}` (first used by {what} #{})", first + 1),
             );
         }
     }
@@ -143,30 +138,20 @@ impl Checker {
 
     fn axes(&mut self, raw: &RawContent) -> Vec<Axis> {
         if raw.axes.is_empty() {
-            self.problem(
-                YamlPath::root().key("axes"),
-                "there must be at least one axis",
-            );
+            self.problem(YamlPath::root().key("axes"), "there must be at least one axis");
         }
         let mut seen = HashMap::new();
         let mut names: HashMap<String, (usize, String)> = HashMap::new();
         let axis_ids: Vec<&str> = raw.axes.iter().map(|axis| axis.id.as_str()).collect();
         let theme_ids: Vec<&str> = raw.themes.iter().map(|theme| theme.id.as_str()).collect();
-        let source_keys: Vec<&str> = raw
-            .sources
-            .iter()
-            .map(|source| source.key.as_str())
-            .collect();
+        let source_keys: Vec<&str> = raw.sources.iter().map(|source| source.key.as_str()).collect();
         let mut axes = Vec::new();
         for (index, axis) in raw.axes.iter().enumerate() {
             let path = YamlPath::root().key("axes").index(index);
             self.id(&path.key("id"), &axis.id, &mut seen, "axis", index);
             if !theme_ids.contains(&axis.theme.as_str()) {
                 let hint = did_you_mean(&axis.theme, theme_ids.iter().copied());
-                self.problem(
-                    path.key("theme"),
-                    format!("unknown theme `{}`{hint}", axis.theme),
-                );
+                self.problem(path.key("theme"), format!("unknown theme `{}`{hint}", axis.theme));
             }
             self.pole(&path.key("manager"), &axis.manager);
             self.pole(&path.key("leader"), &axis.leader);
@@ -239,9 +224,7 @@ impl Checker {
             self.text(&alias_path, alias);
             own.push((alias_path, alias.as_str()));
         }
-        names
-            .entry(fold(&axis.id))
-            .or_insert((index, axis.id.clone()));
+        names.entry(fold(&axis.id)).or_insert((index, axis.id.clone()));
         for (name_path, name) in own {
             let folded = fold(name);
             if folded.is_empty() {
@@ -263,23 +246,14 @@ impl Checker {
 
     fn scenarios(&mut self, raw: &RawContent, axes: &[Axis]) -> Vec<Scenario> {
         if raw.scenarios.is_empty() {
-            self.problem(
-                YamlPath::root().key("scenarios"),
-                "there must be at least one scenario",
-            );
+            self.problem(YamlPath::root().key("scenarios"), "there must be at least one scenario");
         }
         let axis_ids: Vec<&str> = axes.iter().map(|axis| axis.id.as_str()).collect();
         let mut seen = HashMap::new();
         let mut scenarios = Vec::new();
         for (index, raw_scenario) in raw.scenarios.iter().enumerate() {
             let path = YamlPath::root().key("scenarios").index(index);
-            self.id(
-                &path.key("id"),
-                &raw_scenario.id,
-                &mut seen,
-                "scenario",
-                index,
-            );
+            self.id(&path.key("id"), &raw_scenario.id, &mut seen, "scenario", index);
             self.text(&path.key("title"), &raw_scenario.title);
             self.text(&path.key("situation"), &raw_scenario.situation);
             let scenario = self.scenario(&path, raw_scenario, &axis_ids);
@@ -304,10 +278,7 @@ impl Checker {
             if option.key.len() != 1 || !option.key.chars().all(|c| c.is_ascii_lowercase()) {
                 self.problem(
                     option_path.key("key"),
-                    format!(
-                        "option key `{}` must be a single lowercase letter",
-                        option.key
-                    ),
+                    format!("option key `{}` must be a single lowercase letter", option.key),
                 );
             }
             if keys.contains(&option.key.as_str()) {
@@ -330,10 +301,7 @@ impl Checker {
 
     fn option(&mut self, path: &YamlPath, option: &RawOption, axis_ids: &[&str]) -> Choice {
         if option.weights.entries().is_empty() {
-            self.problem(
-                path.key("weights"),
-                "an option must weigh at least one axis",
-            );
+            self.problem(path.key("weights"), "an option must weigh at least one axis");
         }
         let mut weights = Vec::new();
         for (axis, weight) in option.weights.entries() {
@@ -355,11 +323,7 @@ impl Checker {
                 weights.push((axis.clone(), *weight as i8));
             }
         }
-        Choice {
-            key: option.key.clone(),
-            text: option.text.clone(),
-            weights,
-        }
+        Choice { key: option.key.clone(), text: option.text.clone(), weights }
     }
 
     /// Every axis a scenario moves must tell its options apart, and on at
@@ -402,12 +366,9 @@ impl Checker {
             }
             let can_go_manager = loading.iter().any(|s| s.range(&axis.id).0 < 0);
             let can_go_leader = loading.iter().any(|s| s.range(&axis.id).1 > 0);
-            if !loading.is_empty() && !(can_go_manager && can_go_leader) {
-                let missing = if can_go_manager {
-                    "leader (positive)"
-                } else {
-                    "manager (negative)"
-                };
+            if !(loading.is_empty() || can_go_manager && can_go_leader) {
+                let missing =
+                    if can_go_manager { "leader (positive)" } else { "manager (negative)" };
                 self.problem(
                     path,
                     format!("axis `{}` cannot move toward the {missing} side: no option weighs it that way", axis.id),
@@ -421,10 +382,7 @@ fn model_axis(axis: &RawAxis) -> Axis {
     Axis {
         id: axis.id.clone(),
         theme: axis.theme.clone(),
-        poles: Sides {
-            manager: model_pole(&axis.manager),
-            leader: model_pole(&axis.leader),
-        },
+        poles: Sides { manager: model_pole(&axis.manager), leader: model_pole(&axis.leader) },
         aliases: axis.aliases.clone(),
         explanation: axis.explanation.trim().to_owned(),
         in_it: axis.in_it.trim().to_owned(),
@@ -443,8 +401,5 @@ fn model_axis(axis: &RawAxis) -> Axis {
 }
 
 fn model_pole(pole: &RawPole) -> Pole {
-    Pole {
-        name: pole.name.trim().to_owned(),
-        summary: pole.summary.trim().to_owned(),
-    }
+    Pole { name: pole.name.trim().to_owned(), summary: pole.summary.trim().to_owned() }
 }

@@ -28,9 +28,7 @@ impl Exporter for CsvExporter {
                 field(&axis.theme),
                 field(&axis.manager),
                 field(&axis.leader),
-                axis.score
-                    .map(|score| score.to_string())
-                    .unwrap_or_default(),
+                axis.score.map(|score| score.to_string()).unwrap_or_default(),
                 field(axis.band.label()),
                 axis.answered.to_string(),
                 axis.skipped.to_string(),

@@ -102,8 +102,7 @@ impl Exporter for HtmlExporter {
                  <td class=\"leader\">{}</td><td>{}{}</td><td>{}/{}</td></tr>",
                 escape(&axis.id),
                 escape(&axis.manager),
-                axis.score
-                    .map_or_else(|| String::from("–"), |score| format!("{score:+}")),
+                axis.score.map_or_else(|| String::from("–"), |score| format!("{score:+}")),
                 escape(&axis.leader),
                 axis.band.label(),
                 if axis.mixed { " (mixed)" } else { "" },
@@ -111,11 +110,7 @@ impl Exporter for HtmlExporter {
                 axis.total
             );
         }
-        let _ = write!(
-            out,
-            "</table>\n<p><em>{}</em></p>\n</body>\n</html>\n",
-            escape(CLOSING)
-        );
+        let _ = write!(out, "</table>\n<p><em>{}</em></p>\n</body>\n</html>\n", escape(CLOSING));
         Ok(out.into_bytes())
     }
 }

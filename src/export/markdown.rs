@@ -30,10 +30,8 @@ impl Exporter for MarkdownExporter {
         );
         for theme in &result.themes {
             let _ = writeln!(out, "## {}\n", cell(&theme.name));
-            let _ = writeln!(
-                out,
-                "| contrast | manager | score | leader | band | answered | notes |"
-            );
+            let _ =
+                writeln!(out, "| contrast | manager | score | leader | band | answered | notes |");
             let _ = writeln!(out, "| --- | --- | ---: | --- | --- | ---: | --- |");
             for axis in result.axes.iter().filter(|axis| axis.theme == theme.id) {
                 let mut notes = Vec::new();
@@ -48,8 +46,7 @@ impl Exporter for MarkdownExporter {
                     "| `{}` | {} | {} | {} | {} | {}/{} | {} |",
                     axis.id,
                     cell(&axis.manager),
-                    axis.score
-                        .map_or_else(|| String::from("–"), |score| format!("{score:+}")),
+                    axis.score.map_or_else(|| String::from("–"), |score| format!("{score:+}")),
                     cell(&axis.leader),
                     axis.band.label(),
                     axis.answered,
@@ -66,16 +63,8 @@ impl Exporter for MarkdownExporter {
             overall.leader_axes, overall.manager_axes, overall.balanced_axes
         );
         for (label, id, side) in [
-            (
-                "leader",
-                &overall.clearest_leader,
-                crate::content::model::Side::Leader,
-            ),
-            (
-                "manager",
-                &overall.clearest_manager,
-                crate::content::model::Side::Manager,
-            ),
+            ("leader", &overall.clearest_leader, crate::content::model::Side::Leader),
+            ("manager", &overall.clearest_manager, crate::content::model::Side::Manager),
         ] {
             let Some(axis) = id.as_deref().and_then(|id| result.axis(id)) else {
                 continue;

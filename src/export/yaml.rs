@@ -10,8 +10,6 @@ pub struct YamlExporter;
 
 impl Exporter for YamlExporter {
     fn export(&self, result: &ResultDocument, _context: &RenderContext<'_>) -> Result<Vec<u8>> {
-        Ok(serde_yaml::to_string(result)
-            .context("cannot serialise the result")?
-            .into_bytes())
+        Ok(serde_yaml::to_string(result).context("cannot serialise the result")?.into_bytes())
     }
 }

@@ -107,12 +107,7 @@ pub fn summary(file: &str, content: &Content) -> Summary {
                 manager_reach += i32::from(low.min(0));
                 leader_reach += i32::from(high.max(0));
             }
-            AxisCoverage {
-                id: axis.id.clone(),
-                scenarios,
-                manager_reach,
-                leader_reach,
-            }
+            AxisCoverage { id: axis.id.clone(), scenarios, manager_reach, leader_reach }
         })
         .collect();
     Summary {
@@ -138,13 +133,7 @@ pub fn text(summary: &Summary) -> String {
         summary.axes,
         summary.scenarios
     );
-    let id_width = summary
-        .coverage
-        .iter()
-        .map(|axis| axis.id.len())
-        .max()
-        .unwrap_or(4)
-        .max(4);
+    let id_width = summary.coverage.iter().map(|axis| axis.id.len()).max().unwrap_or(4).max(4);
     out.push_str(&heading(&format!(
         "{}  scenarios  reach (manager/leader)  tilt",
         pad("axis", id_width)

@@ -91,11 +91,7 @@ pub fn text(content: &Content, axis: &Axis, width: usize) -> String {
         dim(&format!("{} · {}", axis.id, view.theme_name))
     ));
     if !axis.aliases.is_empty() {
-        out.push_str(&wrap(
-            &format!("also: {}", axis.aliases.join(", ")),
-            width,
-            "",
-        ));
+        out.push_str(&wrap(&format!("also: {}", axis.aliases.join(", ")), width, ""));
         out.push('\n');
     }
     out.push('\n');
@@ -108,11 +104,7 @@ pub fn text(content: &Content, axis: &Axis, width: usize) -> String {
     for side in [Side::Manager, Side::Leader] {
         let pole = axis.pole(side);
         out.push('\n');
-        out.push_str(&heading(&format!(
-            "{} ({} side)",
-            colour(side, &pole.name),
-            side.as_str()
-        )));
+        out.push_str(&heading(&format!("{} ({} side)", colour(side, &pole.name), side.as_str())));
         out.push('\n');
         out.push_str(&wrap(&pole.summary, width, "  "));
         out.push('\n');
@@ -129,11 +121,7 @@ pub fn text(content: &Content, axis: &Axis, width: usize) -> String {
     }
     out.push('\n');
     if !axis.related.is_empty() {
-        out.push_str(&wrap(
-            &format!("Related: {}", axis.related.join(", ")),
-            width,
-            "",
-        ));
+        out.push_str(&wrap(&format!("Related: {}", axis.related.join(", ")), width, ""));
         out.push('\n');
     }
     if let Some(source) = view.source {
@@ -157,10 +145,7 @@ pub fn markdown(content: &Content, axis: &Axis) -> String {
     if !axis.aliases.is_empty() {
         out.push_str(&format!(" · also: {}", axis.aliases.join(", ")));
     }
-    out.push_str(&format!(
-        "\n\n{}\n\n**In IT:** {}\n",
-        axis.explanation, axis.in_it
-    ));
+    out.push_str(&format!("\n\n{}\n\n**In IT:** {}\n", axis.explanation, axis.in_it));
     for side in [Side::Manager, Side::Leader] {
         let pole = axis.pole(side);
         out.push_str(&format!(
@@ -182,11 +167,7 @@ pub fn markdown(content: &Content, axis: &Axis) -> String {
         out.push_str(&format!("\nRelated: {}\n", links.join(", ")));
     }
     if let Some(source) = view.source {
-        out.push_str(&format!(
-            "\nSource: {} — {}\n",
-            cite(source),
-            axis.source_point
-        ));
+        out.push_str(&format!("\nSource: {} — {}\n", cite(source), axis.source_point));
     }
     out
 }

@@ -34,12 +34,7 @@ pub fn rows(content: &Content) -> Vec<ListedAxis<'_>> {
 
 /// The axes as aligned text lines fitting `width`.
 pub fn text(content: &Content, width: usize) -> String {
-    let id_width = content
-        .axes
-        .iter()
-        .map(|axis| axis.id.len())
-        .max()
-        .unwrap_or(0);
+    let id_width = content.axes.iter().map(|axis| axis.id.len()).max().unwrap_or(0);
     let pole_width = content
         .axes
         .iter()
@@ -48,9 +43,8 @@ pub fn text(content: &Content, width: usize) -> String {
         .unwrap_or(0);
     let mut out = String::new();
     for axis in &content.axes {
-        let theme = content
-            .theme(&axis.theme)
-            .map_or(axis.theme.as_str(), |theme| theme.name.as_str());
+        let theme =
+            content.theme(&axis.theme).map_or(axis.theme.as_str(), |theme| theme.name.as_str());
         let wide = id_width + pole_width * 2 + theme.len() + 10;
         if wide <= width {
             out.push_str(&format!(
@@ -62,10 +56,7 @@ pub fn text(content: &Content, width: usize) -> String {
             ));
         } else {
             out.push_str(&format!("{}\n", truncate(&axis.id, width)));
-            let poles = format!(
-                "{} {BETWEEN} {}",
-                axis.poles.manager.name, axis.poles.leader.name
-            );
+            let poles = format!("{} {BETWEEN} {}", axis.poles.manager.name, axis.poles.leader.name);
             out.push_str(&format!(
                 "  {}  {}\n",
                 truncate(&poles, width.saturating_sub(4)),

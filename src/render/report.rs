@@ -27,21 +27,10 @@ struct Glyphs {
     right: char,
 }
 
-const UNICODE: Glyphs = Glyphs {
-    line: '─',
-    middle: '┼',
-    marker: '●',
-    left: '├',
-    right: '┤',
-};
+const UNICODE: Glyphs =
+    Glyphs { line: '─', middle: '┼', marker: '●', left: '├', right: '┤' };
 
-const ASCII: Glyphs = Glyphs {
-    line: '-',
-    middle: '+',
-    marker: 'O',
-    left: '|',
-    right: '|',
-};
+const ASCII: Glyphs = Glyphs { line: '-', middle: '+', marker: 'O', left: '|', right: '|' };
 
 /// Narrowest bar drawn.
 const MIN_BAR: usize = 11;
@@ -164,17 +153,13 @@ pub fn text(result: &ResultDocument, content: Option<&Content>, layout: Layout) 
             .unwrap_or(0),
     );
     for theme in &result.themes {
-        let theme_axes: Vec<&AxisResult> = result
-            .axes
-            .iter()
-            .filter(|axis| axis.theme == theme.id)
-            .collect();
+        let theme_axes: Vec<&AxisResult> =
+            result.axes.iter().filter(|axis| axis.theme == theme.id).collect();
         if theme_axes.is_empty() {
             continue;
         }
-        let theme_score = theme
-            .score
-            .map_or_else(|| String::from("–"), |score| format!("{score:+}"));
+        let theme_score =
+            theme.score.map_or_else(|| String::from("–"), |score| format!("{score:+}"));
         let _ = writeln!(
             out,
             "{}  {}",
@@ -210,11 +195,7 @@ fn overall_text(result: &ResultDocument, width: usize) -> String {
     );
     let mut out = wrap(&text, width, "");
     out.push('\n');
-    let unanswered = result
-        .axes
-        .iter()
-        .filter(|axis| axis.score.is_none())
-        .count();
+    let unanswered = result.axes.iter().filter(|axis| axis.score.is_none()).count();
     if unanswered > 0 {
         out.push_str(&dim(&wrap(
             &format!("{unanswered} contrast(s) had no answers and are not scored."),
@@ -236,11 +217,7 @@ fn leanings(result: &ResultDocument, content: Option<&Content>, width: usize) ->
             let _ = writeln!(
                 out,
                 "\n{}",
-                wrap(
-                    &format!("No contrast leans toward the {} side.", side.as_str()),
-                    width,
-                    ""
-                )
+                wrap(&format!("No contrast leans toward the {} side.", side.as_str()), width, "")
             );
             continue;
         };

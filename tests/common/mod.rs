@@ -15,9 +15,7 @@ pub fn binary() -> PathBuf {
 
 /// Path of a fixture under `tests/fixtures`.
 pub fn fixture(relative: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(relative)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(relative)
 }
 
 /// One invocation of itlead.
@@ -70,8 +68,7 @@ impl Itlead {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        self.args
-            .extend(args.into_iter().map(|arg| arg.as_ref().to_owned()));
+        self.args.extend(args.into_iter().map(|arg| arg.as_ref().to_owned()));
         self
     }
 
@@ -125,22 +122,14 @@ impl Itlead {
     /// Runs to completion.
     pub fn run(&self) -> Run {
         let mut command = self.command();
-        command.stdin(if self.stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        });
+        command.stdin(if self.stdin.is_some() { Stdio::piped() } else { Stdio::null() });
         command.stdout(Stdio::piped()).stderr(Stdio::piped());
         let mut child = command.spawn().expect("itlead starts");
         if let Some(bytes) = &self.stdin {
             let mut stdin = child.stdin.take().expect("stdin piped");
             let _ = stdin.write_all(bytes);
         }
-        let Output {
-            status,
-            stdout,
-            stderr,
-        } = child.wait_with_output().expect("itlead runs");
+        let Output { status, stdout, stderr } = child.wait_with_output().expect("itlead runs");
         Run {
             code: status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&stdout).into_owned(),
