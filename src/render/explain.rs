@@ -1,6 +1,7 @@
 //! `itlead explain`: one contrast in full, as text, Markdown or JSON.
 
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use super::{BETWEEN, bullet, dim, heading, leader, manager, wrap};
 use crate::content::model::{Axis, Content, Pole, Side, Sides, Source};
@@ -85,11 +86,10 @@ pub fn text(content: &Content, axis: &Axis, width: usize) -> String {
         colour(Side::Manager, &axis.poles.manager.name),
         colour(Side::Leader, &axis.poles.leader.name)
     );
-    out.push_str(&format!(
-        "{}  {}\n",
-        heading(&title),
-        dim(&format!("{} · {}", axis.id, view.theme_name))
-    ));
+    let label = format!("{} · {}", axis.id, view.theme_name);
+    let plain_title = format!("{} {BETWEEN} {}", axis.poles.manager.name, axis.poles.leader.name);
+    let separator = if plain_title.width() + 2 + label.width() <= width { "  " } else { "\n" };
+    out.push_str(&format!("{}{separator}{}\n", heading(&title), dim(&label)));
     if !axis.aliases.is_empty() {
         out.push_str(&wrap(&format!("also: {}", axis.aliases.join(", ")), width, ""));
         out.push('\n');

@@ -1,0 +1,349 @@
+//! Small formatting helpers shared by the team, compare and history views:
+//! a text table that fits a width, numbers with signs, and the escaping
+//! rules of CSV, Markdown and HTML.
+
+use std::fmt::Write as _;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::render::{dim, heading, pad, truncate, wrap};
+
+/// How a column's cells line up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Text columns.
+    Left,
+    /// Number columns.
+    Right,
+}
+
+/// One column of a [`Table`].
+#[derive(Debug, Clone)]
+pub struct Column {
+    /// Header text.
+    pub header: &'static str,
+    /// Alignment of header and cells.
+    pub align: Align,
+    /// Whether the column may be cut (with `…`) to fit the width.
+    pub flexible: bool,
+}
+
+impl Column {
+    /// A left-aligned text column that may be cut to fit.
+    pub const fn text(header: &'static str) -> Self {
+        Self {
+            header,
+            align: Align::Left,
+            flexible: true,
+        }
+    }
+
+    /// A right-aligned number column, never cut.
+    pub const fn number(header: &'static str) -> Self {
+        Self {
+            header,
+            align: Align::Right,
+            flexible: false,
+        }
+    }
+
+    /// A left-aligned column that is never cut.
+    pub const fn fixed(header: &'static str) -> Self {
+        Self {
+            header,
+            align: Align::Left,
+            flexible: false,
+        }
+    }
+}
+
+/// A plain-text table laid out to a width.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    columns: Vec<Column>,
+    rows: Vec<Vec<String>>,
+}
+
+/// Space before every table line.
+const INDENT: &str = "  ";
+/// Space between columns.
+const GAP: usize = 2;
+/// Narrowest a flexible column is cut to before the table gives up on
+/// columns and lists each row as a block instead.
+const MIN_FLEXIBLE: usize = 8;
+
+impl Table {
+    /// A table with these columns and no rows.
+    pub fn new(columns: Vec<Column>) -> Self {
+        Self {
+            columns,
+            rows: Vec::new(),
+        }
+    }
+
+    /// Adds a row; it must have one cell per column.
+    pub fn row(&mut self, cells: Vec<String>) {
+        debug_assert_eq!(cells.len(), self.columns.len());
+        self.rows.push(cells);
+    }
+
+    /// The table as lines no wider than `width` columns. Flexible columns
+    /// are cut, widest first; when even that is not enough each row becomes
+    /// a short block (first cell, then `header value` pairs, wrapped).
+    pub fn render(&self, width: usize) -> String {
+        let mut widths: Vec<usize> = self
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(index, column)| {
+                self.rows
+                    .iter()
+                    .map(|row| row[index].width())
+                    .chain([column.header.width()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let total = |widths: &[usize]| {
+            INDENT.len() + widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1)
+        };
+        while total(&widths) > width {
+            let widest = self
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(index, column)| column.flexible && widths[*index] > MIN_FLEXIBLE)
+                .max_by_key(|(index, _)| (widths[*index], std::cmp::Reverse(*index)))
+                .map(|(index, _)| index);
+            match widest {
+                Some(index) => widths[index] -= 1,
+                None => return self.blocks(width),
+            }
+        }
+        let mut out = String::new();
+        let header: Vec<&str> = self.columns.iter().map(|column| column.header).collect();
+        let _ = writeln!(out, "{}", heading(&self.line(&header, &widths)));
+        for row in &self.rows {
+            let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+            let _ = writeln!(out, "{}", self.line(&cells, &widths));
+        }
+        out
+    }
+
+    fn line(&self, cells: &[&str], widths: &[usize]) -> String {
+        let mut parts = Vec::with_capacity(cells.len());
+        for ((cell, column), &width) in cells.iter().zip(&self.columns).zip(widths) {
+            let cell = truncate(cell, width);
+            parts.push(match column.align {
+                Align::Left => pad(&cell, width),
+                Align::Right => format!("{}{cell}", " ".repeat(width - cell.width().min(width))),
+            });
+        }
+        format!("{INDENT}{}", parts.join(&" ".repeat(GAP)))
+            .trim_end()
+            .to_owned()
+    }
+
+    fn blocks(&self, width: usize) -> String {
+        let mut out = String::new();
+        for row in &self.rows {
+            let _ = writeln!(out, "{}", wrap(&row[0], width, INDENT));
+            let details: Vec<String> = self
+                .columns
+                .iter()
+                .zip(row)
+                .skip(1)
+                .filter(|(_, cell)| !cell.is_empty())
+                .map(|(column, cell)| format!("{} {cell}", column.header))
+                .collect();
+            let _ = writeln!(out, "{}", dim(&wrap(&details.join(", "), width, "    ")));
+        }
+        out
+    }
+}
+
+/// A whole number with its sign (`+40`, `-15`, `0`).
+pub fn signed(value: i32) -> String {
+    if value == 0 {
+        String::from("0")
+    } else {
+        format!("{value:+}")
+    }
+}
+
+/// A number with one decimal and its sign (`+12.5`, `-3.0`, `0.0`).
+pub fn signed_tenths(value: f64) -> String {
+    if value == 0.0 {
+        String::from("0.0")
+    } else {
+        format!("{value:+.1}")
+    }
+}
+
+/// `value` rounded to one decimal, never `-0.0`.
+pub fn tenths(value: f64) -> f64 {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded == 0.0 { 0.0 } else { rounded }
+}
+
+/// The placeholder for a missing number.
+pub fn missing(ascii: bool) -> &'static str {
+    if ascii { "-" } else { "–" }
+}
+
+/// The arrow between an old and a new value.
+pub fn arrow(ascii: bool) -> &'static str {
+    if ascii { "->" } else { "→" }
+}
+
+/// The sign between a manager and a leader pole.
+pub fn between(ascii: bool) -> &'static str {
+    if ascii {
+        "<->"
+    } else {
+        crate::render::BETWEEN
+    }
+}
+
+/// Quotes a CSV field when it holds a comma, a quote or a line break
+/// (RFC 4180).
+pub fn csv_field(value: &str) -> String {
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_owned()
+    }
+}
+
+/// One CSV line (with its line break) from fields not yet quoted.
+pub fn csv_line<I, S>(fields: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let fields: Vec<String> = fields
+        .into_iter()
+        .map(|field| csv_field(field.as_ref()))
+        .collect();
+    format!("{}\n", fields.join(","))
+}
+
+/// Escapes the characters that would break a Markdown table cell.
+pub fn md_cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+/// Escapes text for HTML and SVG.
+pub fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// The opening of a self-contained, printable HTML page.
+pub fn html_start(title: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n",
+        title = html_escape(title)
+    )
+}
+
+/// The end of the page opened by [`html_start`].
+pub const HTML_END: &str = "</body>\n</html>\n";
+
+const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
+table{border-collapse:collapse;width:100%;margin:1rem 0}td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left}\
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}.manager{fill:#1f5fa8;color:#1f5fa8}\
+.leader{fill:#8a2f8a;color:#8a2f8a}.marker{fill:#222}.range{fill:#ccc}.old{fill:#fff;stroke:#222;stroke-width:2}\
+svg text{font-size:14px}@media print{body{margin:0}a{color:inherit}}";
+
+/// Geometry of the SVG charts: one row per axis, pole names either side
+/// of a −100..100 line.
+pub mod chart {
+    /// Height of one row.
+    pub const ROW: i32 = 34;
+    /// Room for the manager pole name.
+    pub const LEFT: i32 = 190;
+    /// Length of the −100..100 line.
+    pub const BAR: i32 = 360;
+
+    /// The x coordinate of `score`.
+    pub fn x(score: f64) -> f64 {
+        f64::from(LEFT) + (score.clamp(-100.0, 100.0) + 100.0) / 200.0 * f64::from(BAR)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> Table {
+        let mut table = Table::new(vec![
+            Column::text("contrast"),
+            Column::number("old"),
+            Column::number("new"),
+            Column::text("band"),
+        ]);
+        table.row(vec![
+            "Systems & processes ⟷ Relationships".into(),
+            "-40".into(),
+            "+10".into(),
+            "leaning manager → balanced".into(),
+        ]);
+        table.row(vec![
+            "Today ⟷ Tomorrow".into(),
+            "0".into(),
+            "+5".into(),
+            "balanced".into(),
+        ]);
+        table
+    }
+
+    #[test]
+    fn table_lines_fit_every_width() {
+        for width in [20, 40, 50, 60, 80, 120] {
+            let text = table().render(width);
+            for line in text.lines() {
+                assert!(line.width() <= width, "width {width}: {line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn wide_tables_are_not_cut() {
+        let text = table().render(120);
+        assert!(text.contains("Systems & processes ⟷ Relationships"), "{text}");
+        assert!(text.contains("leaning manager → balanced"), "{text}");
+    }
+
+    #[test]
+    fn narrow_tables_become_blocks() {
+        let text = table().render(20);
+        assert!(text.contains("old -40"), "{text}");
+    }
+
+    #[test]
+    fn numbers_keep_signs_and_tenths() {
+        assert_eq!(signed(0), "0");
+        assert_eq!(signed(-15), "-15");
+        assert_eq!(signed(40), "+40");
+        assert_eq!(signed_tenths(0.0), "0.0");
+        assert_eq!(signed_tenths(-4.0), "-4.0");
+        assert!((tenths(52.383) - 52.4).abs() < 1e-9);
+        assert!(tenths(-0.04).is_sign_positive());
+    }
+
+    #[test]
+    fn escaping() {
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(md_cell("a|b"), "a\\|b");
+        assert_eq!(html_escape("<a & 'b'>"), "&lt;a &amp; &#39;b&#39;&gt;");
+    }
+}
