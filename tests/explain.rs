@@ -130,7 +130,10 @@ fn list_json_reads_back() {
     assert_eq!(rows.len(), 13);
     let ids: Vec<&str> = rows.iter().map(|row| row.id.as_str()).collect();
     assert!(ids.contains(&"command-cooperate") && ids.contains(&"employees-fans"));
-    assert!(rows.iter().all(|row| !row.manager.is_empty() && !row.leader.is_empty() && !row.theme.is_empty()));
+    assert!(
+        rows.iter()
+            .all(|row| !row.manager.is_empty() && !row.leader.is_empty() && !row.theme.is_empty())
+    );
 }
 
 #[test]
@@ -143,7 +146,10 @@ fn text_fits_narrow_terminals() {
         }
         let run = Itlead::new().arg("list").env("COLUMNS", &width.to_string()).ok();
         for line in run.stdout.lines() {
-            assert!(unicode_width::UnicodeWidthStr::width(line) <= width, "list at {width}: {line:?}");
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= width,
+                "list at {width}: {line:?}"
+            );
         }
     }
 }
