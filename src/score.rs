@@ -8,6 +8,10 @@
 //! who always picks the most manager-side option scores exactly −100 and one
 //! who always picks the most leader-side option +100. Skips count for
 //! nothing.
+//!
+//! An axis whose answers pulled hard both ways (at least half of a
+//! scenario's range toward each side) and cancelled out into the balanced
+//! band is flagged *mixed*: that is not the same as answering in the middle.
 
 use std::collections::BTreeMap;
 
@@ -98,7 +102,8 @@ pub struct AxisScore {
     pub skipped: usize,
     /// Scenarios in the content that load on this axis.
     pub total: usize,
-    /// The answers pulled hard both ways.
+    /// The answers pulled hard both ways and cancelled out: the score is in
+    /// the balanced band, but not because the answers sat in the middle.
     pub mixed: bool,
     /// Fewer than [`MIN_CONFIDENT_ANSWERS`] answers.
     pub few_answers: bool,
@@ -203,7 +208,7 @@ fn score_axis(content: &Content, axis: &str, answers: &Answers) -> AxisScore {
         answered,
         skipped,
         total,
-        mixed: pulled_manager && pulled_leader,
+        mixed: pulled_manager && pulled_leader && Band::of(score) == Band::Balanced,
         few_answers: answered < MIN_CONFIDENT_ANSWERS,
     }
 }

@@ -102,7 +102,7 @@ impl Exporter for HtmlExporter {
                  <td class=\"leader\">{}</td><td>{}{}</td><td>{}/{}</td></tr>",
                 escape(&axis.id),
                 escape(&axis.manager),
-                axis.score.map_or_else(|| String::from("–"), |score| format!("{score:+}")),
+                crate::render::signed(axis.score),
                 escape(&axis.leader),
                 axis.band.label(),
                 if axis.mixed { " (mixed)" } else { "" },

@@ -46,7 +46,7 @@ impl Exporter for MarkdownExporter {
                     "| `{}` | {} | {} | {} | {} | {}/{} | {} |",
                     axis.id,
                     cell(&axis.manager),
-                    axis.score.map_or_else(|| String::from("–"), |score| format!("{score:+}")),
+                    crate::render::signed(axis.score),
                     cell(&axis.leader),
                     axis.band.label(),
                     axis.answered,

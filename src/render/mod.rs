@@ -15,6 +15,15 @@ use unicode_width::UnicodeWidthStr;
 /// The arrow between a manager pole and a leader pole.
 pub const BETWEEN: &str = "⟷";
 
+/// A score for people: `+38`, `-12`, `0`, or `–` when there is none.
+pub fn signed(score: Option<i32>) -> String {
+    match score {
+        None => String::from("–"),
+        Some(0) => String::from("0"),
+        Some(score) => format!("{score:+}"),
+    }
+}
+
 /// Wraps `text` to `width` columns with `indent` before every line.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     let options = textwrap::Options::new(width.max(indent.width() + 10))

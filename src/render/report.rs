@@ -4,11 +4,12 @@
 
 use std::fmt::Write as _;
 
-use super::{BETWEEN, bullet, dim, heading, leader, manager, pad, wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::{BETWEEN, bullet, dim, heading, leader, manager, pad, signed, wrap};
 use crate::content::Content;
 use crate::content::model::Side;
 use crate::result::{AxisResult, ResultDocument};
-use crate::score::Band;
 
 /// How text is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,24 +59,27 @@ pub fn bar(score: Option<i32>, width: usize, ascii: bool) -> String {
 }
 
 fn score_text(axis: &AxisResult) -> String {
-    match axis.score {
-        Some(score) => format!("{score:+}"),
-        None => String::from("–"),
-    }
+    signed(axis.score)
 }
 
-fn band_text(band: Band) -> String {
-    match band.side() {
-        Some(Side::Manager) => manager(band.label()),
-        Some(Side::Leader) => leader(band.label()),
-        None => band.label().to_owned(),
+/// The band in words, without colour.
+fn plain_band(axis: &AxisResult) -> &'static str {
+    if axis.mixed { "mixed" } else { axis.band.label() }
+}
+
+/// The band in words; a balanced axis whose answers pulled both ways reads "mixed".
+fn band_text(axis: &AxisResult) -> String {
+    match axis.band.side().filter(|_| !axis.mixed) {
+        Some(Side::Manager) => manager(axis.band.label()),
+        Some(Side::Leader) => leader(axis.band.label()),
+        None => plain_band(axis).to_owned(),
     }
 }
 
 fn flags(axis: &AxisResult) -> String {
     let mut flags = Vec::new();
     if axis.mixed {
-        flags.push(String::from("mixed: answers pulled both ways"));
+        flags.push(String::from("answers pulled hard both ways"));
     }
     if axis.few_answers {
         flags.push(format!("few answers: {} of {}", axis.answered, axis.total));
@@ -86,7 +90,7 @@ fn flags(axis: &AxisResult) -> String {
 /// The lines for one axis.
 fn axis_lines(axis: &AxisResult, layout: Layout, name_widths: (usize, usize)) -> String {
     let (manager_width, leader_width) = name_widths;
-    let tail = format!("{:>4}  {}", score_text(axis), band_text(axis.band));
+    let tail = format!("{:>4}  {}", score_text(axis), band_text(axis));
     let tail_width = 4 + 2 + "leaning manager".len();
     let fixed = 2 + manager_width + 1 + 1 + leader_width + 2 + tail_width;
     let mut out = String::new();
@@ -101,15 +105,20 @@ fn axis_lines(axis: &AxisResult, layout: Layout, name_widths: (usize, usize)) ->
             tail
         );
     } else {
+        let bar_width = layout.width.saturating_sub(4).clamp(MIN_BAR, MAX_BAR);
+        let between = if layout.ascii { "<->" } else { BETWEEN };
+        let poles = format!("{} {between} {}", axis.manager, axis.leader);
+        let tail_plain = format!("{:>4}  {}", score_text(axis), plain_band(axis));
+        let gap = (bar_width + 2)
+            .saturating_sub(2 + poles.width() + tail_plain.width())
+            .max(2);
         let _ = writeln!(
             out,
-            "  {} {BETWEEN_TEXT} {}  {}",
+            "  {} {between} {}{}{tail}",
             manager(&axis.manager),
             leader(&axis.leader),
-            tail,
-            BETWEEN_TEXT = if layout.ascii { "<->" } else { BETWEEN }
+            " ".repeat(gap)
         );
-        let bar_width = layout.width.saturating_sub(4).clamp(MIN_BAR, MAX_BAR);
         let _ = writeln!(out, "  {}", bar(axis.score, bar_width, layout.ascii));
     }
     let flags = flags(axis);
@@ -126,17 +135,16 @@ pub fn text(result: &ResultDocument, content: Option<&Content>, layout: Layout) 
     let width = layout.width;
     let mut out = String::new();
     let _ = writeln!(out, "{}", heading("Your profile"));
-    out.push_str(&dim(&wrap(
-        &format!(
-            "{} {} · {} scenarios answered · {}",
-            result.content.title,
-            result.content.version,
-            crate::result::answered_count(&result.answers),
-            result.created
-        ),
-        width,
-        "",
-    )));
+    let stamp = format!("{} {}", result.content.title, result.content.version);
+    let when = result.created.replacen('T', " ", 1).replace('Z', " UTC");
+    let count = format!(
+        "{} of {} scenarios answered · {when}",
+        crate::result::answered_count(&result.answers),
+        result.answers.len()
+    );
+    out.push_str(&dim(&wrap(&stamp, width, "")));
+    out.push('\n');
+    out.push_str(&dim(&wrap(&count, width, "")));
     out.push_str("\n\n");
     let name_widths = (
         result
@@ -158,8 +166,7 @@ pub fn text(result: &ResultDocument, content: Option<&Content>, layout: Layout) 
         if theme_axes.is_empty() {
             continue;
         }
-        let theme_score =
-            theme.score.map_or_else(|| String::from("–"), |score| format!("{score:+}"));
+        let theme_score = signed(theme.score);
         let _ = writeln!(
             out,
             "{}  {}",
@@ -231,7 +238,7 @@ fn leanings(result: &ResultDocument, content: Option<&Content>, width: usize) ->
             axis.id,
             score_text(axis)
         );
-        let _ = writeln!(out, "\n{}", heading(&title));
+        let _ = writeln!(out, "\n{}", heading(&wrap(&title, width, "")));
         let Some(content_axis) = content.and_then(|content| content.axis(&axis.id)) else {
             continue;
         };
