@@ -24,9 +24,11 @@ fn answers_file_gives_a_result_and_saves_it_privately() {
     assert_eq!(result.answers.len(), 25);
     assert_eq!(result.answers["midnight-outage"], "skip");
     assert!(run.stderr.contains("Result saved to"), "{}", run.stderr);
-    let saved: Vec<_> = std::fs::read_dir(itlead.results_dir()).unwrap().map(|e| e.unwrap().path()).collect();
+    let saved: Vec<_> =
+        std::fs::read_dir(itlead.results_dir()).unwrap().map(|e| e.unwrap().path()).collect();
     assert_eq!(saved.len(), 1);
-    let saved_result = ResultDocument::parse("saved", &std::fs::read_to_string(&saved[0]).unwrap()).unwrap();
+    let saved_result =
+        ResultDocument::parse("saved", &std::fs::read_to_string(&saved[0]).unwrap()).unwrap();
     assert_eq!(saved_result, result);
     #[cfg(unix)]
     {
@@ -63,15 +65,23 @@ fn answers_from_stdin_in_json() {
 #[test]
 fn missing_answers_exit_3_and_list_the_ids_unless_partial() {
     let text = std::fs::read_to_string(fixture("answers/full.yaml")).unwrap();
-    let partial = text.replace("  vendor-renewal: ", "  vendor-renewal: \"\" # ").replace("  hackathon-idea: ", "  # hackathon-idea: ");
+    let partial = text
+        .replace("  vendor-renewal: ", "  vendor-renewal: \"\" # ")
+        .replace("  hackathon-idea: ", "  # hackathon-idea: ");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("partial.yaml");
     std::fs::write(&path, partial).unwrap();
     let path = path.to_str().unwrap();
     let run = Itlead::new().args(["assess", "--answers", path, "--no-save"]).expect_code(3);
-    assert!(run.stderr.contains("2 scenario(s) have no answer: hackathon-idea, vendor-renewal"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("2 scenario(s) have no answer: hackathon-idea, vendor-renewal"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("--partial"), "{}", run.stderr);
-    let run = Itlead::new().args(["assess", "--answers", path, "--partial", "--no-save", "--format", "json"]).ok();
+    let run = Itlead::new()
+        .args(["assess", "--answers", path, "--partial", "--no-save", "--format", "json"])
+        .ok();
     assert_eq!(result_json(&run).answers.len(), 23);
 }
 
@@ -79,26 +89,52 @@ fn missing_answers_exit_3_and_list_the_ids_unless_partial() {
 fn unknown_ids_and_keys_exit_3_with_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bad.yaml");
-    std::fs::write(&path, "schema: itlead.answers/1\nanswers:\n  midnight-outage: z\n  midnight-outgae: a\n").unwrap();
-    let run = Itlead::new().args(["assess", "--answers", path.to_str().unwrap(), "--partial"]).expect_code(3);
+    std::fs::write(
+        &path,
+        "schema: itlead.answers/1\nanswers:\n  midnight-outage: z\n  midnight-outgae: a\n",
+    )
+    .unwrap();
+    let run = Itlead::new()
+        .args(["assess", "--answers", path.to_str().unwrap(), "--partial"])
+        .expect_code(3);
     let name = path.display().to_string();
-    assert!(run.stderr.contains(&format!("{name}:3:3: answers.midnight-outage: `z` is not an option")), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("{name}:3:3: answers.midnight-outage: `z` is not an option")),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains(&format!("{name}:4:3: answers.midnight-outgae: unknown scenario `midnight-outgae` (did you mean `midnight-outage`?)")), "{}", run.stderr);
 }
 
 #[test]
 fn quick_and_axes_score_only_what_they_ask() {
-    let run = Itlead::new().args(["assess", "--answers", &full_answers(), "--quick", "--format", "json", "--no-save"]).ok();
+    let run = Itlead::new()
+        .args(["assess", "--answers", &full_answers(), "--quick", "--format", "json", "--no-save"])
+        .ok();
     let quick = result_json(&run);
     assert_eq!(quick.mode, "quick");
     assert!(quick.answers.len() < 13);
     let run = Itlead::new()
-        .args(["assess", "--answers", &full_answers(), "--axes", "coach,vision", "--format", "json", "--no-save"])
+        .args([
+            "assess",
+            "--answers",
+            &full_answers(),
+            "--axes",
+            "coach,vision",
+            "--format",
+            "json",
+            "--no-save",
+        ])
         .ok();
     let axes = result_json(&run);
     assert_eq!(axes.mode, "axes");
-    assert!(axes.axis("direct-coach").unwrap().answered + axes.axis("direct-coach").unwrap().skipped > 0);
-    let run = Itlead::new().args(["assess", "--answers", &full_answers(), "--axes", "nonsense"]).expect_code(2);
+    assert!(
+        axes.axis("direct-coach").unwrap().answered + axes.axis("direct-coach").unwrap().skipped
+            > 0
+    );
+    let run = Itlead::new()
+        .args(["assess", "--answers", &full_answers(), "--axes", "nonsense"])
+        .expect_code(2);
     assert!(run.stderr.contains("no contrast is called `nonsense`"), "{}", run.stderr);
 }
 
@@ -108,7 +144,11 @@ fn interactive_without_a_terminal_refuses_at_once() {
     let run = Itlead::new().arg("assess").stdin("").expect_code(2);
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
     assert!(run.stderr.contains("needs a terminal"), "{}", run.stderr);
-    assert!(run.stderr.contains("itlead questions") && run.stderr.contains("--answers"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("itlead questions") && run.stderr.contains("--answers"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -116,18 +156,33 @@ fn output_refuses_to_overwrite_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("me.json");
     let out_str = out.to_str().unwrap();
-    let base = ["assess", "--answers", &full_answers(), "--format", "json", "--no-save", "--output", out_str];
+    let base = [
+        "assess",
+        "--answers",
+        &full_answers(),
+        "--format",
+        "json",
+        "--no-save",
+        "--output",
+        out_str,
+    ];
     Itlead::new().args(base).ok();
     let first = std::fs::read_to_string(&out).unwrap();
     let run = Itlead::new().args(base).expect_code(2);
-    assert!(run.stderr.contains("already exists") && run.stderr.contains("--force"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("already exists") && run.stderr.contains("--force"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(std::fs::read_to_string(&out).unwrap(), first);
     Itlead::new().args(base).arg("--force").ok();
 }
 
 /// The saved result with a fixed creation time, so snapshots are stable.
 fn fixed_result_file(dir: &std::path::Path) -> std::path::PathBuf {
-    let run = Itlead::new().args(["assess", "--answers", &full_answers(), "--format", "json", "--no-save"]).ok();
+    let run = Itlead::new()
+        .args(["assess", "--answers", &full_answers(), "--format", "json", "--no-save"])
+        .ok();
     let mut result = result_json(&run);
     result.created = "2026-01-02T03:04:05Z".into();
     let path = dir.join("result.json");
@@ -140,7 +195,10 @@ fn report_snapshots_at_two_widths() {
     let dir = tempfile::tempdir().unwrap();
     let path = fixed_result_file(dir.path());
     for width in [60, 100] {
-        let run = Itlead::new().args(["report", path.to_str().unwrap()]).env("COLUMNS", &width.to_string()).ok();
+        let run = Itlead::new()
+            .args(["report", path.to_str().unwrap()])
+            .env("COLUMNS", &width.to_string())
+            .ok();
         assert!(!run.stdout.contains('\u{1b}'));
         for line in run.stdout.lines() {
             assert!(unicode_width::UnicodeWidthStr::width(line) <= width, "{width}: {line:?}");
@@ -153,7 +211,11 @@ fn report_snapshots_at_two_widths() {
 fn report_in_ascii_for_non_utf8_locales() {
     let dir = tempfile::tempdir().unwrap();
     let path = fixed_result_file(dir.path());
-    let run = Itlead::new().args(["report", path.to_str().unwrap()]).env("LANG", "C").env("COLUMNS", "80").ok();
+    let run = Itlead::new()
+        .args(["report", path.to_str().unwrap()])
+        .env("LANG", "C")
+        .env("COLUMNS", "80")
+        .ok();
     assert!(run.stdout.lines().filter(|line| line.contains("|-")).count() >= 13, "{}", run.stdout);
     assert!(!run.stdout.contains('├'));
 }

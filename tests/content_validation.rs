@@ -98,7 +98,7 @@ fn the_offending_line_is_quoted_with_a_caret() {
     let (run, _, _dir) = check_file(&text);
     let expected = format!("{line} |         weights: {{ goals-visoin: -2 }}");
     assert!(run.stderr.contains(&expected), "{}", run.stderr);
-    assert!(run.stderr.contains("^"), "{}", run.stderr);
+    assert!(run.stderr.contains('^'), "{}", run.stderr);
 }
 
 #[test]
@@ -124,10 +124,11 @@ fn too_few_options_and_too_many() {
     let (run, _, _dir) = check_file(&format!("{}{}", &text[..start], &text[end..]));
     assert!(run.stderr.contains("has 1 options; a scenario needs 2 to 5"), "{}", run.stderr);
 
-    let extra: String = ["d", "e", "f"]
-        .iter()
-        .map(|key| format!("      - key: {key}\n        text: \"More.\"\n        weights: {{ goals-vision: 1 }}\n"))
-        .collect();
+    let extra = ["d", "e", "f"].iter().fold(String::new(), |mut extra, key| {
+        extra.push_str(&format!("      - key: {key}\n        text: \"More.\"\n"));
+        extra.push_str("        weights: { goals-vision: 1 }\n");
+        extra
+    });
     let (run, _, _dir) = check_file(&format!("{}{extra}{}", &text[..end], &text[end..]));
     assert!(run.stderr.contains("has 6 options; a scenario needs 2 to 5"), "{}", run.stderr);
 }

@@ -254,7 +254,7 @@ proptest! {
         for (a, b) in original.axes.iter().zip(&mirror.axes) {
             prop_assert_eq!(a.score, b.score.map(|value| -value));
             prop_assert_eq!(a.mixed, b.mixed);
-            prop_assert_eq!(a.band.side().map(|side| side.opposite()), b.band.side());
+            prop_assert_eq!(a.band.side().map(itlead::content::model::Side::opposite), b.band.side());
         }
     }
 }

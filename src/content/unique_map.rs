@@ -4,6 +4,7 @@
 //! hand-written file a repeated key is almost always a mistake, so it is an
 //! error here, located by the format's parser.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -39,8 +40,10 @@ impl<'de, V: Deserialize<'de>> Visitor<'de> for UniqueMapVisitor<V> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
         let mut entries: Vec<(String, V)> = Vec::new();
+        // A set beside the list keeps a file with many keys linear, not quadratic.
+        let mut seen: HashSet<String> = HashSet::new();
         while let Some(key) = access.next_key::<String>()? {
-            if entries.iter().any(|(existing, _)| *existing == key) {
+            if !seen.insert(key.clone()) {
                 return Err(serde::de::Error::custom(format!("duplicate key `{key}`")));
             }
             let value = access.next_value()?;

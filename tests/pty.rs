@@ -1,0 +1,140 @@
+//! Real keys in a real pseudo-terminal: `itlead assess` as a person uses it.
+
+#![cfg(unix)]
+
+mod common;
+
+use std::time::Duration;
+
+use common::Itlead;
+use expectrl::session::OsSession;
+use expectrl::{Expect, Regex, Session};
+use ptyprocess::WaitStatus;
+
+const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
+const ENTER: &str = "\r";
+const CTRL_C: &str = "\x03";
+
+fn spawn(itlead: &Itlead) -> OsSession {
+    let mut command = itlead.command();
+    command.env("COLUMNS", "80");
+    let mut session = Session::spawn(command).expect("spawn itlead in a pty");
+    session.get_process_mut().set_window_size(80, 40).expect("window size");
+    session.set_expect_timeout(Some(Duration::from_secs(15)));
+    session
+}
+
+fn exit_code(session: &OsSession) -> i32 {
+    match session.get_process().wait().expect("wait") {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("itlead did not exit normally: {other:?}"),
+    }
+}
+
+/// Waits for question `number` of `total` and returns `total`.
+fn expect_question(session: &mut OsSession, number: usize) -> usize {
+    let captures = session.expect(Regex(&format!(r"\[{number}/(\d+)\]"))).expect("question shown");
+    let total = String::from_utf8_lossy(captures.get(1).unwrap()).parse().unwrap();
+    // The menu is drawn after the situation; wait for it before pressing keys.
+    session.expect("Enter to choose").expect("menu shown");
+    total
+}
+
+fn start(session: &mut OsSession) {
+    session.expect("Ready to start?").expect("intro shown");
+    session.send(ENTER).unwrap();
+}
+
+#[test]
+fn a_full_quick_run_with_arrow_keys_ends_in_a_saved_report() {
+    let itlead = Itlead::new().args(["assess", "--quick", "--seed", "4"]);
+    let mut session = spawn(&itlead);
+    start(&mut session);
+    let total = expect_question(&mut session, 1);
+    for number in 1..=total {
+        if number > 1 {
+            expect_question(&mut session, number);
+        }
+        if number % 2 == 0 {
+            session.send(DOWN).unwrap();
+        }
+        session.send(ENTER).unwrap();
+    }
+    session.expect("Your profile").expect("report shown");
+    session.expect("Neither side is the better one").expect("closing shown");
+    session.expect(expectrl::Eof).ok();
+    assert_eq!(exit_code(&session), 0);
+    let saved: Vec<_> = std::fs::read_dir(itlead.results_dir()).unwrap().collect();
+    assert_eq!(saved.len(), 1, "result saved");
+    assert!(!itlead.session_file().exists(), "finished session is cleared");
+}
+
+#[test]
+fn back_returns_to_the_previous_scenario() {
+    let itlead = Itlead::new().args(["assess", "--quick", "--seed", "4"]);
+    let mut session = spawn(&itlead);
+    start(&mut session);
+    expect_question(&mut session, 1);
+    session.send(ENTER).unwrap();
+    expect_question(&mut session, 2);
+    // The menu wraps: up from the first item is the last one, "Back".
+    session.send(UP).unwrap();
+    session.send(ENTER).unwrap();
+    expect_question(&mut session, 1);
+    session.send(DOWN).unwrap();
+    session.send(ENTER).unwrap();
+    expect_question(&mut session, 2);
+    session.send(CTRL_C).unwrap();
+    session.expect("1 answer is saved").expect("stop message");
+    assert_eq!(exit_code(&session), 130);
+}
+
+#[test]
+fn ctrl_c_saves_and_resume_continues_where_it_stopped() {
+    let itlead = Itlead::new().args(["assess", "--seed", "9"]);
+    let mut session = spawn(&itlead);
+    start(&mut session);
+    for number in 1..=2 {
+        expect_question(&mut session, number);
+        session.send(ENTER).unwrap();
+    }
+    expect_question(&mut session, 3);
+    session.send(CTRL_C).unwrap();
+    session.expect("2 answers are saved; run `itlead assess --resume`").expect("stop message");
+    assert_eq!(exit_code(&session), 130);
+    let saved = std::fs::read_to_string(itlead.session_file()).expect("session saved");
+    assert!(saved.contains("\"answers\""));
+
+    let resumed = Itlead::new().args(["assess", "--resume"]);
+    // Same home: copy the state over.
+    std::fs::create_dir_all(resumed.home().join("state")).unwrap();
+    std::fs::copy(itlead.session_file(), resumed.session_file()).unwrap();
+    let mut session = spawn(&resumed);
+    expect_question(&mut session, 3);
+    session.send("\x1b").unwrap();
+    session.expect("2 answers are saved").expect("esc stops too");
+    assert_eq!(exit_code(&session), 130);
+}
+
+#[test]
+fn plain_mode_reads_typed_numbers() {
+    let itlead = Itlead::new().args(["assess", "--plain", "--axes", "direct-coach", "--seed", "2"]);
+    let mut session = spawn(&itlead);
+    session.expect("Ready to start? [Y/n]").unwrap();
+    session.send_line("y").unwrap();
+    let captures = session.expect(Regex(r"\[1/(\d+)\]")).unwrap();
+    let total: usize = String::from_utf8_lossy(captures.get(1).unwrap()).parse().unwrap();
+    session.expect("Type a number").unwrap();
+    session.send_line("9").unwrap();
+    session.expect("Please type a number").unwrap();
+    session.send_line("1").unwrap();
+    for number in 2..=total {
+        session.expect(format!("[{number}/{total}]")).unwrap();
+        session.expect("> ").unwrap();
+        session.send_line(if number == 2 { "s" } else { "2" }).unwrap();
+    }
+    session.expect("Your profile").unwrap();
+    session.expect(expectrl::Eof).ok();
+    assert_eq!(exit_code(&session), 0);
+}
