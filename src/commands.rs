@@ -114,7 +114,7 @@ fn check(content_path: Option<&Path>, args: &CheckArgs) -> Result<()> {
     };
     match (parsed, args.format) {
         (Ok(content), ListFormat::Text) => {
-            write_stdout(check_render::text(&check_render::summary(&name, &content)).as_bytes())
+            write_stdout(check_render::text(&check_render::summary(&name, &content), layout().width).as_bytes())
         }
         (Ok(content), ListFormat::Json) => {
             write_stdout(&json_bytes(&check_render::summary(&name, &content))?)

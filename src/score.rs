@@ -74,6 +74,18 @@ impl Band {
         }
     }
 
+    /// The machine form, as in JSON: `leaning-leader`, `balanced`, …
+    pub fn id(self) -> &'static str {
+        match self {
+            Band::Balanced => "balanced",
+            Band::LeaningManager => "leaning-manager",
+            Band::StrongManager => "strong-manager",
+            Band::LeaningLeader => "leaning-leader",
+            Band::StrongLeader => "strong-leader",
+            Band::Unscored => "unscored",
+        }
+    }
+
     /// Words for people: "leaning leader", "balanced", …
     pub fn label(self) -> &'static str {
         match self {
@@ -244,4 +256,33 @@ fn mean(values: impl Iterator<Item = i32>) -> (Option<i32>, usize) {
         values.fold((0_i64, 0_usize), |(sum, count), value| (sum + i64::from(value), count + 1));
     let mean = (count > 0).then(|| (sum as f64 / count as f64).round() as i32);
     (mean, count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn band_ids_match_their_serde_form() {
+        for band in [
+            Band::Balanced,
+            Band::LeaningManager,
+            Band::StrongManager,
+            Band::LeaningLeader,
+            Band::StrongLeader,
+            Band::Unscored,
+        ] {
+            assert_eq!(serde_json::to_value(band).unwrap(), band.id());
+        }
+    }
+
+    #[test]
+    fn band_edges() {
+        assert_eq!(Band::of(Some(-19)), Band::Balanced);
+        assert_eq!(Band::of(Some(-20)), Band::LeaningManager);
+        assert_eq!(Band::of(Some(59)), Band::LeaningLeader);
+        assert_eq!(Band::of(Some(60)), Band::StrongLeader);
+        assert_eq!(Band::of(Some(-60)), Band::StrongManager);
+        assert_eq!(Band::of(None), Band::Unscored);
+    }
 }

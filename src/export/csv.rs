@@ -29,7 +29,7 @@ impl Exporter for CsvExporter {
                 field(&axis.manager),
                 field(&axis.leader),
                 axis.score.map(|score| score.to_string()).unwrap_or_default(),
-                field(axis.band.label()),
+                field(axis.band.id()),
                 axis.answered.to_string(),
                 axis.skipped.to_string(),
                 axis.total.to_string(),

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{dim, heading, pad};
+use super::{dim, heading, pad, signed, wrap};
 use crate::content::Content;
 use crate::content::diagnostic::Diagnostic;
 
@@ -122,8 +122,8 @@ pub fn summary(file: &str, content: &Content) -> Summary {
     }
 }
 
-/// The summary as text.
-pub fn text(summary: &Summary) -> String {
+/// The summary as text, `width` columns wide.
+pub fn text(summary: &Summary, width: usize) -> String {
     let mut out = format!(
         "{}: valid — \"{}\" version {}\n{} themes, {} axes, {} scenarios\n\n",
         summary.file,
@@ -141,15 +141,20 @@ pub fn text(summary: &Summary) -> String {
     out.push('\n');
     for axis in &summary.coverage {
         out.push_str(&format!(
-            "{}  {:>9}  {:>21}  {:>+4}\n",
+            "{}  {:>9}  {:>21}  {:>4}\n",
             pad(&axis.id, id_width),
             axis.scenarios,
             format!("{}/+{}", axis.manager_reach, axis.leader_reach),
-            axis.tilt()
+            signed(Some(axis.tilt()))
         ));
     }
-    out.push_str(&dim(
-        "\nreach: the sum of each scenario's furthest weight toward that side; tilt: 0 is even, ±100 one-sided\n",
-    ));
+    out.push('\n');
+    out.push_str(&dim(&wrap(
+        "reach: the sum of each scenario's furthest weight toward that side; \
+         tilt: 0 is even, ±100 one-sided",
+        width,
+        "",
+    )));
+    out.push('\n');
     out
 }
