@@ -113,9 +113,9 @@ fn check(content_path: Option<&Path>, args: &CheckArgs) -> Result<()> {
         }
     };
     match (parsed, args.format) {
-        (Ok(content), ListFormat::Text) => {
-            write_stdout(check_render::text(&check_render::summary(&name, &content), layout().width).as_bytes())
-        }
+        (Ok(content), ListFormat::Text) => write_stdout(
+            check_render::text(&check_render::summary(&name, &content), layout().width).as_bytes(),
+        ),
         (Ok(content), ListFormat::Json) => {
             write_stdout(&json_bytes(&check_render::summary(&name, &content))?)
         }
@@ -179,6 +179,8 @@ fn now() -> String {
 fn assess_command(content_path: Option<&Path>, args: &AssessArgs) -> Result<()> {
     let content = library::load(content_path)?;
     let selection = selection(&content, args)?;
+    // Refuse a bad --output before asking anything, not after ten minutes of answers.
+    crate::output::check_target(&args.output)?;
     let answers = match &args.answers {
         Some(path) => {
             let asked = assess::select(&content, &selection);
@@ -196,15 +198,17 @@ fn assess_command(content_path: Option<&Path>, args: &AssessArgs) -> Result<()> 
 fn finish(content: &Content, answers: Answers, mode: &str, args: &AssessArgs) -> Result<()> {
     let profile = score::score(content, &answers);
     let result = ResultDocument::new(content, answers, profile, mode, now());
-    if !args.no_save {
-        save_result(&result);
+    let saved = (!args.no_save).then(|| save_result(&result));
+    render_result(&result, Some(content), args.format, &args.output)?;
+    if let Some(message) = saved {
+        warn(&message);
     }
-    render_result(&result, Some(content), args.format, &args.output)
+    Ok(())
 }
 
-/// Saves `result` under the data directory; a failure is a warning, since
-/// the report is still printed.
-fn save_result(result: &ResultDocument) {
+/// Saves `result` under the data directory and returns the line to show
+/// after the report; a failure is a warning, since the report is still printed.
+fn save_result(result: &ResultDocument) -> String {
     let saved = paths::results_dir().and_then(|directory| {
         std::fs::create_dir_all(&directory)
             .with_context(|| format!("cannot create {}", directory.display()))?;
@@ -220,8 +224,8 @@ fn save_result(result: &ResultDocument) {
         Ok(path)
     });
     match saved {
-        Ok(path) => warn(&format!("Result saved to {}", path.display())),
-        Err(error) => warn(&format!("warning: the result was not saved: {error:#}")),
+        Ok(path) => format!("Result saved to {}", path.display()),
+        Err(error) => format!("warning: the result was not saved: {error:#}"),
     }
 }
 

@@ -56,17 +56,31 @@ pub fn warn(message: &str) {
     let _ = writeln!(io::stderr().lock(), "{message}");
 }
 
-/// Writes `bytes` to `path` atomically; refuses to replace a file unless `force`.
-pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+/// Checks, before any work, that `target` can be written: a directory is
+/// never a target, and an existing file only with `--force`.
+pub fn check_target(target: &OutputArgs) -> Result<()> {
+    match &target.output {
+        Some(path) if path != Path::new("-") => check_path(path, target.force),
+        _ => Ok(()),
+    }
+}
+
+fn check_path(path: &Path, force: bool) -> Result<()> {
+    if path.is_dir() {
+        return Err(usage(format!("{} is a directory, not a file", path.display())));
+    }
     if !force && path.exists() {
         return Err(usage(format!(
             "{} already exists; pass --force to replace it",
             path.display()
         )));
     }
-    if path.is_dir() {
-        return Err(usage(format!("{} is a directory, not a file", path.display())));
-    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` atomically; refuses to replace a file unless `force`.
+pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    check_path(path, force)?;
     write_atomically(path, bytes)
 }
 

@@ -131,7 +131,7 @@ impl Prompter for TerminalPrompter {
             .context("cannot write to the terminal")?;
         let items = self.items(question);
         let chosen = dialoguer::Select::with_theme(self.theme.as_ref())
-            .with_prompt(dim("↑/↓ to move, Enter to choose, Esc to stop (answers so far are kept)"))
+            .with_prompt(dim("↑↓ move · Enter choose · Esc stop"))
             .items(&items)
             .default(question.current.unwrap_or(0))
             .report(false)

@@ -37,7 +37,7 @@ fn expect_question(session: &mut OsSession, number: usize) -> usize {
     let captures = session.expect(Regex(&format!(r"\[{number}/(\d+)\]"))).expect("question shown");
     let total = String::from_utf8_lossy(captures.get(1).unwrap()).parse().unwrap();
     // The menu is drawn after the situation; wait for it before pressing keys.
-    session.expect("Enter to choose").expect("menu shown");
+    session.expect("Enter choose").expect("menu shown");
     total
 }
 

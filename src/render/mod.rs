@@ -28,7 +28,8 @@ pub fn signed(score: Option<i32>) -> String {
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     let options = textwrap::Options::new(width.max(indent.width() + 10))
         .initial_indent(indent)
-        .subsequent_indent(indent);
+        .subsequent_indent(indent)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::fill(text.trim(), options)
 }
 
@@ -38,7 +39,8 @@ pub fn bullet(text: &str, width: usize, indent: &str) -> String {
     let rest = format!("{indent}  ");
     let options = textwrap::Options::new(width.max(rest.width() + 10))
         .initial_indent(&first)
-        .subsequent_indent(&rest);
+        .subsequent_indent(&rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::fill(text.trim(), options)
 }
 
