@@ -138,3 +138,32 @@ fn plain_mode_reads_typed_numbers() {
     session.expect(expectrl::Eof).ok();
     assert_eq!(exit_code(&session), 0);
 }
+
+#[test]
+fn sigterm_restores_the_terminal_and_keeps_the_answers() {
+    let itlead = Itlead::new().args(["assess", "--seed", "11"]);
+    let mut session = spawn(&itlead);
+    start(&mut session);
+    expect_question(&mut session, 1);
+    session.send(ENTER).unwrap();
+    expect_question(&mut session, 2);
+    session.get_process_mut().signal(ptyprocess::Signal::SIGTERM).unwrap();
+    // The cursor is shown again (ESC [ ? 25 h) before the stop message.
+    session.expect("\x1b[?25h").expect("cursor restored");
+    session.expect("1 answer is saved").expect("stop message");
+    assert_eq!(exit_code(&session), 130);
+    let saved = std::fs::read_to_string(itlead.session_file()).unwrap();
+    let parsed: serde_json::Value = serde_json::from_str(&saved).expect("state file intact");
+    assert_eq!(parsed["answers"].as_object().unwrap().len(), 1);
+}
+
+#[test]
+fn declining_to_start_exits_cleanly_without_a_session() {
+    let itlead = Itlead::new().arg("assess");
+    let mut session = spawn(&itlead);
+    session.expect("Ready to start?").unwrap();
+    session.send("n").unwrap();
+    session.expect(expectrl::Eof).ok();
+    assert_eq!(exit_code(&session), 0);
+    assert!(!itlead.session_file().exists());
+}
