@@ -248,7 +248,11 @@ fn interactive(
         colored::control::set_override(false);
         Box::new(PlainPrompter::new(std::io::stdin().lock(), std::io::stderr(), width))
     } else {
-        Box::new(TerminalPrompter::new(width, colored::control::SHOULD_COLORIZE.should_colorize()))
+        Box::new(TerminalPrompter::new(
+            width,
+            colored::control::SHOULD_COLORIZE.should_colorize(),
+            terminal::ascii_only(),
+        ))
     };
     let store = SessionStore::new(paths::session_file()?);
     let Some(mut session) = open_session(content, selection, args, &store, prompter.as_mut())?

@@ -74,14 +74,25 @@ pub struct TerminalPrompter {
     term: console::Term,
     width: usize,
     theme: Box<dyn Theme>,
+    hint: &'static str,
 }
+
+/// The keys, shown above each menu.
+const HINT: &str = "↑↓ move · Enter choose · Esc stop";
+/// The keys, for terminals without UTF-8.
+const ASCII_HINT: &str = "Up/Down move, Enter choose, Esc stop";
 
 impl TerminalPrompter {
     /// A prompter on stderr, `width` columns wide.
-    pub fn new(width: usize, colour: bool) -> Self {
-        let theme: Box<dyn Theme> =
-            if colour { Box::new(ColorfulTheme::default()) } else { Box::new(SimpleTheme) };
-        Self { term: console::Term::stderr(), width, theme }
+    /// With `ascii`, the menu and its hint use no characters beyond ASCII.
+    pub fn new(width: usize, colour: bool, ascii: bool) -> Self {
+        let theme: Box<dyn Theme> = if colour && !ascii {
+            Box::new(ColorfulTheme::default())
+        } else {
+            Box::new(SimpleTheme)
+        };
+        let hint = if ascii { ASCII_HINT } else { HINT };
+        Self { term: console::Term::stderr(), width, theme, hint }
     }
 
     /// Options wrapped to the width, continuation lines indented, so that
@@ -131,7 +142,7 @@ impl Prompter for TerminalPrompter {
             .context("cannot write to the terminal")?;
         let items = self.items(question);
         let chosen = dialoguer::Select::with_theme(self.theme.as_ref())
-            .with_prompt(dim("↑↓ move · Enter choose · Esc stop"))
+            .with_prompt(dim(self.hint))
             .items(&items)
             .default(question.current.unwrap_or(0))
             .report(false)
