@@ -109,9 +109,7 @@ fn axis_lines(axis: &AxisResult, layout: Layout, name_widths: (usize, usize)) ->
         let between = if layout.ascii { "<->" } else { BETWEEN };
         let poles = format!("{} {between} {}", axis.manager, axis.leader);
         let tail_plain = format!("{:>4}  {}", score_text(axis), plain_band(axis));
-        let gap = (bar_width + 2)
-            .saturating_sub(2 + poles.width() + tail_plain.width())
-            .max(2);
+        let gap = (bar_width + 2).saturating_sub(2 + poles.width() + tail_plain.width()).max(2);
         let _ = writeln!(
             out,
             "  {} {between} {}{}{tail}",

@@ -222,10 +222,7 @@ pub struct TeamBuilder {
 impl TeamBuilder {
     /// An empty builder; with `names`, it remembers who leans where.
     pub fn new(names: bool) -> Self {
-        Self {
-            names,
-            groups: Vec::new(),
-        }
+        Self { names, groups: Vec::new() }
     }
 
     /// Adds the result of member `member` (an index the caller can turn
@@ -235,24 +232,21 @@ impl TeamBuilder {
             title: result.content.title.clone(),
             major: major_version(&result.content.version).to_owned(),
         };
-        let group = match self.groups.iter().position(|group| group.key == key) {
-            Some(index) => &mut self.groups[index],
-            None => {
-                self.groups.push(Group {
-                    key,
-                    versions: BTreeSet::new(),
-                    members: Vec::new(),
-                    axes: Vec::new(),
-                });
-                self.groups.last_mut().expect("just pushed")
-            }
-        };
+        let index = self.groups.iter().position(|group| group.key == key).unwrap_or_else(|| {
+            self.groups.push(Group {
+                key,
+                versions: BTreeSet::new(),
+                members: Vec::new(),
+                axes: Vec::new(),
+            });
+            self.groups.len() - 1
+        });
+        let group = &mut self.groups[index];
         group.members.push(member);
         group.versions.insert(result.content.version.clone());
         for axis in &result.axes {
-            let accumulator = match group.axes.iter().position(|known| known.id == axis.id) {
-                Some(index) => &mut group.axes[index],
-                None => {
+            let index =
+                group.axes.iter().position(|known| known.id == axis.id).unwrap_or_else(|| {
                     group.axes.push(AxisAccumulator {
                         id: axis.id.clone(),
                         theme: axis.theme.clone(),
@@ -262,9 +256,9 @@ impl TeamBuilder {
                         lean: LeanCounts::default(),
                         members: [Vec::new(), Vec::new(), Vec::new()],
                     });
-                    group.axes.last_mut().expect("just pushed")
-                }
-            };
+                    group.axes.len() - 1
+                });
+            let accumulator = &mut group.axes[index];
             let Some(score) = axis.score else { continue };
             accumulator.scores.push(score);
             let slot = match axis.band.side() {
@@ -336,10 +330,7 @@ impl TeamBuilder {
             .iter()
             .enumerate()
             .max_by_key(|(_, group)| {
-                (
-                    group.members.len(),
-                    std::cmp::Reverse(group.members.iter().min().copied()),
-                )
+                (group.members.len(), std::cmp::Reverse(group.members.iter().min().copied()))
             })
             .map(|(index, _)| index)?;
         let mut groups = self.groups;
@@ -349,24 +340,18 @@ impl TeamBuilder {
             .iter()
             .flat_map(|group| {
                 let reason = format!(
-                    "made with \"{}\" version {}, but most results here use \"{}\" version {}",
+                    "made with \"{}\" version {}, but the team view is of \"{}\" version {}",
                     group.key.title,
                     versions_text(&group.versions),
                     team.key.title,
                     team_versions
                 );
-                group.members.iter().map(move |&member| SetAside {
-                    member,
-                    reason: reason.clone(),
-                })
+                group.members.iter().map(move |&member| SetAside { member, reason: reason.clone() })
             })
             .collect();
         set_aside.sort_by_key(|entry| entry.member);
-        let axes: Vec<TeamAxis> = team
-            .axes
-            .into_iter()
-            .map(|axis| team_axis(axis, names.then_some(&name_of)))
-            .collect();
+        let axes: Vec<TeamAxis> =
+            team.axes.into_iter().map(|axis| team_axis(axis, names.then_some(&name_of))).collect();
         let ids_where = |wanted: &dyn Fn(Coverage) -> bool| {
             axes.iter()
                 .filter(|axis| wanted(axis.coverage))
@@ -383,19 +368,12 @@ impl TeamBuilder {
                 title: team.key.title,
                 versions: team.versions.into_iter().collect(),
             },
-            files: FileCounts {
-                given,
-                used,
-                skipped: unusable + set_aside.len(),
-            },
+            files: FileCounts { given, used, skipped: unusable + set_aside.len() },
             axes,
             one_sided,
             no_leaning,
         };
-        Some(Team {
-            document,
-            set_aside,
-        })
+        Some(Team { document, set_aside })
     }
 }
 
@@ -405,24 +383,12 @@ fn versions_text(versions: &BTreeSet<String>) -> String {
 
 /// The statistics of one axis.
 fn team_axis(axis: AxisAccumulator, name_of: Option<&dyn Fn(usize) -> String>) -> TeamAxis {
-    let AxisAccumulator {
-        id,
-        theme,
-        manager,
-        leader,
-        mut scores,
-        lean,
-        members,
-    } = axis;
+    let AxisAccumulator { id, theme, manager, leader, mut scores, lean, members } = axis;
     let stats = Stats::of(&mut scores);
     let members = name_of.map(|name_of| {
         let [manager, balanced, leader] =
             members.map(|indices| indices.into_iter().map(name_of).collect::<Vec<_>>());
-        Members {
-            manager,
-            balanced,
-            leader,
-        }
+        Members { manager, balanced, leader }
     });
     TeamAxis {
         id,
@@ -469,12 +435,9 @@ impl Stats {
         let median = if count % 2 == 1 {
             f64::from(scores[count / 2])
         } else {
-            (f64::from(scores[count / 2 - 1]) + f64::from(scores[count / 2])) / 2.0
+            f64::midpoint(f64::from(scores[count / 2 - 1]), f64::from(scores[count / 2]))
         };
-        let variance = scores
-            .iter()
-            .map(|&score| (f64::from(score) - mean).powi(2))
-            .sum::<f64>()
+        let variance = scores.iter().map(|&score| (f64::from(score) - mean).powi(2)).sum::<f64>()
             / count as f64;
         Some(Stats {
             mean: tenths(mean),
@@ -557,16 +520,7 @@ mod tests {
         // Worked by hand: mean 35, sorted 10 20 45 65, median 32.5,
         // squared deviations 625 225 100 900 → variance 462.5 → sd 21.51.
         let stats = Stats::of(&mut [20, 45, 10, 65]).unwrap();
-        assert_eq!(
-            stats,
-            Stats {
-                mean: 35.0,
-                median: 32.5,
-                min: 10,
-                max: 65,
-                spread: 21.5
-            }
-        );
+        assert_eq!(stats, Stats { mean: 35.0, median: 32.5, min: 10, max: 65, spread: 21.5 });
         assert_eq!(Stats::of(&mut []), None);
         let single = Stats::of(&mut [-7]).unwrap();
         assert_eq!((single.mean, single.median, single.spread), (-7.0, -7.0, 0.0));
@@ -589,12 +543,7 @@ mod tests {
         let names = ["m0".to_owned(), "m1".to_owned(), "m2".to_owned()];
         let direct = summarize(&results, Some(&names)).unwrap();
         assert_eq!(merged, direct);
-        let ids: Vec<&str> = direct
-            .document
-            .axes
-            .iter()
-            .map(|axis| axis.id.as_str())
-            .collect();
+        let ids: Vec<&str> = direct.document.axes.iter().map(|axis| axis.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "c"]);
         assert_eq!(direct.document.content.versions, ["1.0.0", "1.1.0"]);
     }
@@ -618,21 +567,14 @@ mod tests {
 
     #[test]
     fn a_tie_goes_to_the_earliest_file() {
-        let results = [
-            result("2.0.0", &[("a", Some(-30))]),
-            result("1.0.0", &[("a", Some(40))]),
-        ];
+        let results = [result("2.0.0", &[("a", Some(-30))]), result("1.0.0", &[("a", Some(40))])];
         let team = summarize(&results, None).unwrap();
         assert_eq!(team.document.content.versions, ["2.0.0"]);
     }
 
     #[test]
     fn coverage_from_counts() {
-        let lean = |manager, balanced, leader| LeanCounts {
-            manager,
-            balanced,
-            leader,
-        };
+        let lean = |manager, balanced, leader| LeanCounts { manager, balanced, leader };
         assert_eq!(Coverage::of(lean(1, 0, 1)), Coverage::Both);
         assert_eq!(Coverage::of(lean(2, 3, 0)), Coverage::ManagerOnly);
         assert_eq!(Coverage::of(lean(0, 0, 1)), Coverage::LeaderOnly);

@@ -163,10 +163,8 @@ pub fn check_compatible(
             old_content.title, new_content.title
         )));
     }
-    let (old_major, new_major) = (
-        major_version(&old_content.version),
-        major_version(&new_content.version),
-    );
+    let (old_major, new_major) =
+        (major_version(&old_content.version), major_version(&new_content.version));
     if old_major != new_major {
         return Err(Incompatible(format!(
             "cannot compare results of different major versions of \"{}\": {old_name} was made with \
@@ -233,10 +231,7 @@ pub fn compare(
         old: snapshot(old_name, old),
         new: snapshot(new_name, new),
         axes,
-        left_out: left_out
-            .into_iter()
-            .map(|(id, reason)| LeftOut { id, reason })
-            .collect(),
+        left_out: left_out.into_iter().map(|(id, reason)| LeftOut { id, reason }).collect(),
         summary,
     })
 }

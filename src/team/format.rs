@@ -29,31 +29,21 @@ pub struct Column {
 }
 
 impl Column {
-    /// A left-aligned text column that may be cut to fit.
+    /// A left-aligned text column that may be cut (with `…`) to fit; for
+    /// text that stays useful when cut, such as file names.
+    pub const fn cuttable(header: &'static str) -> Self {
+        Self { header, align: Align::Left, flexible: true }
+    }
+
+    /// A left-aligned text column, never cut: when the table is too wide,
+    /// rows become blocks instead.
     pub const fn text(header: &'static str) -> Self {
-        Self {
-            header,
-            align: Align::Left,
-            flexible: true,
-        }
+        Self { header, align: Align::Left, flexible: false }
     }
 
     /// A right-aligned number column, never cut.
     pub const fn number(header: &'static str) -> Self {
-        Self {
-            header,
-            align: Align::Right,
-            flexible: false,
-        }
-    }
-
-    /// A left-aligned column that is never cut.
-    pub const fn fixed(header: &'static str) -> Self {
-        Self {
-            header,
-            align: Align::Left,
-            flexible: false,
-        }
+        Self { header, align: Align::Right, flexible: false }
     }
 }
 
@@ -68,17 +58,14 @@ pub struct Table {
 const INDENT: &str = "  ";
 /// Space between columns.
 const GAP: usize = 2;
-/// Narrowest a flexible column is cut to before the table gives up on
-/// columns and lists each row as a block instead.
+/// Narrowest a cuttable column is cut to (nor narrower than its header)
+/// before the table gives up on columns and lists each row as a block.
 const MIN_FLEXIBLE: usize = 8;
 
 impl Table {
     /// A table with these columns and no rows.
     pub fn new(columns: Vec<Column>) -> Self {
-        Self {
-            columns,
-            rows: Vec::new(),
-        }
+        Self { columns, rows: Vec::new() }
     }
 
     /// Adds a row; it must have one cell per column.
@@ -87,7 +74,7 @@ impl Table {
         self.rows.push(cells);
     }
 
-    /// The table as lines no wider than `width` columns. Flexible columns
+    /// The table as lines no wider than `width` columns. Cuttable columns
     /// are cut, widest first; when even that is not enough each row becomes
     /// a short block (first cell, then `header value` pairs, wrapped).
     pub fn render(&self, width: usize) -> String {
@@ -112,7 +99,9 @@ impl Table {
                 .columns
                 .iter()
                 .enumerate()
-                .filter(|(index, column)| column.flexible && widths[*index] > MIN_FLEXIBLE)
+                .filter(|(index, column)| {
+                    column.flexible && widths[*index] > MIN_FLEXIBLE.max(column.header.width())
+                })
                 .max_by_key(|(index, _)| (widths[*index], std::cmp::Reverse(*index)))
                 .map(|(index, _)| index);
             match widest {
@@ -139,9 +128,7 @@ impl Table {
                 Align::Right => format!("{}{cell}", " ".repeat(width - cell.width().min(width))),
             });
         }
-        format!("{INDENT}{}", parts.join(&" ".repeat(GAP)))
-            .trim_end()
-            .to_owned()
+        format!("{INDENT}{}", parts.join(&" ".repeat(GAP))).trim_end().to_owned()
     }
 
     fn blocks(&self, width: usize) -> String {
@@ -164,20 +151,12 @@ impl Table {
 
 /// A whole number with its sign (`+40`, `-15`, `0`).
 pub fn signed(value: i32) -> String {
-    if value == 0 {
-        String::from("0")
-    } else {
-        format!("{value:+}")
-    }
+    if value == 0 { String::from("0") } else { format!("{value:+}") }
 }
 
 /// A number with one decimal and its sign (`+12.5`, `-3.0`, `0.0`).
 pub fn signed_tenths(value: f64) -> String {
-    if value == 0.0 {
-        String::from("0.0")
-    } else {
-        format!("{value:+.1}")
-    }
+    if value == 0.0 { String::from("0.0") } else { format!("{value:+.1}") }
 }
 
 /// `value` rounded to one decimal, never `-0.0`.
@@ -198,11 +177,7 @@ pub fn arrow(ascii: bool) -> &'static str {
 
 /// The sign between a manager and a leader pole.
 pub fn between(ascii: bool) -> &'static str {
-    if ascii {
-        "<->"
-    } else {
-        crate::render::BETWEEN
-    }
+    if ascii { "<->" } else { crate::render::BETWEEN }
 }
 
 /// Quotes a CSV field when it holds a comma, a quote or a line break
@@ -221,18 +196,13 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
-    let fields: Vec<String> = fields
-        .into_iter()
-        .map(|field| csv_field(field.as_ref()))
-        .collect();
+    let fields: Vec<String> = fields.into_iter().map(|field| csv_field(field.as_ref())).collect();
     format!("{}\n", fields.join(","))
 }
 
 /// Escapes the characters that would break a Markdown table cell.
 pub fn md_cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
+    text.replace('\\', "\\\\").replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
 /// Escapes text for HTML and SVG.
@@ -296,12 +266,7 @@ mod tests {
             "+10".into(),
             "leaning manager → balanced".into(),
         ]);
-        table.row(vec![
-            "Today ⟷ Tomorrow".into(),
-            "0".into(),
-            "+5".into(),
-            "balanced".into(),
-        ]);
+        table.row(vec!["Today ⟷ Tomorrow".into(), "0".into(), "+5".into(), "balanced".into()]);
         table
     }
 
@@ -320,6 +285,14 @@ mod tests {
         let text = table().render(120);
         assert!(text.contains("Systems & processes ⟷ Relationships"), "{text}");
         assert!(text.contains("leaning manager → balanced"), "{text}");
+    }
+
+    #[test]
+    fn cuttable_columns_are_cut_before_blocks() {
+        let mut table = Table::new(vec![Column::text("date"), Column::cuttable("file")]);
+        table.row(vec!["2025-01-10".into(), "a-rather-long-file-name.json".into()]);
+        let text = table.render(30);
+        assert!(text.contains("2025-01-10  a-rather-long-f…"), "{text}");
     }
 
     #[test]

@@ -6,10 +6,10 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::format::{Column, Table, missing, signed};
+use super::format::{Column, Table, missing};
 use crate::render::report::Layout;
 use crate::render::{dim, heading, wrap};
-use crate::result::ResultDocument;
+use crate::result::{AxisResult, ResultDocument};
 use crate::score::Band;
 
 /// One saved result, as `history` lists it.
@@ -32,8 +32,12 @@ pub struct HistoryEntry {
     pub overall_band: Band,
     /// The axis with the lowest negative score.
     pub clearest_manager: Option<String>,
+    /// The manager pole of that axis (`Status quo`).
+    pub clearest_manager_pole: Option<String>,
     /// The axis with the highest positive score.
     pub clearest_leader: Option<String>,
+    /// The leader pole of that axis (`Vision`).
+    pub clearest_leader_pole: Option<String>,
 }
 
 /// The entry for `result`, saved at `file`.
@@ -47,8 +51,22 @@ pub fn entry(file: &Path, result: &ResultDocument) -> HistoryEntry {
         overall_score: result.overall.score,
         overall_band: result.overall.band,
         clearest_manager: result.overall.clearest_manager.clone(),
+        clearest_manager_pole: pole(result, result.overall.clearest_manager.as_deref(), |axis| {
+            &axis.manager
+        }),
         clearest_leader: result.overall.clearest_leader.clone(),
+        clearest_leader_pole: pole(result, result.overall.clearest_leader.as_deref(), |axis| {
+            &axis.leader
+        }),
     }
+}
+
+fn pole(
+    result: &ResultDocument,
+    id: Option<&str>,
+    name: impl Fn(&AxisResult) -> &String,
+) -> Option<String> {
+    id.and_then(|id| result.axis(id)).map(|axis| name(axis).clone())
 }
 
 /// Oldest first; results made in the same second by file name.
@@ -84,27 +102,22 @@ pub fn text(entries: &[HistoryEntry], directory: &Path, layout: Layout) -> Strin
     let _ = writeln!(
         out,
         "{}",
-        heading(&format!(
-            "{} saved result{}",
-            entries.len(),
-            if entries.len() == 1 { "" } else { "s" }
+        heading(&wrap(
+            &format!("{} saved result{}", entries.len(), if entries.len() == 1 { "" } else { "s" }),
+            layout.width,
+            ""
         ))
     );
-    out.push_str(&dim(&wrap(
-        &format!("in {}", directory.display()),
-        layout.width,
-        "",
-    )));
+    out.push_str(&dim(&wrap(&format!("in {}", directory.display()), layout.width, "")));
     out.push_str("\n\n");
     let none = missing(layout.ascii);
     let mut table = Table::new(vec![
-        Column::fixed("date"),
-        Column::text("content"),
-        Column::fixed("mode"),
-        Column::number("overall"),
-        Column::text("clearest manager"),
-        Column::text("clearest leader"),
-        Column::text("file"),
+        Column::text("date"),
+        Column::cuttable("version"),
+        Column::text("mode"),
+        Column::cuttable("leans manager"),
+        Column::cuttable("leans leader"),
+        Column::cuttable("file"),
     ]);
     for entry in entries {
         let file = Path::new(&entry.file)
@@ -114,20 +127,18 @@ pub fn text(entries: &[HistoryEntry], directory: &Path, layout: Layout) -> Strin
             short_date(&entry.created),
             entry.content_version.clone(),
             entry.mode.clone(),
-            entry.overall_score.map_or_else(|| none.to_owned(), signed),
-            entry
-                .clearest_manager
-                .clone()
-                .unwrap_or_else(|| none.to_owned()),
-            entry
-                .clearest_leader
-                .clone()
-                .unwrap_or_else(|| none.to_owned()),
+            entry.clearest_manager_pole.clone().unwrap_or_else(|| none.to_owned()),
+            entry.clearest_leader_pole.clone().unwrap_or_else(|| none.to_owned()),
             file,
         ]);
     }
     out.push_str(&table.render(layout.width));
-    out.push('\n');
+    out.push_str(&dim(&wrap(
+        "leans manager, leans leader: the clearest leaning on each side.",
+        layout.width,
+        "  ",
+    )));
+    out.push_str("\n\n");
     out.push_str(&dim(&wrap(
         "`itlead report FILE` shows one again; `itlead compare OLD NEW` shows what moved.",
         layout.width,

@@ -14,7 +14,6 @@ use super::format::{
     missing, signed, signed_tenths,
 };
 use crate::cli::ReportFormat;
-use crate::content::model::Side;
 use crate::render::report::Layout;
 use crate::render::{bullet, dim, heading, wrap};
 
@@ -35,9 +34,7 @@ fn json(value: &impl serde::Serialize) -> Result<Vec<u8>> {
 }
 
 fn yaml(value: &impl serde::Serialize) -> Result<Vec<u8>> {
-    Ok(serde_yaml::to_string(value)
-        .context("cannot serialise to YAML")?
-        .into_bytes())
+    Ok(serde_yaml::to_string(value).context("cannot serialise to YAML")?.into_bytes())
 }
 
 fn optional<T>(value: Option<T>, show: impl Fn(T) -> String, ascii: bool) -> String {
@@ -79,11 +76,8 @@ fn team_meta(document: &TeamDocument) -> String {
         plural(document.files.used, "member", "members")
     );
     if document.files.skipped > 0 {
-        let _ = write!(
-            meta,
-            " · {} of {} files skipped",
-            document.files.skipped, document.files.given
-        );
+        let _ =
+            write!(meta, " · {} of {} files skipped", document.files.skipped, document.files.given);
     }
     meta
 }
@@ -120,11 +114,7 @@ fn coverage_sentence(axis: &TeamAxis) -> String {
 }
 
 fn axes_with(document: &TeamDocument, wanted: impl Fn(Coverage) -> bool) -> Vec<&TeamAxis> {
-    document
-        .axes
-        .iter()
-        .filter(|axis| wanted(axis.coverage))
-        .collect()
+    document.axes.iter().filter(|axis| wanted(axis.coverage)).collect()
 }
 
 fn one_sided(coverage: Coverage) -> bool {
@@ -172,24 +162,18 @@ fn team_text(document: &TeamDocument, layout: Layout) -> String {
     )));
     out.push_str("\n\n");
     let sections: [(&str, Vec<&TeamAxis>); 3] = [
-        (
-            "Only one side covered (a team needs both):",
-            axes_with(document, one_sided),
-        ),
+        ("Only one side covered (a team needs both):", axes_with(document, one_sided)),
         (
             "Nobody leans either way:",
             axes_with(document, |coverage| coverage == Coverage::NoLeaning),
         ),
-        (
-            "No scores:",
-            axes_with(document, |coverage| coverage == Coverage::Unscored),
-        ),
+        ("No scores:", axes_with(document, |coverage| coverage == Coverage::Unscored)),
     ];
     for (title, axes) in &sections {
         if axes.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "{}", heading(title));
+        let _ = writeln!(out, "{}", heading(&wrap(title, width, "")));
         for axis in axes {
             let line = format!(
                 "{} ({}): {}",
@@ -215,18 +199,15 @@ fn team_text(document: &TeamDocument, layout: Layout) -> String {
             let Some(members) = &axis.members else {
                 continue;
             };
-            let _ = writeln!(out, "  {}", poles(&axis.manager, &axis.leader, ascii));
+            let _ =
+                writeln!(out, "{}", wrap(&poles(&axis.manager, &axis.leader, ascii), width, "  "));
             for (label, names) in [
                 (axis.manager.as_str(), &members.manager),
                 ("balanced", &members.balanced),
                 (axis.leader.as_str(), &members.leader),
             ] {
                 if !names.is_empty() {
-                    out.push_str(&wrap(
-                        &format!("{label}: {}", names.join(", ")),
-                        width,
-                        "    ",
-                    ));
+                    out.push_str(&wrap(&format!("{label}: {}", names.join(", ")), width, "    "));
                     out.push('\n');
                 }
             }
@@ -266,10 +247,7 @@ fn team_markdown(document: &TeamDocument) -> String {
     }
     out.push('\n');
     for (title, axes) in [
-        (
-            "Only one side covered (a team needs both)",
-            axes_with(document, one_sided),
-        ),
+        ("Only one side covered (a team needs both)", axes_with(document, one_sided)),
         (
             "Nobody leans either way",
             axes_with(document, |coverage| coverage == Coverage::NoLeaning),
@@ -469,10 +447,7 @@ fn team_html(document: &TeamDocument) -> String {
     }
     out.push_str("</table>\n");
     for (title, axes) in [
-        (
-            "Only one side covered (a team needs both)",
-            axes_with(document, one_sided),
-        ),
+        ("Only one side covered (a team needs both)", axes_with(document, one_sided)),
         (
             "Nobody leans either way",
             axes_with(document, |coverage| coverage == Coverage::NoLeaning),
@@ -532,12 +507,7 @@ pub fn compare(
 
 fn band_change(movement: &Movement, ascii: bool) -> String {
     if movement.band_changed {
-        format!(
-            "{} {} {}",
-            movement.old_band.label(),
-            arrow(ascii),
-            movement.new_band.label()
-        )
+        format!("{} {} {}", movement.old_band.label(), arrow(ascii), movement.new_band.label())
     } else {
         movement.new_band.label().to_owned()
     }
@@ -546,14 +516,13 @@ fn band_change(movement: &Movement, ascii: bool) -> String {
 fn compare_meta(document: &CompareDocument) -> String {
     let (old, new) = (&document.old, &document.new);
     format!(
-        "from {} ({}, {} {}) to {} ({}, {} {})",
+        "{}: from {} ({}, version {}) to {} ({}, version {})",
+        new.content_title,
         old.file,
         old.created,
-        old.content_title,
         old.content_version,
         new.file,
         new.created,
-        new.content_title,
         new.content_version
     )
 }
@@ -593,9 +562,10 @@ fn compare_text(document: &CompareDocument, layout: Layout) -> String {
     let _ = writeln!(
         out,
         "{}",
-        heading(&format!(
-            "Movement on {}",
-            plural(document.summary.compared, "contrast", "contrasts")
+        heading(&wrap(
+            &format!("Movement on {}", plural(document.summary.compared, "contrast", "contrasts")),
+            width,
+            ""
         ))
     );
     out.push_str(&dim(&wrap(&compare_meta(document), width, "")));
@@ -714,10 +684,8 @@ fn compare_chart(document: &CompareDocument) -> String {
     for (row, movement) in document.axes.iter().enumerate() {
         let y = 30 + chart::ROW * row as i32;
         pole_labels(&mut svg, y, &movement.manager, &movement.leader);
-        let (old, new) = (
-            chart::x(f64::from(movement.old_score)),
-            chart::x(f64::from(movement.new_score)),
-        );
+        let (old, new) =
+            (chart::x(f64::from(movement.old_score)), chart::x(f64::from(movement.new_score)));
         let _ = writeln!(
             svg,
             "<line x1=\"{old:.1}\" y1=\"{y}\" x2=\"{new:.1}\" y2=\"{y}\" stroke=\"#222\" stroke-width=\"3\"/>"
@@ -769,9 +737,4 @@ fn compare_html(document: &CompareDocument) -> String {
     }
     let _ = write!(out, "<p><em>{}</em></p>\n{HTML_END}", html_escape(MOVEMENT_NOTE));
     out
-}
-
-/// The side a coverage lacks, in words, for callers that phrase it.
-pub fn missing_side_label(coverage: Coverage) -> Option<&'static str> {
-    coverage.missing_side().map(Side::as_str)
 }
