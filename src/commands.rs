@@ -357,19 +357,33 @@ fn open_session(
 fn completions(content_path: Option<&Path>, args: &CompletionsArgs) -> Result<()> {
     use clap::CommandFactory;
     let content = library::load(content_path)?;
-    let names: Vec<String> = content
-        .axes
-        .iter()
-        .map(|axis| axis.id.clone())
-        .chain(content.axes.iter().flat_map(|axis| axis.aliases.clone()))
-        .collect();
+    // Every name `explain` accepts, written with dashes for spaces (which it
+    // accepts too), leaving out names with characters a shell would mangle.
+    let mut names: Vec<String> = Vec::new();
+    for name in content.axes.iter().flat_map(resolve::names) {
+        let dashed = name.trim().to_lowercase().replace(' ', "-");
+        let shell_safe = dashed.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        if shell_safe && !names.contains(&dashed) {
+            names.push(dashed);
+        }
+    }
     let mut command = Cli::command().mut_subcommand("explain", |explain| {
         explain.mut_arg("query", |arg| {
-            arg.value_parser(clap::builder::PossibleValuesParser::new(names))
+            arg.value_parser(clap::builder::PossibleValuesParser::new(names.clone()))
         })
     });
     let mut bytes = Vec::new();
     clap_complete::generate(args.shell, &mut command, "itlead", &mut bytes);
+    if args.shell == clap_complete::Shell::Fish {
+        // clap_complete's fish script leaves positional values out.
+        bytes.extend_from_slice(
+            format!(
+                "complete -c itlead -n \"__fish_itlead_using_subcommand explain\" -f -a \"{}\"\n",
+                names.join(" ")
+            )
+            .as_bytes(),
+        );
+    }
     write_stdout(&bytes)
 }
 
