@@ -220,7 +220,7 @@ fn theme_result(name: &str, score: ThemeScore) -> ThemeResult {
     }
 }
 
-/// Answers grouped for display, kept for callers that need a sorted view.
+/// How many answers chose an option (skips not counted).
 pub fn answered_count(answers: &BTreeMap<String, String>) -> usize {
     answers.values().filter(|key| key.as_str() != crate::score::SKIP).count()
 }
