@@ -211,10 +211,11 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
     }
 
     fn ask(&mut self, question: &Question) -> Result<Reply> {
-        let mut text = header(question, self.width);
+        let mut text = format!("\n{}", header(question, self.width));
         for (index, option) in question.options.iter().enumerate() {
             let marker = if question.current == Some(index) { " (your answer)" } else { "" };
-            text.push_str(&wrap(&format!("{}. {option}{marker}", index + 1), self.width, ""));
+            let options = textwrap::Options::new(self.width).subsequent_indent("   ");
+            text.push_str(&textwrap::fill(&format!("{}. {option}{marker}", index + 1), options));
             text.push('\n');
         }
         let back = if question.can_go_back { ", b to go back" } else { "" };
