@@ -10,7 +10,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::Content;
 use crate::content::DataError;
-use crate::content::diagnostic::{Diagnostic, from_json_error, from_yaml_error};
+use crate::content::diagnostic::{
+    Diagnostic, Problem, from_json_error, from_yaml_error, locate_all,
+};
+use crate::content::locate::YamlPath;
 use crate::score::{Answers, AxisScore, Band, Overall, Profile, ThemeScore};
 
 /// The `schema` value of result documents this itlead writes and reads.
@@ -149,13 +152,52 @@ impl ResultDocument {
             )));
         }
         check_schema(file, text, looks_like_json)?;
-        if looks_like_json {
+        let result: Self = if looks_like_json {
             serde_json::from_str(text)
-                .map_err(|error| DataError::one(from_json_error(file, text, &error)))
+                .map_err(|error| DataError::one(from_json_error(file, text, &error)))?
         } else {
             serde_yaml::from_str(text)
-                .map_err(|error| DataError::one(from_yaml_error(file, text, &error)))
+                .map_err(|error| DataError::one(from_yaml_error(file, text, &error)))?
+        };
+        check_ranges(file, text, &result)?;
+        Ok(result)
+    }
+}
+
+/// Checks what renderers and comparisons rely on: scores within −100..100,
+/// and no more answered and skipped scenarios than an axis has. A saved
+/// result only breaks these when it was edited by hand.
+fn check_ranges(file: &str, text: &str, result: &ResultDocument) -> Result<(), DataError> {
+    fn score_problem(path: &YamlPath, score: Option<i32>, problems: &mut Vec<Problem>) {
+        if let Some(score) = score.filter(|score| !(-100..=100).contains(score)) {
+            problems.push(Problem::new(
+                path.key("score"),
+                format!("score {score} is outside -100..100"),
+            ));
         }
+    }
+    let mut problems = Vec::new();
+    for (index, axis) in result.axes.iter().enumerate() {
+        let path = YamlPath::root().key("axes").index(index);
+        score_problem(&path, axis.score, &mut problems);
+        if axis.answered.checked_add(axis.skipped).is_none_or(|counted| counted > axis.total) {
+            problems.push(Problem::new(
+                path.key("total"),
+                format!(
+                    "{} answered and {} skipped do not fit in {} scenarios",
+                    axis.answered, axis.skipped, axis.total
+                ),
+            ));
+        }
+    }
+    for (index, theme) in result.themes.iter().enumerate() {
+        score_problem(&YamlPath::root().key("themes").index(index), theme.score, &mut problems);
+    }
+    score_problem(&YamlPath::root().key("overall"), result.overall.score, &mut problems);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(DataError { diagnostics: locate_all(file, text, problems) })
     }
 }
 

@@ -159,7 +159,13 @@ impl SessionStore {
         let stamp = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |duration| duration.as_secs());
-        let aside = self.path.with_extension(format!("damaged-{stamp}.json"));
+        // Never replace a file set aside earlier (two damaged files in one second).
+        let mut aside = self.path.with_extension(format!("damaged-{stamp}.json"));
+        let mut counter = 1;
+        while aside.exists() {
+            counter += 1;
+            aside = self.path.with_extension(format!("damaged-{stamp}-{counter}.json"));
+        }
         std::fs::rename(&self.path, &aside).with_context(|| {
             format!("cannot move the damaged session {} aside", self.path.display())
         })?;

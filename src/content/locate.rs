@@ -72,6 +72,43 @@ pub struct Position {
     pub column: usize,
 }
 
+/// Deepest nesting of mappings and sequences an input may have; real files
+/// need fewer than ten levels. YAML parsers slow down with the square of the
+/// nesting depth, so deeper input is refused before it is parsed.
+pub const MAX_NESTING: usize = 64;
+
+/// Where `source` first nests deeper than [`MAX_NESTING`], if it does. The
+/// walk stops there, so it stays linear however deep the text goes. Text that
+/// does not parse is left for the real parser to report.
+pub fn too_deep(source: &str) -> Option<Position> {
+    let mut depth = 0_usize;
+    for item in Parser::new_from_str(source) {
+        let (event, span) = match item {
+            Ok(item) => item,
+            // The scanner's own limit on flow nesting (`[[[[…`).
+            Err(error) if error.info() == "recursion limit exceeded" => {
+                let marker = error.marker();
+                return Some(Position { line: marker.line(), column: marker.col() + 1 });
+            }
+            Err(_) => return None,
+        };
+        match event {
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(Position {
+                        line: span.start.line(),
+                        column: span.start.col() + 1,
+                    });
+                }
+            }
+            Event::MappingEnd | Event::SequenceEnd => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Positions of every key and item in one document.
 #[derive(Debug, Default)]
 pub struct Locator {
@@ -193,6 +230,18 @@ mod tests {
         let locator = Locator::new(DOC);
         let missing = YamlPath::root().key("scenarios").index(0).key("nope");
         assert_eq!(locator.find(&missing), Some(Position { line: 3, column: 5 }));
+    }
+
+    #[test]
+    fn finds_where_nesting_goes_too_deep() {
+        assert_eq!(too_deep(DOC), None);
+        let deep = format!("a: {}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(too_deep(&deep).is_some());
+        let deep = format!("a: {}{}", "{b: ".repeat(MAX_NESTING + 1), "}".repeat(MAX_NESTING + 1));
+        assert!(too_deep(&deep).is_some());
+        let block = format!("a:\n{}1\n", "- ".repeat(MAX_NESTING + 1));
+        assert!(too_deep(&block).is_some());
+        assert_eq!(too_deep("a: [unclosed"), None);
     }
 
     #[test]
