@@ -42,19 +42,21 @@ pub fn read_text(path: &Path) -> Result<InputText> {
         return decode("<stdin>", &bytes);
     }
     let name = path.display().to_string();
-    let metadata = std::fs::metadata(path).map_err(|error| match error.kind() {
+    let file = std::fs::File::open(path).map_err(|error| match error.kind() {
         std::io::ErrorKind::NotFound => usage(format!("{name}: no such file")),
         _ => anyhow::Error::from(error).context(format!("cannot read {name}")),
     })?;
+    let metadata = file.metadata().with_context(|| format!("cannot read {name}"))?;
     if metadata.is_dir() {
         return Err(usage(format!("{name}: is a directory, not a file")));
     }
     if metadata.len() > MAX_INPUT_BYTES {
         return Err(too_large(&name));
     }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|file| file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
+    // Sized up front: one read for an ordinary file instead of a doubling series.
+    let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
         .with_context(|| format!("cannot read {name}"))?;
     decode(&name, &bytes)
 }

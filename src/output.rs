@@ -65,7 +65,17 @@ pub fn check_target(target: &OutputArgs) -> Result<()> {
     }
 }
 
+/// Whether `path` exists and is neither a regular file nor a directory: a
+/// named pipe, `/dev/stdout`, `/dev/null`. Such a target is written to as it
+/// is; replacing it with a regular file would break whoever reads it.
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|metadata| !metadata.is_file() && !metadata.is_dir())
+}
+
 fn check_path(path: &Path, force: bool) -> Result<()> {
+    if is_special(path) {
+        return Ok(());
+    }
     if path.is_dir() {
         return Err(usage(format!("{} is a directory, not a file", path.display())));
     }
@@ -81,6 +91,16 @@ fn check_path(path: &Path, force: bool) -> Result<()> {
 /// Writes `bytes` to `path` atomically; refuses to replace a file unless `force`.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     check_path(path, force)?;
+    if is_special(path) {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut file| file.write_all(bytes))
+            .or_else(
+                |error| if error.kind() == io::ErrorKind::BrokenPipe { Ok(()) } else { Err(error) },
+            )
+            .with_context(|| format!("cannot write {}", path.display()));
+    }
     write_atomically(path, bytes)
 }
 
@@ -121,6 +141,12 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"one");
         write_file(&path, b"two", true).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
+    }
+
+    #[test]
+    fn special_files_are_written_in_place_without_force() {
+        write_file(Path::new("/dev/null"), b"discarded", false).unwrap();
+        assert!(Path::new("/dev/null").exists());
     }
 
     #[cfg(unix)]

@@ -81,6 +81,9 @@ pub const MAX_NESTING: usize = 64;
 /// walk stops there, so it stays linear however deep the text goes. Text that
 /// does not parse is left for the real parser to report.
 pub fn too_deep(source: &str) -> Option<Position> {
+    if !may_nest_deeper_than(source, MAX_NESTING) {
+        return None;
+    }
     let mut depth = 0_usize;
     for item in Parser::new_from_str(source) {
         let (event, span) = match item {
@@ -107,6 +110,40 @@ pub fn too_deep(source: &str) -> Option<Position> {
         }
     }
     None
+}
+
+/// A cheap, conservative bound: `false` means the text certainly nests no
+/// deeper than `limit`, so the full parse in [`too_deep`] can be skipped
+/// (it costs more than parsing an ordinary file). Flow nesting is bounded
+/// by the bracket depth; block nesting on a line by its indentation plus
+/// the `-`, `:` and `?` that could open a collection on it, outside comments.
+pub fn may_nest_deeper_than(source: &str, limit: usize) -> bool {
+    let mut brackets = 0_usize;
+    let mut deepest_brackets = 0_usize;
+    let mut deepest_line = 0_usize;
+    for line in source.lines() {
+        let indent = line.len() - line.trim_start().len();
+        let mut openers = 0;
+        // After ` #` nothing opens a block collection: it is a comment, or
+        // text inside quotes. Brackets are counted regardless.
+        let mut comment = false;
+        let mut previous = b' ';
+        for byte in line.bytes() {
+            match byte {
+                b'[' | b'{' => {
+                    brackets += 1;
+                    deepest_brackets = deepest_brackets.max(brackets);
+                }
+                b']' | b'}' => brackets = brackets.saturating_sub(1),
+                b'#' if previous.is_ascii_whitespace() => comment = true,
+                b'-' | b':' | b'?' if !comment => openers += 1,
+                _ => {}
+            }
+            previous = byte;
+        }
+        deepest_line = deepest_line.max(indent + openers);
+    }
+    deepest_line + deepest_brackets > limit
 }
 
 /// Positions of every key and item in one document.
@@ -212,6 +249,18 @@ impl<'input> Walker<'input> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn ordinary_files_skip_the_depth_parse_and_deep_ones_do_not() {
+        let content = include_str!("../../content/contrasts.yaml");
+        assert!(!may_nest_deeper_than(content, MAX_NESTING));
+        assert!(may_nest_deeper_than(&"[".repeat(65), MAX_NESTING));
+        assert!(may_nest_deeper_than(&format!("a:\n{}", "- ".repeat(65)), MAX_NESTING));
+        let block: String =
+            (0..70).map(|depth| format!("{}k{depth}:\n", " ".repeat(depth))).collect();
+        assert!(may_nest_deeper_than(&block, MAX_NESTING));
+        assert!(too_deep(&block).is_some());
+    }
     use super::*;
 
     const DOC: &str = "title: x\nscenarios:\n  - id: one\n    options:\n      - key: a\n        weights: {vision: 2, risk: -1}\n";
