@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::DataError;
 use crate::content::diagnostic::{
-    Diagnostic, Problem, from_json_error, from_yaml_error, locate_all,
+    Diagnostic, MAX_PROBLEMS, Problem, from_json_error, from_yaml_error, locate_all,
 };
 use crate::content::locate::YamlPath;
 use crate::content::model::{Content, Scenario};
@@ -85,8 +85,11 @@ pub fn parse(
     for (id, value) in entries.entries() {
         let path = YamlPath::root().key("answers").key(id);
         let Some(scenario) = content.scenario(id) else {
-            let hint =
-                did_you_mean(id, content.scenarios.iter().map(|scenario| scenario.id.as_str()));
+            let hint = if problems.len() < MAX_PROBLEMS {
+                did_you_mean(id, content.scenarios.iter().map(|scenario| scenario.id.as_str()))
+            } else {
+                String::new()
+            };
             problems.push(Problem::new(path, format!("unknown scenario `{id}`{hint}")));
             continue;
         };

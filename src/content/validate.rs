@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::SCHEMA_VERSION;
-use super::diagnostic::Problem;
+use super::diagnostic::{MAX_PROBLEMS, Problem};
 use super::locate::YamlPath;
 use super::model::{Axis, Choice, Content, MAX_WEIGHT, Pole, Scenario, Sides, Source, Theme};
 use super::raw::{RawAxis, RawContent, RawOption, RawPole, RawScenario, RawSides};
@@ -69,6 +69,16 @@ struct Checker {
 impl Checker {
     fn problem(&mut self, path: YamlPath, message: impl Into<String>) {
         self.problems.push(Problem::new(path, message));
+    }
+
+    /// A "did you mean" hint, while there are few problems: past the number
+    /// of problems that will be shown, hints are not worth their cost.
+    fn hint<'a>(&self, input: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+        if self.problems.len() < MAX_PROBLEMS {
+            did_you_mean(input, candidates)
+        } else {
+            String::new()
+        }
     }
 
     fn text(&mut self, path: &YamlPath, text: &str) {
@@ -150,7 +160,7 @@ impl Checker {
             let path = YamlPath::root().key("axes").index(index);
             self.id(&path.key("id"), &axis.id, &mut seen, "axis", index);
             if !theme_ids.contains(&axis.theme.as_str()) {
-                let hint = did_you_mean(&axis.theme, theme_ids.iter().copied());
+                let hint = self.hint(&axis.theme, theme_ids.iter().copied());
                 self.problem(path.key("theme"), format!("unknown theme `{}`{hint}", axis.theme));
             }
             self.pole(&path.key("manager"), &axis.manager);
@@ -161,7 +171,7 @@ impl Checker {
             self.sides(&path.key("watch_outs"), &axis.watch_outs);
             self.related(&path, axis, &axis_ids);
             if !source_keys.contains(&axis.source.key.as_str()) {
-                let hint = did_you_mean(&axis.source.key, source_keys.iter().copied());
+                let hint = self.hint(&axis.source.key, source_keys.iter().copied());
                 self.problem(
                     path.key("source").key("key"),
                     format!("unknown source `{}`{hint}", axis.source.key),
@@ -198,7 +208,7 @@ impl Checker {
                     "an axis cannot be related to itself",
                 );
             } else if !axis_ids.contains(&related.as_str()) {
-                let hint = did_you_mean(related, axis_ids.iter().copied());
+                let hint = self.hint(related, axis_ids.iter().copied());
                 self.problem(
                     path.key("related").index(index),
                     format!("unknown axis `{related}`{hint}"),
@@ -307,7 +317,7 @@ impl Checker {
         for (axis, weight) in option.weights.entries() {
             let weight_path = path.key("weights").key(axis);
             if !axis_ids.contains(&axis.as_str()) {
-                let hint = did_you_mean(axis, axis_ids.iter().copied());
+                let hint = self.hint(axis, axis_ids.iter().copied());
                 self.problem(weight_path, format!("unknown axis `{axis}`{hint}"));
                 continue;
             }

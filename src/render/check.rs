@@ -124,29 +124,43 @@ pub fn summary(file: &str, content: &Content) -> Summary {
 
 /// The summary as text, `width` columns wide.
 pub fn text(summary: &Summary, width: usize) -> String {
-    let mut out = format!(
-        "{}: valid — \"{}\" version {}\n{} themes, {} axes, {} scenarios\n\n",
-        summary.file,
-        summary.title,
-        summary.version,
-        summary.themes,
-        summary.axes,
-        summary.scenarios
+    let mut out = wrap(
+        &format!("{}: valid — \"{}\" version {}", summary.file, summary.title, summary.version),
+        width,
+        "",
     );
+    out.push_str(&format!(
+        "\n{} themes, {} axes, {} scenarios\n\n",
+        summary.themes, summary.axes, summary.scenarios
+    ));
     let id_width = summary.coverage.iter().map(|axis| axis.id.len()).max().unwrap_or(4).max(4);
-    out.push_str(&heading(&format!(
-        "{}  scenarios  reach (manager/leader)  tilt",
-        pad("axis", id_width)
-    )));
-    out.push('\n');
-    for axis in &summary.coverage {
-        out.push_str(&format!(
-            "{}  {:>9}  {:>21}  {:>4}\n",
-            pad(&axis.id, id_width),
-            axis.scenarios,
-            format!("{}/+{}", axis.manager_reach, axis.leader_reach),
-            signed(Some(axis.tilt()))
-        ));
+    let header = format!("{}  scenarios  reach (manager/leader)  tilt", pad("axis", id_width));
+    if header.chars().count() <= width {
+        out.push_str(&heading(&header));
+        out.push('\n');
+        for axis in &summary.coverage {
+            out.push_str(&format!(
+                "{}  {:>9}  {:>21}  {:>4}\n",
+                pad(&axis.id, id_width),
+                axis.scenarios,
+                format!("{}/+{}", axis.manager_reach, axis.leader_reach),
+                signed(Some(axis.tilt()))
+            ));
+        }
+    } else {
+        for axis in &summary.coverage {
+            out.push_str(&heading(&axis.id));
+            out.push('\n');
+            let line = format!(
+                "{} scenarios · reach {}/+{} · tilt {}",
+                axis.scenarios,
+                axis.manager_reach,
+                axis.leader_reach,
+                signed(Some(axis.tilt()))
+            );
+            out.push_str(&wrap(&line, width, "  "));
+            out.push('\n');
+        }
     }
     out.push('\n');
     out.push_str(&dim(&wrap(
