@@ -144,12 +144,12 @@ fn text_fits_narrow_terminals() {
             let columns = unicode_width::UnicodeWidthStr::width(line);
             assert!(columns <= width, "{columns} > {width}: {line:?}");
         }
-        let run = Itlead::new().arg("list").env("COLUMNS", &width.to_string()).ok();
-        for line in run.stdout.lines() {
-            assert!(
-                unicode_width::UnicodeWidthStr::width(line) <= width,
-                "list at {width}: {line:?}"
-            );
+        for command in ["list", "check"] {
+            let run = Itlead::new().arg(command).env("COLUMNS", &width.to_string()).ok();
+            for line in run.stdout.lines() {
+                let columns = unicode_width::UnicodeWidthStr::width(line);
+                assert!(columns <= width, "{command} at {width}: {line:?}");
+            }
         }
     }
 }
