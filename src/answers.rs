@@ -64,7 +64,7 @@ pub fn parse(
         serde_json::from_str(text)
             .map_err(|error| DataError::one(from_json_error(file, text, &error)))?
     } else {
-        serde_yaml::from_str(text)
+        serde_yaml::from_str(&blank_comment_lines(text))
             .map_err(|error| DataError::one(from_yaml_error(file, text, &error)))?
     };
     let mut problems = Vec::new();
@@ -129,6 +129,29 @@ pub fn parse(
         )));
     }
     Ok(answers)
+}
+
+/// `text` with every line that holds only a comment emptied. A template is
+/// mostly such lines (the scenarios, for reading), and the YAML scanner
+/// reads them a character at a time; emptied, they keep their line breaks,
+/// so every line and column stays where it was. In an answers file a `#` at
+/// the start of a line is always a comment: no value spans several lines.
+fn blank_comment_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with('#') {
+            out.push_str(if line.ends_with("\r\n") {
+                "\r\n"
+            } else if line.ends_with('\n') {
+                "\n"
+            } else {
+                ""
+            });
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// The fill-in template as YAML: each scenario as comments above its line.
@@ -209,4 +232,26 @@ pub fn template_json(content: &Content) -> String {
     let mut json = serde_json::to_string_pretty(&template).unwrap_or_default();
     json.push('\n');
     json
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comment_lines_are_emptied_but_keep_their_breaks() {
+        let text = "# head\nanswers:\n  # about a\r\n  a: b # trailing\n    # deep";
+        assert_eq!(blank_comment_lines(text), "\nanswers:\n\r\n  a: b # trailing\n");
+    }
+
+    #[test]
+    fn the_filled_template_parses_with_positions_intact() {
+        let content = crate::library::built_in();
+        let asked: Vec<&Scenario> = content.scenarios.iter().collect();
+        let template = template_yaml(&content);
+        let filled = template.replacen(": \"\"", ": z", 1).replace(": \"\"", ": a");
+        let error = parse("t.yaml", &filled, &content, &asked, false).unwrap_err();
+        let line = filled.lines().position(|line| line.ends_with(": z")).unwrap() + 1;
+        assert_eq!(error.diagnostics[0].position.map(|p| p.line), Some(line));
+    }
 }

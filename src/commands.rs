@@ -54,7 +54,7 @@ fn json_bytes<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
 }
 
 fn explain(content_path: Option<&Path>, args: &ExplainArgs) -> Result<()> {
-    let content = library::load(content_path)?;
+    let content = library::load_for(content_path, library::Need::Axes)?;
     let axes: Vec<&content::model::Axis> = match &args.query {
         Some(query) => vec![resolve::resolve(&content, query)?],
         None => content.axes.iter().collect(),
@@ -85,7 +85,7 @@ fn explain(content_path: Option<&Path>, args: &ExplainArgs) -> Result<()> {
 }
 
 fn list(content_path: Option<&Path>, args: &ListArgs) -> Result<()> {
-    let content = library::load(content_path)?;
+    let content = library::load_for(content_path, library::Need::Axes)?;
     let bytes = match args.format {
         ListFormat::Json => json_bytes(&list_render::rows(&content))?,
         ListFormat::Text => list_render::text(&content, layout().width).into_bytes(),
@@ -356,7 +356,7 @@ fn open_session(
 
 fn completions(content_path: Option<&Path>, args: &CompletionsArgs) -> Result<()> {
     use clap::CommandFactory;
-    let content = library::load(content_path)?;
+    let content = library::load_for(content_path, library::Need::Axes)?;
     // Every name `explain` accepts, written with dashes for spaces (which it
     // accepts too), leaving out names with characters a shell would mangle.
     let mut names: Vec<String> = Vec::new();
