@@ -257,7 +257,7 @@ mod tests {
         assert!(may_nest_deeper_than(&"[".repeat(65), MAX_NESTING));
         assert!(may_nest_deeper_than(&format!("a:\n{}", "- ".repeat(65)), MAX_NESTING));
         let block: String =
-            (0..70).map(|depth| format!("{}k{depth}:\n", " ".repeat(depth))).collect();
+            (0..70).map(|depth| " ".repeat(depth) + &format!("k{depth}:\n")).collect();
         assert!(may_nest_deeper_than(&block, MAX_NESTING));
         assert!(too_deep(&block).is_some());
     }
