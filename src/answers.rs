@@ -16,9 +16,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use crate::content::DataError;
-use crate::content::diagnostic::{
-    Diagnostic, MAX_PROBLEMS, Problem, from_json_error, from_yaml_error, locate_all,
-};
+use crate::content::diagnostic::{Diagnostic, MAX_PROBLEMS, Problem, from_json_error, locate_all};
 use crate::content::locate::YamlPath;
 use crate::content::model::{Content, Scenario};
 use crate::content::suggest::did_you_mean;
@@ -64,8 +62,7 @@ pub fn parse(
         serde_json::from_str(text)
             .map_err(|error| DataError::one(from_json_error(file, text, &error)))?
     } else {
-        serde_yaml::from_str(&blank_comment_lines(text))
-            .map_err(|error| DataError::one(from_yaml_error(file, text, &error)))?
+        crate::content::from_yaml(file, &blank_comment_lines(text), text)?
     };
     let mut problems = Vec::new();
     if let Some(schema) = raw.schema.as_ref().filter(|schema| *schema != ANSWERS_SCHEMA) {

@@ -2,10 +2,10 @@
 //!
 //! Every file is checked before it is read: it must exist, be a regular file
 //! (or `-` for stdin) and be smaller than [`MAX_INPUT_BYTES`]; its bytes must
-//! be UTF-8 (a byte-order mark is dropped) and nest no deeper than
-//! [`MAX_NESTING`] levels. Problems with the path are usage
+//! be UTF-8 (a byte-order mark is dropped). Problems with the path are usage
 //! errors (exit 2); problems with the bytes are data errors (exit 3) that
-//! name the line and column.
+//! name the line and column. How deep a file may nest is checked where YAML
+//! is parsed ([`crate::content::from_yaml`]).
 
 use std::io::Read;
 use std::path::Path;
@@ -13,7 +13,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::content::diagnostic::Diagnostic;
-use crate::content::locate::{MAX_NESTING, Position, too_deep};
+use crate::content::locate::Position;
 use crate::content::{DataError, strip_bom};
 use crate::error::usage;
 
@@ -72,27 +72,13 @@ fn too_large(name: &str) -> anyhow::Error {
     .into()
 }
 
-/// Checks size, encoding and nesting depth of bytes already read.
+/// Checks size and encoding of bytes already read.
 pub fn decode(name: &str, bytes: &[u8]) -> Result<InputText> {
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(too_large(name));
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => {
-            let text = strip_bom(text);
-            if let Some(position) = too_deep(text) {
-                return Err(DataError::one(Diagnostic::at(
-                    name,
-                    text,
-                    Some(position),
-                    format!(
-                        "nested more than {MAX_NESTING} levels deep; no itlead file needs that many"
-                    ),
-                ))
-                .into());
-            }
-            Ok(InputText { name: name.to_owned(), text: text.to_owned() })
-        }
+        Ok(text) => Ok(InputText { name: name.to_owned(), text: strip_bom(text).to_owned() }),
         Err(error) => {
             let valid = &bytes[..error.valid_up_to()];
             let valid_text = std::str::from_utf8(valid).unwrap_or_default();

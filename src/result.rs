@@ -10,9 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::Content;
 use crate::content::DataError;
-use crate::content::diagnostic::{
-    Diagnostic, Problem, from_json_error, from_yaml_error, locate_all,
-};
+use crate::content::diagnostic::{Diagnostic, Problem, from_json_error, locate_all};
 use crate::content::locate::YamlPath;
 use crate::score::{Answers, AxisScore, Band, Overall, Profile, ThemeScore};
 
@@ -156,8 +154,7 @@ impl ResultDocument {
             serde_json::from_str(text)
                 .map_err(|error| DataError::one(from_json_error(file, text, &error)))?
         } else {
-            serde_yaml::from_str(text)
-                .map_err(|error| DataError::one(from_yaml_error(file, text, &error)))?
+            crate::content::from_yaml(file, text, text)?
         };
         check_ranges(file, text, &result)?;
         Ok(result)
@@ -212,8 +209,7 @@ fn check_schema(file: &str, text: &str, json: bool) -> Result<(), DataError> {
         serde_json::from_str::<SchemaOnly>(text)
             .map_err(|error| DataError::one(from_json_error(file, text, &error)))
     } else {
-        serde_yaml::from_str::<SchemaOnly>(text)
-            .map_err(|error| DataError::one(from_yaml_error(file, text, &error)))
+        crate::content::from_yaml::<SchemaOnly>(file, text, text)
     };
     match parsed?.schema {
         Some(schema) if schema == RESULT_SCHEMA => Ok(()),

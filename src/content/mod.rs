@@ -42,6 +42,31 @@ pub fn hex(bytes: &[u8]) -> String {
     })
 }
 
+/// Deserialises YAML `parsed`, first refusing nesting deeper than
+/// [`locate::MAX_NESTING`] (the YAML scanner slows down with the square of
+/// the depth, so a hostile file could hang it). Messages name `file` and
+/// quote `shown`, the text as the user wrote it (`parsed` may differ only
+/// by emptied lines).
+pub fn from_yaml<T: serde::de::DeserializeOwned>(
+    file: &str,
+    parsed: &str,
+    shown: &str,
+) -> Result<T, DataError> {
+    if let Some(position) = locate::too_deep(parsed) {
+        return Err(DataError::one(Diagnostic::at(
+            file,
+            shown,
+            Some(position),
+            format!(
+                "nested more than {} levels deep; no itlead file needs that many",
+                locate::MAX_NESTING
+            ),
+        )));
+    }
+    serde_yaml::from_str(parsed)
+        .map_err(|error| DataError::one(from_yaml_error(file, shown, &error)))
+}
+
 /// Parses and validates the content in `text`; `file` names it in messages.
 pub fn parse(file: &str, text: &str) -> Result<Content, DataError> {
     let text = strip_bom(text);
@@ -53,8 +78,7 @@ pub fn parse(file: &str, text: &str) -> Result<Content, DataError> {
             )],
         });
     }
-    let raw: raw::RawContent = serde_yaml::from_str(text)
-        .map_err(|error| DataError { diagnostics: vec![from_yaml_error(file, text, &error)] })?;
+    let raw: raw::RawContent = from_yaml(file, text, text)?;
     validate::validate(raw, digest(text))
         .map_err(|problems| DataError { diagnostics: locate_all(file, text, problems) })
 }
