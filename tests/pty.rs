@@ -167,3 +167,25 @@ fn declining_to_start_exits_cleanly_without_a_session() {
     assert_eq!(exit_code(&session), 0);
     assert!(!itlead.session_file().exists());
 }
+
+#[test]
+fn a_damaged_session_is_reported_and_set_aside_not_fatal() {
+    let itlead = Itlead::new().arg("assess");
+    std::fs::create_dir_all(itlead.session_file().parent().unwrap()).unwrap();
+    std::fs::write(itlead.session_file(), "{\"schema\": \"itlead.session/1\", \"answers\": {")
+        .unwrap();
+    let mut session = spawn(&itlead);
+    session.expect("could not be read").expect("warning shown");
+    session.expect("moved to").unwrap();
+    session.expect("Ready to start?").expect("a new session starts");
+    session.send("n").unwrap();
+    session.expect(expectrl::Eof).ok();
+    assert_eq!(exit_code(&session), 0);
+    let state_dir = itlead.session_file().parent().unwrap().to_owned();
+    let aside: Vec<_> = std::fs::read_dir(state_dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("session.damaged-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "the damaged file is kept under a new name");
+}
