@@ -136,9 +136,10 @@ pub fn text(result: &ResultDocument, content: Option<&Content>, layout: Layout) 
     let stamp = format!("{} {}", result.content.title, result.content.version);
     let when = result.created.replacen('T', " ", 1).replace('Z', " UTC");
     let count = format!(
-        "{} of {} scenarios answered · {when}",
+        "{} of {} scenarios answered{} {when}",
         crate::result::answered_count(&result.answers),
-        result.answers.len()
+        result.answers.len(),
+        if layout.ascii { "," } else { " ·" }
     );
     out.push_str(&dim(&wrap(&stamp, width, "")));
     out.push('\n');
@@ -192,11 +193,12 @@ use your leanings as strengths, and lean on colleagues who stand on the other si
 fn overall_text(result: &ResultDocument, width: usize) -> String {
     let overall = &result.overall;
     let text = format!(
-        "Overall: {} of {} contrasts lean toward the leader side, {} toward the manager side, {} are balanced.",
+        "Overall: {} of {} contrasts lean toward the leader side, {} toward the manager side, {} {} balanced.",
         overall.leader_axes,
         result.axes.len(),
         overall.manager_axes,
-        overall.balanced_axes
+        overall.balanced_axes,
+        if overall.balanced_axes == 1 { "is" } else { "are" }
     );
     let mut out = wrap(&text, width, "");
     out.push('\n');
