@@ -315,7 +315,15 @@ fn open_session(
         }
         Found::Session(session) => Some(*session),
     };
+    let explicit_selection = args.quick || !args.axes.is_empty();
     if let Some(mut session) = existing {
+        if explicit_selection && session.selection() != *selection {
+            return Err(usage(format!(
+                "an unfinished assessment asks other scenarios ({}); continue it with \
+                 `itlead assess --resume`, or add --restart to discard it",
+                describe(&session.selection())
+            )));
+        }
         let resume = if args.resume {
             true
         } else {
@@ -332,11 +340,11 @@ fn open_session(
         };
         if resume {
             let reconciled = session.reconcile(content);
-            if !reconciled.dropped.is_empty() {
-                prompter.show(&format!(
-                    "The questionnaire changed since this session started; these answers were dropped and will be asked again: {}",
-                    reconciled.dropped.join(", ")
-                ))?;
+            if reconciled.changed() {
+                prompter.show(&changed_notice(&reconciled))?;
+                if prompter.confirm("Continue?", true)? != Some(true) {
+                    return Ok(None);
+                }
             }
             return Ok(Some(session));
         }
@@ -351,7 +359,36 @@ fn open_session(
     if prompter.confirm("Ready to start?", true)? != Some(true) {
         return Ok(None);
     }
-    Ok(Some(Session::new(content, selection.mode(), seed, order, now())))
+    let mut session = Session::new(content, selection.mode(), seed, order, now());
+    if let Selection::Axes(ids) = selection {
+        session.axes.clone_from(ids);
+    }
+    Ok(Some(session))
+}
+
+/// A selection in words, for messages.
+fn describe(selection: &Selection) -> String {
+    match selection {
+        Selection::Full => String::from("every scenario"),
+        Selection::Quick => String::from("--quick"),
+        Selection::Axes(ids) => format!("--axes {}", ids.join(",")),
+    }
+}
+
+/// What resuming under a changed questionnaire means for the respondent.
+fn changed_notice(reconciled: &crate::session::Reconciled) -> String {
+    let mut notice = String::from("The questionnaire changed since this assessment started.");
+    if !reconciled.dropped.is_empty() {
+        notice.push_str(&format!(
+            " {} answer(s) no longer match and will be asked again: {}.",
+            reconciled.dropped.len(),
+            reconciled.dropped.join(", ")
+        ));
+    }
+    if !reconciled.added.is_empty() {
+        notice.push_str(&format!(" {} new scenario(s) will be asked.", reconciled.added.len()));
+    }
+    crate::render::wrap(&notice, terminal::width(), "")
 }
 
 fn completions(content_path: Option<&Path>, args: &CompletionsArgs) -> Result<()> {

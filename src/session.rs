@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
+use crate::assess::{Selection, select};
 use crate::content::Content;
 use crate::output::write_atomically;
 use crate::score::Answers;
@@ -31,6 +32,9 @@ pub struct Session {
     pub content_hash: String,
     /// `full`, `quick` or `axes`.
     pub mode: String,
+    /// With mode `axes`: the axis ids asked about.
+    #[serde(default)]
+    pub axes: Vec<String>,
     /// Shuffle seed, so a resumed session keeps its order.
     pub seed: u64,
     /// Scenario ids in the order they are asked.
@@ -41,11 +45,20 @@ pub struct Session {
     pub answers: Answers,
 }
 
-/// What resuming against the current content kept and dropped.
+/// What resuming against the current content kept, dropped and added.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Reconciled {
     /// Scenario ids whose answers were dropped because the scenario changed or went away.
     pub dropped: Vec<String>,
+    /// Scenario ids the current content adds to the session's selection.
+    pub added: Vec<String>,
+}
+
+impl Reconciled {
+    /// Whether anything changed.
+    pub fn changed(&self) -> bool {
+        !self.dropped.is_empty() || !self.added.is_empty()
+    }
 }
 
 impl Session {
@@ -68,6 +81,7 @@ impl Session {
             started,
             content_hash: content.hash.clone(),
             mode: mode.to_owned(),
+            axes: Vec::new(),
             seed,
             order,
             fingerprints,
@@ -75,11 +89,22 @@ impl Session {
         }
     }
 
-    /// Brings a session saved against older content up to date: answers to
+    /// The scenarios this session asks, as a selection.
+    pub fn selection(&self) -> Selection {
+        match self.mode.as_str() {
+            "quick" => Selection::Quick,
+            "axes" => Selection::Axes(self.axes.clone()),
+            _ => Selection::Full,
+        }
+    }
+
+    /// Brings a session saved against other content up to date: answers to
     /// scenarios that changed or vanished are dropped, vanished scenarios
-    /// leave the order.
+    /// leave the order, and scenarios the content now adds to the session's
+    /// selection are appended.
     pub fn reconcile(&mut self, content: &Content) -> Reconciled {
         let mut dropped = Vec::new();
+        self.order.retain(|id| content.scenario(id).is_some());
         let current: BTreeMap<String, String> = self
             .order
             .iter()
@@ -95,10 +120,22 @@ impl Session {
             }
             unchanged
         });
-        self.order.retain(|id| current.contains_key(id));
-        self.fingerprints = current;
+        let mut added = Vec::new();
+        for scenario in select(content, &self.selection()) {
+            if !self.order.contains(&scenario.id) {
+                self.order.push(scenario.id.clone());
+                added.push(scenario.id.clone());
+            }
+        }
+        self.fingerprints = self
+            .order
+            .iter()
+            .filter_map(|id| {
+                content.scenario(id).map(|scenario| (id.clone(), scenario.fingerprint()))
+            })
+            .collect();
         self.content_hash.clone_from(&content.hash);
-        Reconciled { dropped }
+        Reconciled { dropped, added }
     }
 
     /// Number of scenarios answered or skipped.

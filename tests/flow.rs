@@ -158,3 +158,31 @@ fn resuming_after_the_content_changed_drops_only_changed_answers() {
     assert!(session.answers.contains_key(&kept_id));
     assert!(!session.answers.contains_key(&changed_id));
 }
+
+#[test]
+fn resuming_asks_scenarios_the_content_added_and_forgets_removed_ones() {
+    let content = built_in();
+    let mut session = session(&content, &Selection::Full, 8);
+    let mut prompter = Scripted::new([Reply::Choose(0), Reply::Quit]);
+    run(&content, &mut session, &mut prompter);
+    let mut changed = content.clone();
+    let removed = changed.scenarios.remove(5).id;
+    let mut extra = changed.scenarios[0].clone();
+    extra.id = "a-new-scenario".into();
+    changed.scenarios.push(extra);
+    let reconciled = session.reconcile(&changed);
+    assert_eq!(reconciled.added, vec!["a-new-scenario".to_owned()]);
+    assert!(!session.order.contains(&removed));
+    assert_eq!(session.order.len(), content.scenarios.len());
+    assert_eq!(session.answers.len(), 1, "the unchanged answer is kept");
+}
+
+#[test]
+fn an_axes_session_remembers_its_selection() {
+    let content = built_in();
+    let selection = Selection::Axes(vec!["direct-coach".into()]);
+    let mut session = session(&content, &selection, 1);
+    session.axes = vec!["direct-coach".into()];
+    assert_eq!(session.selection(), selection);
+    assert!(!session.reconcile(&content).changed(), "same content, nothing to reconcile");
+}

@@ -189,3 +189,24 @@ fn a_damaged_session_is_reported_and_set_aside_not_fatal() {
         .collect();
     assert_eq!(aside.len(), 1, "the damaged file is kept under a new name");
 }
+
+#[test]
+fn an_unfinished_session_with_another_selection_is_not_resumed_silently() {
+    let first = Itlead::new().args(["assess", "--axes", "vision", "--seed", "3"]);
+    let mut session = spawn(&first);
+    start(&mut session);
+    expect_question(&mut session, 1);
+    session.send(ENTER).unwrap();
+    expect_question(&mut session, 2);
+    session.send(CTRL_C).unwrap();
+    assert_eq!(exit_code(&session), 130);
+
+    let other = Itlead::new().args(["assess", "--axes", "coach"]);
+    std::fs::create_dir_all(other.session_file().parent().unwrap()).unwrap();
+    std::fs::copy(first.session_file(), other.session_file()).unwrap();
+    let mut session = spawn(&other);
+    session.expect("asks other scenarios (--axes goals-vision)").expect("refused with a reason");
+    session.expect("--restart").unwrap();
+    assert_eq!(exit_code(&session), 2);
+    assert!(other.session_file().exists(), "the unfinished session is kept");
+}
