@@ -64,6 +64,20 @@ pub enum Command {
     Man,
 }
 
+impl Command {
+    /// Where the command writes its main output, for commands with `--output`.
+    pub fn output(&self) -> Option<&OutputArgs> {
+        match self {
+            Command::Assess(args) => Some(&args.output),
+            Command::Questions(args) => Some(&args.output),
+            Command::Report(args) => Some(&args.output),
+            Command::Compare(args) => Some(&args.output),
+            Command::Team(args) => Some(&args.output),
+            _ => None,
+        }
+    }
+}
+
 /// Output formats for a result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum ReportFormat {

@@ -28,7 +28,7 @@ use crate::{answers, library, paths, resolve, terminal};
 pub fn dispatch(cli: Cli) -> Result<()> {
     let content_path = cli.content.as_deref();
     match cli.command {
-        Command::Assess(args) => assess_command(content_path, &args),
+        Command::Assess(args) => assess_command(content_path, &args, cli.color),
         Command::Explain(args) => explain(content_path, &args),
         Command::List(args) => list(content_path, &args),
         Command::Questions(args) => questions(content_path, &args),
@@ -176,7 +176,11 @@ fn now() -> String {
     humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }
 
-fn assess_command(content_path: Option<&Path>, args: &AssessArgs) -> Result<()> {
+fn assess_command(
+    content_path: Option<&Path>,
+    args: &AssessArgs,
+    colour: terminal::ColorChoice,
+) -> Result<()> {
     let content = library::load(content_path)?;
     let selection = selection(&content, args)?;
     // Refuse a bad --output before asking anything, not after ten minutes of answers.
@@ -187,7 +191,7 @@ fn assess_command(content_path: Option<&Path>, args: &AssessArgs) -> Result<()> 
             let input = read_text(path)?;
             answers::parse(&input.name, &input.text, &content, &asked, args.partial)?
         }
-        None => match interactive(&content, &selection, args)? {
+        None => match interactive(&content, &selection, args, colour)? {
             Some(answers) => answers,
             None => return Ok(()),
         },
@@ -234,6 +238,7 @@ fn interactive(
     content: &Content,
     selection: &Selection,
     args: &AssessArgs,
+    colour: terminal::ColorChoice,
 ) -> Result<Option<Answers>> {
     if !std::io::stdin().is_terminal() {
         return Err(usage(
@@ -242,26 +247,42 @@ fn interactive(
              itlead assess --answers answers.yaml",
         ));
     }
-    let width = terminal::width();
+    let width = terminal::prompt_width();
     let plain = args.plain || terminal::is_dumb_terminal() || !std::io::stderr().is_terminal();
+    // Prompts go to stderr: their colour follows stderr, the report's stdout.
+    let report_colour = colored::control::SHOULD_COLORIZE.should_colorize() && !plain;
+    let prompt_colour =
+        !plain && terminal::use_color(colour, &terminal::Environment::detect_for_stderr());
+    terminal::apply_color(prompt_colour);
     let mut prompter: Box<dyn Prompter> = if plain {
-        colored::control::set_override(false);
         Box::new(PlainPrompter::new(std::io::stdin().lock(), std::io::stderr(), width))
     } else {
-        Box::new(TerminalPrompter::new(
-            width,
-            colored::control::SHOULD_COLORIZE.should_colorize(),
-            terminal::ascii_only(),
-        ))
+        Box::new(TerminalPrompter::new(width, prompt_colour, terminal::ascii_only()))
     };
+    let outcome = ask_all(content, selection, args, prompter.as_mut(), plain);
+    drop(prompter);
+    terminal::apply_color(report_colour);
+    outcome
+}
+
+/// Opens or starts the session and asks its scenarios.
+fn ask_all(
+    content: &Content,
+    selection: &Selection,
+    args: &AssessArgs,
+    prompter: &mut dyn Prompter,
+    plain: bool,
+) -> Result<Option<Answers>> {
     let store = SessionStore::new(paths::session_file()?);
-    let Some(mut session) = open_session(content, selection, args, &store, prompter.as_mut())?
+    // Installed before the first question, so that Ctrl-C at "Continue?" or
+    // "Ready to start?" also restores the terminal and says what is kept.
+    let saved = SavedCount::default();
+    interrupt::install(saved.clone());
+    let Some(mut session) = open_session(content, selection, args, &store, prompter, &saved)?
     else {
         return Ok(None);
     };
-    let saved = SavedCount::default();
     saved.set(session.progress());
-    interrupt::install(saved.clone());
     let mut save_failed = false;
     let mut save = |session: &Session| -> Result<()> {
         saved.set(session.progress());
@@ -275,10 +296,9 @@ fn interactive(
         Ok(())
     };
     save(&session)?;
-    match assess::run(content, &mut session, prompter.as_mut(), &mut save)? {
+    match assess::run(content, &mut session, prompter, &mut save)? {
         Outcome::Stopped(count) => Err(Interrupted(interrupt::stopped_message(count)).into()),
         Outcome::Finished(answers) => {
-            drop(prompter);
             if let Err(error) = store.clear() {
                 warn(&format!("warning: {error:#}"));
             }
@@ -297,6 +317,7 @@ fn open_session(
     args: &AssessArgs,
     store: &SessionStore,
     prompter: &mut dyn Prompter,
+    saved: &SavedCount,
 ) -> Result<Option<Session>> {
     let found = if args.restart {
         store.clear()?;
@@ -313,7 +334,10 @@ fn open_session(
             ));
             None
         }
-        Found::Session(session) => Some(*session),
+        Found::Session(session) => {
+            saved.set(session.progress());
+            Some(*session)
+        }
     };
     let explicit_selection = args.quick || !args.axes.is_empty();
     if let Some(mut session) = existing {

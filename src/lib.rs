@@ -59,7 +59,10 @@ where
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
-    let environment = terminal::Environment::detect();
+    let mut environment = terminal::Environment::detect();
+    // Output written to a file is not shown on the terminal: no colour there.
+    environment.stdout_is_terminal &=
+        cli.command.output().is_none_or(output::OutputArgs::is_stdout);
     terminal::apply_color(terminal::use_color(cli.color, &environment));
     commands::dispatch(cli)
 }

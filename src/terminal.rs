@@ -40,13 +40,18 @@ pub struct Environment {
 }
 
 impl Environment {
-    /// Reads the real environment.
+    /// Reads the real environment, for output on stdout.
     pub fn detect() -> Self {
         Self {
             no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
             dumb_terminal: is_dumb_terminal(),
             stdout_is_terminal: std::io::stdout().is_terminal(),
         }
+    }
+
+    /// The same for output on stderr, where prompts go.
+    pub fn detect_for_stderr() -> Self {
+        Self { stdout_is_terminal: std::io::stderr().is_terminal(), ..Self::detect() }
     }
 }
 
@@ -73,10 +78,19 @@ pub fn apply_color(enabled: bool) {
     console::set_colors_enabled_stderr(enabled);
 }
 
-/// The width to lay text out for.
+/// The width to lay out text on stdout for.
 pub fn width() -> usize {
-    let from_terminal = terminal_size::terminal_size_of(std::io::stdout())
-        .map(|(terminal_size::Width(columns), _)| usize::from(columns));
+    width_for(terminal_size::terminal_size_of(std::io::stdout()))
+}
+
+/// The width to lay out prompts for: they go to stderr, which stays a
+/// terminal when stdout is redirected (`itlead assess > report.txt`).
+pub fn prompt_width() -> usize {
+    width_for(terminal_size::terminal_size_of(std::io::stderr()))
+}
+
+fn width_for(size: Option<(terminal_size::Width, terminal_size::Height)>) -> usize {
+    let from_terminal = size.map(|(terminal_size::Width(columns), _)| usize::from(columns));
     let from_env = || {
         std::env::var("COLUMNS")
             .ok()

@@ -210,3 +210,32 @@ fn an_unfinished_session_with_another_selection_is_not_resumed_silently() {
     assert_eq!(exit_code(&session), 2);
     assert!(other.session_file().exists(), "the unfinished session is kept");
 }
+
+#[test]
+fn output_files_get_no_colour_even_from_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("explain.md");
+    let answers = common::fixture("answers/full.yaml");
+    let itlead = Itlead::new().args([
+        "assess",
+        "--answers",
+        answers.to_str().unwrap(),
+        "--no-save",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    let mut session = spawn(&itlead);
+    session.expect(expectrl::Eof).ok();
+    assert_eq!(exit_code(&session), 0);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("Your profile"));
+    assert!(!text.contains('\u{1b}'), "escape codes in a file written from a terminal");
+
+    // On the terminal itself, the same report is coloured.
+    let itlead =
+        Itlead::new().args(["assess", "--answers", answers.to_str().unwrap(), "--no-save"]);
+    let mut session = spawn(&itlead);
+    session.expect("\x1b[").expect("colour on a terminal");
+    session.expect(expectrl::Eof).ok();
+    assert_eq!(exit_code(&session), 0);
+}
