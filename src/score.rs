@@ -230,15 +230,8 @@ fn overall(axes: &[AxisScore]) -> Overall {
     let count = |side: Option<Side>| {
         axes.iter().filter(|axis| axis.score.is_some() && axis.band.side() == side).count()
     };
-    let scored = || axes.iter().filter_map(|axis| axis.score.map(|score| (score, &axis.id)));
-    let clearest_manager = scored()
-        .filter(|(score, _)| *score < 0)
-        .min_by_key(|(score, _)| *score)
-        .map(|(_, id)| id.clone());
-    let clearest_leader = scored()
-        .filter(|(score, _)| *score > 0)
-        .max_by_key(|(score, _)| *score)
-        .map(|(_, id)| id.clone());
+    let clearest_manager = clearest(axes, Side::Manager);
+    let clearest_leader = clearest(axes, Side::Leader);
     Overall {
         score,
         band: Band::of(score),
@@ -248,6 +241,26 @@ fn overall(axes: &[AxisScore]) -> Overall {
         clearest_manager,
         clearest_leader,
     }
+}
+
+/// The axis scored furthest toward `side`. Axes with enough answers come
+/// first (one answer should not make the headline when others have several);
+/// on a tie the earlier axis wins.
+fn clearest(axes: &[AxisScore], side: Side) -> Option<String> {
+    let toward = |axis: &AxisScore| match side {
+        Side::Manager => -axis.score.unwrap_or(0),
+        Side::Leader => axis.score.unwrap_or(0),
+    };
+    let leaning: Vec<&AxisScore> = axes.iter().filter(|axis| toward(axis) > 0).collect();
+    let confident: Vec<&AxisScore> =
+        leaning.iter().copied().filter(|axis| !axis.few_answers).collect();
+    let pool = if confident.is_empty() { leaning } else { confident };
+    pool.into_iter()
+        .fold(None, |best: Option<&AxisScore>, axis| match best {
+            Some(best) if toward(best) >= toward(axis) => Some(best),
+            _ => Some(axis),
+        })
+        .map(|axis| axis.id.clone())
 }
 
 /// Rounded mean and count; `None` for no values.
@@ -274,6 +287,36 @@ mod tests {
         ] {
             assert_eq!(serde_json::to_value(band).unwrap(), band.id());
         }
+    }
+
+    fn scored(id: &str, score: i32, few_answers: bool) -> AxisScore {
+        AxisScore {
+            id: id.to_owned(),
+            score: Some(score),
+            band: Band::of(Some(score)),
+            answered: if few_answers { 1 } else { 3 },
+            skipped: 0,
+            total: 4,
+            mixed: false,
+            few_answers,
+        }
+    }
+
+    #[test]
+    fn clearest_prefers_confident_axes_and_the_first_on_ties() {
+        let axes = [
+            scored("a", -100, true),
+            scored("b", -63, false),
+            scored("c", -63, false),
+            scored("d", 63, false),
+            scored("e", 63, false),
+        ];
+        let overall = overall(&axes);
+        assert_eq!(overall.clearest_manager.as_deref(), Some("b"));
+        assert_eq!(overall.clearest_leader.as_deref(), Some("d"));
+        let only_few = [scored("a", -40, true), scored("b", -80, true)];
+        assert_eq!(overall(&only_few).clearest_manager.as_deref(), Some("b"));
+        assert_eq!(overall(&only_few).clearest_leader, None);
     }
 
     #[test]

@@ -81,8 +81,9 @@ fn flags(axis: &AxisResult) -> String {
     if axis.mixed {
         flags.push(String::from("answers pulled hard both ways"));
     }
-    if axis.few_answers {
-        flags.push(format!("few answers: {} of {}", axis.answered, axis.total));
+    if axis.few_answers && axis.score.is_some() {
+        let answers = if axis.answered == 1 { "answer" } else { "answers" };
+        flags.push(format!("based on {} {answers} only", axis.answered));
     }
     flags.join("; ")
 }
@@ -160,8 +161,12 @@ pub fn text(result: &ResultDocument, content: Option<&Content>, layout: Layout) 
             .unwrap_or(0),
     );
     for theme in &result.themes {
-        let theme_axes: Vec<&AxisResult> =
-            result.axes.iter().filter(|axis| axis.theme == theme.id).collect();
+        // Unscored axes (not asked, or all skipped) are summed up below instead.
+        let theme_axes: Vec<&AxisResult> = result
+            .axes
+            .iter()
+            .filter(|axis| axis.theme == theme.id && axis.score.is_some())
+            .collect();
         if theme_axes.is_empty() {
             continue;
         }
