@@ -311,9 +311,9 @@ mod tests {
             scored("d", 63, false),
             scored("e", 63, false),
         ];
-        let overall = overall(&axes);
-        assert_eq!(overall.clearest_manager.as_deref(), Some("b"));
-        assert_eq!(overall.clearest_leader.as_deref(), Some("d"));
+        let summary = overall(&axes);
+        assert_eq!(summary.clearest_manager.as_deref(), Some("b"));
+        assert_eq!(summary.clearest_leader.as_deref(), Some("d"));
         let only_few = [scored("a", -40, true), scored("b", -80, true)];
         assert_eq!(overall(&only_few).clearest_manager.as_deref(), Some("b"));
         assert_eq!(overall(&only_few).clearest_leader, None);
