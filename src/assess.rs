@@ -124,6 +124,9 @@ pub fn run(
         let scenario = scenarios[position];
         let permutation = option_order(scenario, session.seed);
         let current = session.answers.get(&scenario.id).and_then(|key| {
+            if key == SKIP {
+                return Some(permutation.len());
+            }
             permutation.iter().position(|&index| scenario.options[index].key == *key)
         });
         let question = Question {

@@ -26,7 +26,8 @@ pub struct Question {
     pub situation: String,
     /// Option texts, in display order.
     pub options: Vec<String>,
-    /// Display index of the current answer, when the question was answered before.
+    /// Display index of the current answer, when the question was answered
+    /// before; the number of options (one past the last) for a skip.
     pub current: Option<usize>,
     /// Whether "Back" is offered.
     pub can_go_back: bool,
@@ -217,6 +218,9 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
             let options = textwrap::Options::new(self.width).subsequent_indent("   ");
             text.push_str(&textwrap::fill(&format!("{}. {option}{marker}", index + 1), options));
             text.push('\n');
+        }
+        if question.current == Some(question.options.len()) {
+            text.push_str("(You skipped this one before.)\n");
         }
         let back = if question.can_go_back { ", b to go back" } else { "" };
         text.push_str(&format!("Type a number, s to skip{back}, q to stop."));

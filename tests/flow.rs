@@ -186,3 +186,14 @@ fn an_axes_session_remembers_its_selection() {
     assert_eq!(session.selection(), selection);
     assert!(!session.reconcile(&content).changed(), "same content, nothing to reconcile");
 }
+
+#[test]
+fn going_back_to_a_skipped_scenario_puts_the_cursor_on_skip() {
+    let content = built_in();
+    let mut session = session(&content, &Selection::Quick, 6);
+    let mut prompter = Scripted::new([Reply::Skip, Reply::Back, Reply::Quit]);
+    run(&content, &mut session, &mut prompter);
+    let again = &prompter.asked[2];
+    assert_eq!(again.number, 1);
+    assert_eq!(again.current, Some(again.options.len()), "the skip entry is current");
+}
