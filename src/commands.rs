@@ -122,7 +122,13 @@ fn check(content_path: Option<&Path>, args: &CheckArgs) -> Result<()> {
         (Err(error), ListFormat::Text) => Err(error.into()),
         (Err(error), ListFormat::Json) => {
             write_stdout(&json_bytes(&check_render::Problems::new(&name, &error.diagnostics))?)?;
-            Err(DataError { diagnostics: error.diagnostics }.into())
+            // The problems are on stdout; stderr only says that there are some.
+            let count = error.diagnostics.len();
+            Err(DataError::one(crate::content::diagnostic::Diagnostic::whole_file(
+                &name,
+                format!("{count} problem(s), listed in the JSON on standard output"),
+            ))
+            .into())
         }
     }
 }
@@ -130,7 +136,7 @@ fn check(content_path: Option<&Path>, args: &CheckArgs) -> Result<()> {
 fn report(content_path: Option<&Path>, args: &ReportArgs) -> Result<()> {
     let input = read_text(&args.file)?;
     let result = ResultDocument::parse(&input.name, &input.text)?;
-    let content = library::load(content_path)?;
+    let content = library::load_for(content_path, library::Need::Axes)?;
     render_result(&result, Some(&content), args.format, &args.output)
 }
 

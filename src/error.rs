@@ -6,7 +6,7 @@
 //! | --- | --- |
 //! | 0 | success |
 //! | 1 | an unexpected failure (I/O and the like) |
-//! | 2 | usage: bad flags, an unknown trait, interactive mode without a terminal |
+//! | 2 | usage: bad flags, an unknown trait, a missing file, interactive mode without a terminal |
 //! | 3 | bad data: a content, answers or result file that does not parse or validate |
 //! | 130 | interrupted; answers so far are saved |
 
@@ -30,7 +30,7 @@ pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0    success
   1    an unexpected failure (I/O and the like)
-  2    usage: bad flags, an unknown trait, interactive mode without a terminal
+  2    usage: bad flags, an unknown trait, a missing file, interactive mode without a terminal
   3    bad data: a content, answers or result file that does not parse or validate
   130  interrupted; answers so far are saved (resume with `itlead assess --resume`)";
 

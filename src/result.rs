@@ -149,15 +149,27 @@ impl ResultDocument {
                 "the file is empty; expected an itlead result",
             )));
         }
-        check_schema(file, text, looks_like_json)?;
-        let result: Self = if looks_like_json {
+        // The whole document first: that is one parse for a good file. Only
+        // when it fails, or has another schema, is the schema looked at on
+        // its own, so a result from a newer itlead gets a message about
+        // versions rather than about a field.
+        let parsed: Result<Self, DataError> = if looks_like_json {
             serde_json::from_str(text)
-                .map_err(|error| DataError::one(from_json_error(file, text, &error)))?
+                .map_err(|error| DataError::one(from_json_error(file, text, &error)))
         } else {
-            crate::content::from_yaml(file, text, text)?
+            crate::content::from_yaml(file, text, text)
         };
-        check_ranges(file, text, &result)?;
-        Ok(result)
+        match parsed {
+            Ok(result) if result.schema == RESULT_SCHEMA => {
+                check_ranges(file, text, &result)?;
+                Ok(result)
+            }
+            Ok(other) => Err(schema_error(file, Some(&other.schema))),
+            Err(error) => {
+                check_schema(file, text, looks_like_json)?;
+                Err(error)
+            }
+        }
     }
 }
 
@@ -213,23 +225,24 @@ fn check_schema(file: &str, text: &str, json: bool) -> Result<(), DataError> {
     };
     match parsed?.schema {
         Some(schema) if schema == RESULT_SCHEMA => Ok(()),
-        Some(schema) if schema.starts_with("itlead.result/") => {
-            Err(DataError::one(Diagnostic::whole_file(
-                file,
-                format!(
-                    "result schema `{schema}` is not one this itlead reads (it reads `{RESULT_SCHEMA}`); is it from a newer itlead?"
-                ),
-            )))
-        }
-        Some(schema) => Err(DataError::one(Diagnostic::whole_file(
-            file,
-            format!("schema `{schema}` is not an itlead result (expected `{RESULT_SCHEMA}`)"),
-        ))),
-        None => Err(DataError::one(Diagnostic::whole_file(
-            file,
-            format!("no `schema` field; an itlead result starts with `schema: {RESULT_SCHEMA}`"),
-        ))),
+        other => Err(schema_error(file, other.as_deref())),
     }
+}
+
+/// Why a document with `schema` (or none) is not a result this itlead reads.
+fn schema_error(file: &str, schema: Option<&str>) -> DataError {
+    let message = match schema {
+        Some(schema) if schema.starts_with("itlead.result/") => format!(
+            "result schema `{schema}` is not one this itlead reads (it reads `{RESULT_SCHEMA}`); is it from a newer itlead?"
+        ),
+        Some(schema) => {
+            format!("schema `{schema}` is not an itlead result (expected `{RESULT_SCHEMA}`)")
+        }
+        None => {
+            format!("no `schema` field; an itlead result starts with `schema: {RESULT_SCHEMA}`")
+        }
+    };
+    DataError::one(Diagnostic::whole_file(file, message))
 }
 
 fn axis_result(axis: &crate::content::model::Axis, score: AxisScore) -> AxisResult {

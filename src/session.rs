@@ -7,7 +7,7 @@
 //! silently deleted.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
@@ -165,11 +165,6 @@ impl SessionStore {
     /// A store at `path`.
     pub fn new(path: PathBuf) -> Self {
         Self { path }
-    }
-
-    /// The file path.
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     /// Loads the unfinished session, setting a damaged file aside.
