@@ -455,10 +455,6 @@ fn completions(content_path: Option<&Path>, args: &CompletionsArgs) -> Result<()
 }
 
 fn man() -> Result<()> {
-    use clap::CommandFactory;
-    let mut bytes = Vec::new();
-    clap_mangen::Man::new(Cli::command())
-        .render(&mut bytes)
-        .context("cannot render the man page")?;
+    let bytes = crate::manpage::render().context("cannot render the man page")?;
     write_stdout(&bytes)
 }

@@ -16,6 +16,7 @@ pub mod export;
 pub mod input;
 pub mod interrupt;
 pub mod library;
+mod manpage;
 pub mod output;
 pub mod paths;
 pub mod prompt;

@@ -77,8 +77,11 @@ fn man_page_renders_with_commands() {
         "{}",
         &run.stdout[..200]
     );
-    assert!(run.stdout.contains("assess"));
-    assert!(run.stdout.contains("Exit codes"));
+    assert!(run.stdout.contains(".SS \"itlead assess\""), "a section per command");
+    assert!(run.stdout.contains("\\-\\-answers"), "subcommand options are listed");
+    assert!(run.stdout.contains(".SS \"itlead team FILE...\""));
+    assert!(run.stdout.contains(".SH \"EXIT STATUS\""));
+    assert!(run.stdout.contains("\\fB130\\fR"));
 }
 
 #[test]
