@@ -17,7 +17,7 @@ use crate::input::read_text;
 use crate::interrupt::{self, SavedCount};
 use crate::output::{OutputArgs, emit, warn, write_stdout};
 use crate::prompt::{PlainPrompter, Prompter, TerminalPrompter};
-use crate::render::report::Layout;
+use crate::render::Layout;
 use crate::render::{check as check_render, explain as explain_render, list as list_render};
 use crate::result::ResultDocument;
 use crate::score::{self, Answers};
@@ -59,7 +59,7 @@ fn explain(content_path: Option<&Path>, args: &ExplainArgs) -> Result<()> {
         Some(query) => vec![resolve::resolve(&content, query)?],
         None => content.axes.iter().collect(),
     };
-    let width = layout().width;
+    let layout = layout();
     let bytes = match args.format {
         ExplainFormat::Json => {
             let explained: Vec<_> =
@@ -73,9 +73,10 @@ fn explain(content_path: Option<&Path>, args: &ExplainArgs) -> Result<()> {
             .join("\n")
             .into_bytes(),
         ExplainFormat::Text => {
-            let separator = format!("\n{}\n\n", "─".repeat(width.min(60)));
+            let rule = if layout.ascii { "-" } else { "─" };
+            let separator = format!("\n{}\n\n", rule.repeat(layout.width.min(60)));
             axes.iter()
-                .map(|axis| explain_render::text(&content, axis, width))
+                .map(|axis| explain_render::text(&content, axis, layout))
                 .collect::<Vec<_>>()
                 .join(&separator)
                 .into_bytes()
@@ -88,7 +89,7 @@ fn list(content_path: Option<&Path>, args: &ListArgs) -> Result<()> {
     let content = library::load_for(content_path, library::Need::Axes)?;
     let bytes = match args.format {
         ListFormat::Json => json_bytes(&list_render::rows(&content))?,
-        ListFormat::Text => list_render::text(&content, layout().width).into_bytes(),
+        ListFormat::Text => list_render::text(&content, layout()).into_bytes(),
     };
     write_stdout(&bytes)
 }
@@ -114,7 +115,7 @@ fn check(content_path: Option<&Path>, args: &CheckArgs) -> Result<()> {
     };
     match (parsed, args.format) {
         (Ok(content), ListFormat::Text) => write_stdout(
-            check_render::text(&check_render::summary(&name, &content), layout().width).as_bytes(),
+            check_render::text(&check_render::summary(&name, &content), layout()).as_bytes(),
         ),
         (Ok(content), ListFormat::Json) => {
             write_stdout(&json_bytes(&check_render::summary(&name, &content))?)

@@ -181,3 +181,12 @@ fn help_snapshots() {
     let run = Itlead::new().args(["explain", "--help"]).env("COLUMNS", "100").ok();
     insta::assert_snapshot!("explain_help", run.stdout);
 }
+
+#[test]
+fn non_utf8_locales_get_ascii_glyphs() {
+    for command in [vec!["list"], vec!["explain", "coach"], vec!["check"]] {
+        let run = Itlead::new().args(&command).env("LANG", "C").ok();
+        assert!(run.stdout.is_ascii(), "{command:?}: {}", run.stdout);
+        assert!(!run.stdout.is_empty());
+    }
+}

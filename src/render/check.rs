@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{dim, heading, pad, signed, wrap};
+use super::{Layout, dim, heading, pad, separator, signed, wrap};
 use crate::content::Content;
 use crate::content::diagnostic::Diagnostic;
 
@@ -123,9 +123,16 @@ pub fn summary(file: &str, content: &Content) -> Summary {
 }
 
 /// The summary as text, `width` columns wide.
-pub fn text(summary: &Summary, width: usize) -> String {
+pub fn text(summary: &Summary, layout: Layout) -> String {
+    let width = layout.width;
     let mut out = wrap(
-        &format!("{}: valid — \"{}\" version {}", summary.file, summary.title, summary.version),
+        &format!(
+            "{}: valid{} \"{}\" version {}",
+            summary.file,
+            if layout.ascii { ":" } else { " —" },
+            summary.title,
+            summary.version
+        ),
         width,
         "",
     );
@@ -152,11 +159,12 @@ pub fn text(summary: &Summary, width: usize) -> String {
             out.push_str(&heading(&axis.id));
             out.push('\n');
             let line = format!(
-                "{} scenarios · reach {}/+{} · tilt {}",
+                "{} scenarios{dot} reach {}/+{}{dot} tilt {}",
                 axis.scenarios,
                 axis.manager_reach,
                 axis.leader_reach,
-                signed(Some(axis.tilt()))
+                signed(Some(axis.tilt())),
+                dot = separator(layout.ascii)
             );
             out.push_str(&wrap(&line, width, "  "));
             out.push('\n');
@@ -165,7 +173,7 @@ pub fn text(summary: &Summary, width: usize) -> String {
     out.push('\n');
     out.push_str(&dim(&wrap(
         "reach: the sum of each scenario's furthest weight toward that side; \
-         tilt: 0 is even, ±100 one-sided",
+         tilt: 0 is even, 100 or -100 one-sided",
         width,
         "",
     )));

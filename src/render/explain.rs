@@ -3,7 +3,7 @@
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use super::{BETWEEN, bullet, dim, heading, leader, manager, wrap};
+use super::{BETWEEN, Layout, between, bullet, dim, heading, leader, manager, separator, wrap};
 use crate::content::model::{Axis, Content, Pole, Side, Sides, Source};
 
 /// An axis as `itlead explain --format json` prints it.
@@ -78,16 +78,18 @@ fn colour(side: Side, text: &str) -> String {
 }
 
 /// The axis as text for a terminal `width` columns wide.
-pub fn text(content: &Content, axis: &Axis, width: usize) -> String {
+pub fn text(content: &Content, axis: &Axis, layout: Layout) -> String {
+    let width = layout.width;
+    let arrow = between(layout.ascii);
     let view = explained(content, axis);
     let mut out = String::new();
     let title = format!(
-        "{} {BETWEEN} {}",
+        "{} {arrow} {}",
         colour(Side::Manager, &axis.poles.manager.name),
         colour(Side::Leader, &axis.poles.leader.name)
     );
-    let label = format!("{} · {}", axis.id, view.theme_name);
-    let plain_title = format!("{} {BETWEEN} {}", axis.poles.manager.name, axis.poles.leader.name);
+    let label = format!("{}{} {}", axis.id, separator(layout.ascii), view.theme_name);
+    let plain_title = format!("{} {arrow} {}", axis.poles.manager.name, axis.poles.leader.name);
     let separator = if plain_title.width() + 2 + label.width() <= width { "  " } else { "\n" };
     out.push_str(&format!("{}{separator}{}\n", heading(&title), dim(&label)));
     if !axis.aliases.is_empty() {
@@ -126,7 +128,7 @@ pub fn text(content: &Content, axis: &Axis, width: usize) -> String {
     }
     if let Some(source) = view.source {
         out.push_str(&dim(&wrap(
-            &format!("Source: {} — {}", cite(source), axis.source_point),
+            &format!("Source: {}; {}", cite(source), axis.source_point),
             width,
             "",
         )));

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{BETWEEN, dim, leader, manager, pad, truncate};
+use super::{Layout, between, dim, leader, manager, pad, truncate};
 use unicode_width::UnicodeWidthStr;
 
 use crate::content::Content;
@@ -37,7 +37,9 @@ pub fn rows(content: &Content) -> Vec<ListedAxis<'_>> {
 
 /// The axes as aligned text lines fitting `width`: one line each when
 /// there is room, else the id on one line and the poles below it.
-pub fn text(content: &Content, width: usize) -> String {
+pub fn text(content: &Content, layout: Layout) -> String {
+    let width = layout.width;
+    let arrow = between(layout.ascii);
     let widest = |name: fn(&Axis) -> &str| {
         content.axes.iter().map(|axis| UnicodeWidthStr::width(name(axis))).max().unwrap_or(0)
     };
@@ -54,7 +56,7 @@ pub fn text(content: &Content, width: usize) -> String {
         let theme = theme_name(axis);
         if one_line {
             out.push_str(&format!(
-                "{}  {} {BETWEEN} {}  {}\n",
+                "{}  {} {arrow} {}  {}\n",
                 pad(&axis.id, id_width),
                 manager(&pad(&axis.poles.manager.name, manager_width)),
                 leader(&pad(&axis.poles.leader.name, leader_width)),
@@ -68,7 +70,7 @@ pub fn text(content: &Content, width: usize) -> String {
             };
             out.push_str(&id_line);
             out.push('\n');
-            let poles = format!("{} {BETWEEN} {}", axis.poles.manager.name, axis.poles.leader.name);
+            let poles = format!("{} {arrow} {}", axis.poles.manager.name, axis.poles.leader.name);
             out.push_str(&format!("  {}\n", truncate(&poles, width.saturating_sub(2))));
         }
     }

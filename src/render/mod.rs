@@ -15,6 +15,25 @@ use unicode_width::UnicodeWidthStr;
 /// The arrow between a manager pole and a leader pole.
 pub const BETWEEN: &str = "⟷";
 
+/// The arrow, or `<->` for terminals without UTF-8.
+pub fn between(ascii: bool) -> &'static str {
+    if ascii { "<->" } else { BETWEEN }
+}
+
+/// A middle dot separating labels, or a comma without UTF-8.
+pub fn separator(ascii: bool) -> &'static str {
+    if ascii { "," } else { " ·" }
+}
+
+/// How text is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// Columns available.
+    pub width: usize,
+    /// Use only ASCII (for terminals without UTF-8).
+    pub ascii: bool,
+}
+
 /// A score for people: `+38`, `-12`, `0`, or `–` when there is none.
 pub fn signed(score: Option<i32>) -> String {
     match score {

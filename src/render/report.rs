@@ -6,19 +6,11 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{BETWEEN, bullet, dim, heading, leader, manager, pad, signed, wrap};
+pub use super::Layout;
+use super::{between, bullet, dim, heading, leader, manager, pad, signed, wrap};
 use crate::content::Content;
 use crate::content::model::Side;
 use crate::result::{AxisResult, ResultDocument};
-
-/// How text is laid out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Layout {
-    /// Columns available.
-    pub width: usize,
-    /// Use only ASCII (for terminals without UTF-8).
-    pub ascii: bool,
-}
 
 struct Glyphs {
     line: char,
@@ -107,7 +99,7 @@ fn axis_lines(axis: &AxisResult, layout: Layout, name_widths: (usize, usize)) ->
         );
     } else {
         let bar_width = layout.width.saturating_sub(4).clamp(MIN_BAR, MAX_BAR);
-        let between = if layout.ascii { "<->" } else { BETWEEN };
+        let between = between(layout.ascii);
         let poles = format!("{} {between} {}", axis.manager, axis.leader);
         let tail_plain = format!("{:>4}  {}", score_text(axis), plain_band(axis));
         let gap = (bar_width + 2).saturating_sub(2 + poles.width() + tail_plain.width()).max(2);

@@ -177,7 +177,7 @@ pub fn arrow(ascii: bool) -> &'static str {
 
 /// The sign between a manager and a leader pole.
 pub fn between(ascii: bool) -> &'static str {
-    if ascii { "<->" } else { crate::render::BETWEEN }
+    crate::render::between(ascii)
 }
 
 /// Quotes a CSV field when it holds a comma, a quote or a line break
