@@ -27,6 +27,9 @@ const ASCII: Glyphs = Glyphs { line: '-', middle: '+', marker: 'O', left: '|', r
 
 /// Narrowest bar drawn.
 const MIN_BAR: usize = 11;
+/// Narrowest bar worth putting on one line with the pole names; below it,
+/// the names and the bar take a line each.
+const MIN_INLINE_BAR: usize = 17;
 /// Widest bar drawn.
 const MAX_BAR: usize = 41;
 
@@ -87,7 +90,7 @@ fn axis_lines(axis: &AxisResult, layout: Layout, name_widths: (usize, usize)) ->
     let tail_width = 4 + 2 + "leaning manager".len();
     let fixed = 2 + manager_width + 1 + 1 + leader_width + 2 + tail_width;
     let mut out = String::new();
-    if layout.width >= fixed + MIN_BAR {
+    if layout.width >= fixed + MIN_INLINE_BAR {
         let bar_width = (layout.width - fixed).min(MAX_BAR);
         let _ = writeln!(
             out,
@@ -101,8 +104,10 @@ fn axis_lines(axis: &AxisResult, layout: Layout, name_widths: (usize, usize)) ->
         let bar_width = layout.width.saturating_sub(4).clamp(MIN_BAR, MAX_BAR);
         let between = between(layout.ascii);
         let poles = format!("{} {between} {}", axis.manager, axis.leader);
-        let tail_plain = format!("{:>4}  {}", score_text(axis), plain_band(axis));
-        let gap = (bar_width + 2).saturating_sub(2 + poles.width() + tail_plain.width()).max(2);
+        // Scores line up in one column where the widest poles allow it.
+        let widest_poles = manager_width + 3 + leader_width;
+        let column = widest_poles.min(layout.width.saturating_sub(2 + 2 + tail_width));
+        let gap = column.saturating_sub(poles.width()) + 2;
         let _ = writeln!(
             out,
             "  {} {between} {}{}{tail}",
