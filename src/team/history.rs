@@ -117,7 +117,7 @@ pub fn text(entries: &[HistoryEntry], directory: &Path, layout: Layout) -> Strin
         Column::text("mode"),
         Column::cuttable("leans manager"),
         Column::cuttable("leans leader"),
-        Column::cuttable("file"),
+        Column::text("file"),
     ]);
     for entry in entries {
         let file = Path::new(&entry.file)
