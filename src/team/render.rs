@@ -117,6 +117,33 @@ fn axes_with(document: &TeamDocument, wanted: impl Fn(Coverage) -> bool) -> Vec<
     document.axes.iter().filter(|axis| wanted(axis.coverage)).collect()
 }
 
+/// The statistics of one axis as table cells: count, mean, median, min,
+/// max, spread, and how many lean manager, are balanced, lean leader.
+fn stat_cells(axis: &TeamAxis, ascii: bool) -> Vec<String> {
+    vec![
+        axis.count.to_string(),
+        optional(axis.mean, signed_tenths, ascii),
+        optional(axis.median, signed_tenths, ascii),
+        optional(axis.min, signed, ascii),
+        optional(axis.max, signed, ascii),
+        optional(axis.spread, |spread| format!("{spread:.1}"), ascii),
+        axis.lean.manager.to_string(),
+        axis.lean.balanced.to_string(),
+        axis.lean.leader.to_string(),
+    ]
+}
+
+/// The coverage findings worth a heading of their own, with their axes.
+fn coverage_sections(document: &TeamDocument) -> [(&'static str, Vec<&TeamAxis>); 2] {
+    [
+        ("Only one side covered (a team needs both)", axes_with(document, one_sided)),
+        (
+            "Nobody leans either way",
+            axes_with(document, |coverage| coverage == Coverage::NoLeaning),
+        ),
+    ]
+}
+
 fn one_sided(coverage: Coverage) -> bool {
     coverage.missing_side().is_some()
 }
@@ -140,18 +167,9 @@ fn team_text(document: &TeamDocument, layout: Layout) -> String {
         Column::number("ldr"),
     ]);
     for axis in &document.axes {
-        table.row(vec![
-            poles(&axis.manager, &axis.leader, ascii),
-            axis.count.to_string(),
-            optional(axis.mean, signed_tenths, ascii),
-            optional(axis.median, signed_tenths, ascii),
-            optional(axis.min, signed, ascii),
-            optional(axis.max, signed, ascii),
-            optional(axis.spread, |spread| format!("{spread:.1}"), ascii),
-            axis.lean.manager.to_string(),
-            axis.lean.balanced.to_string(),
-            axis.lean.leader.to_string(),
-        ]);
+        let mut row = vec![poles(&axis.manager, &axis.leader, ascii)];
+        row.extend(stat_cells(axis, ascii));
+        table.row(row);
     }
     out.push_str(&table.render(width));
     out.push_str(&dim(&wrap(
@@ -229,30 +247,16 @@ fn team_markdown(document: &TeamDocument) -> String {
     for axis in &document.axes {
         let _ = writeln!(
             out,
-            "| `{}` | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| `{}` | {} | {} | {} | {} |",
             axis.id,
             md_cell(&axis.manager),
             md_cell(&axis.leader),
-            axis.count,
-            optional(axis.mean, signed_tenths, false),
-            optional(axis.median, signed_tenths, false),
-            optional(axis.min, signed, false),
-            optional(axis.max, signed, false),
-            optional(axis.spread, |spread| format!("{spread:.1}"), false),
-            axis.lean.manager,
-            axis.lean.balanced,
-            axis.lean.leader,
+            stat_cells(axis, false).join(" | "),
             coverage_label(axis.coverage)
         );
     }
     out.push('\n');
-    for (title, axes) in [
-        ("Only one side covered (a team needs both)", axes_with(document, one_sided)),
-        (
-            "Nobody leans either way",
-            axes_with(document, |coverage| coverage == Coverage::NoLeaning),
-        ),
-    ] {
+    for (title, axes) in coverage_sections(document) {
         if axes.is_empty() {
             continue;
         }
@@ -424,35 +428,20 @@ fn team_html(document: &TeamDocument) -> String {
          <th class=\"n\">balanced</th><th class=\"n\">lean leader</th><th>coverage</th></tr>\n",
     );
     for axis in &document.axes {
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "<tr><td><span class=\"manager\">{}</span> – <span class=\"leader\">{}</span> <code>{}</code></td>\
-             <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
-             <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
-             <td class=\"n\">{}</td><td>{}</td></tr>",
+            "<tr><td><span class=\"manager\">{}</span> – <span class=\"leader\">{}</span> <code>{}</code></td>",
             html_escape(&axis.manager),
             html_escape(&axis.leader),
             html_escape(&axis.id),
-            axis.count,
-            optional(axis.mean, signed_tenths, false),
-            optional(axis.median, signed_tenths, false),
-            optional(axis.min, signed, false),
-            optional(axis.max, signed, false),
-            optional(axis.spread, |spread| format!("{spread:.1}"), false),
-            axis.lean.manager,
-            axis.lean.balanced,
-            axis.lean.leader,
-            coverage_label(axis.coverage)
         );
+        for cell in stat_cells(axis, false) {
+            let _ = write!(out, "<td class=\"n\">{}</td>", html_escape(&cell));
+        }
+        let _ = writeln!(out, "<td>{}</td></tr>", coverage_label(axis.coverage));
     }
     out.push_str("</table>\n");
-    for (title, axes) in [
-        ("Only one side covered (a team needs both)", axes_with(document, one_sided)),
-        (
-            "Nobody leans either way",
-            axes_with(document, |coverage| coverage == Coverage::NoLeaning),
-        ),
-    ] {
+    for (title, axes) in coverage_sections(document) {
         if axes.is_empty() {
             continue;
         }
