@@ -567,8 +567,8 @@ fn compare_in_csv_markdown_and_html() {
             "65",
             "45",
             "-20",
-            "strong leader",
-            "leaning leader",
+            "strong-leader",
+            "leaning-leader",
             "true"
         ]
     );

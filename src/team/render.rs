@@ -646,8 +646,8 @@ fn compare_csv(document: &CompareDocument) -> String {
             movement.old_score.to_string(),
             movement.new_score.to_string(),
             movement.delta.to_string(),
-            movement.old_band.label().to_owned(),
-            movement.new_band.label().to_owned(),
+            movement.old_band.id().to_owned(),
+            movement.new_band.id().to_owned(),
             movement.band_changed.to_string(),
         ]));
     }
