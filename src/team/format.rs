@@ -247,6 +247,21 @@ pub mod chart {
     pub fn x(score: f64) -> f64 {
         f64::from(LEFT) + (score.clamp(-100.0, 100.0) + 100.0) / 200.0 * f64::from(BAR)
     }
+
+    /// The opening `<svg>` for `rows` rows, described by `label` for screen
+    /// readers, with the dashed line at 0.
+    pub fn open(rows: usize, label: &str) -> String {
+        let height = ROW * rows as i32 + 40;
+        let width = LEFT * 2 + BAR;
+        let middle = x(0.0);
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {width} {height}\" \
+             width=\"100%\" aria-label=\"{label}\">\n\
+             <line x1=\"{middle}\" y1=\"10\" x2=\"{middle}\" y2=\"{}\" stroke=\"#999\" \
+             stroke-dasharray=\"4 3\"/>\n",
+            height - 20
+        )
+    }
 }
 
 #[cfg(test)]

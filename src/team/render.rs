@@ -358,18 +358,9 @@ fn team_csv(document: &TeamDocument) -> String {
 /// The team as an SVG: per axis, a grey band from the lowest to the
 /// highest score and a marker at the mean.
 fn team_chart(document: &TeamDocument) -> String {
-    let rows = document.axes.len() as i32;
-    let height = chart::ROW * rows + 40;
-    let width = chart::LEFT * 2 + chart::BAR;
-    let middle = chart::x(0.0);
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"100%\" \
-         aria-label=\"Team: per contrast, the range of scores and the mean; manager side left, leader side right\">\n"
-    );
-    let _ = writeln!(
-        svg,
-        "<line x1=\"{middle}\" y1=\"10\" x2=\"{middle}\" y2=\"{}\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>",
-        height - 20
+    let mut svg = chart::open(
+        document.axes.len(),
+        "Team: per contrast, the range of scores and the mean; manager side left, leader side right",
     );
     for (row, axis) in document.axes.iter().enumerate() {
         let y = 30 + chart::ROW * row as i32;
@@ -657,18 +648,9 @@ fn compare_csv(document: &CompareDocument) -> String {
 /// The movement as an SVG: per axis, a hollow marker at the old score, a
 /// filled one at the new score and a line between them.
 fn compare_chart(document: &CompareDocument) -> String {
-    let rows = document.axes.len() as i32;
-    let height = chart::ROW * rows + 40;
-    let width = chart::LEFT * 2 + chart::BAR;
-    let middle = chart::x(0.0);
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"100%\" \
-         aria-label=\"Movement: per contrast, the old score (hollow) and the new score (filled); manager side left, leader side right\">\n"
-    );
-    let _ = writeln!(
-        svg,
-        "<line x1=\"{middle}\" y1=\"10\" x2=\"{middle}\" y2=\"{}\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>",
-        height - 20
+    let mut svg = chart::open(
+        document.axes.len(),
+        "Movement: per contrast, the old score (hollow) and the new score (filled); manager side left, leader side right",
     );
     for (row, movement) in document.axes.iter().enumerate() {
         let y = 30 + chart::ROW * row as i32;
