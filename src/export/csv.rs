@@ -2,20 +2,12 @@
 
 use anyhow::Result;
 
+use super::markup::csv_line;
 use super::{Exporter, RenderContext};
 use crate::result::ResultDocument;
 
 /// Comma-separated values (RFC 4180 quoting).
 pub struct CsvExporter;
-
-/// Quotes a field when it holds a comma, a quote or a line break.
-pub fn field(value: &str) -> String {
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_owned()
-    }
-}
 
 impl Exporter for CsvExporter {
     fn export(&self, result: &ResultDocument, _context: &RenderContext<'_>) -> Result<Vec<u8>> {
@@ -23,21 +15,19 @@ impl Exporter for CsvExporter {
             "id,theme,manager,leader,score,band,answered,skipped,total,mixed,few_answers\n",
         );
         for axis in &result.axes {
-            let row = [
-                field(&axis.id),
-                field(&axis.theme),
-                field(&axis.manager),
-                field(&axis.leader),
+            out.push_str(&csv_line([
+                axis.id.clone(),
+                axis.theme.clone(),
+                axis.manager.clone(),
+                axis.leader.clone(),
                 axis.score.map(|score| score.to_string()).unwrap_or_default(),
-                field(axis.band.id()),
+                axis.band.id().to_owned(),
                 axis.answered.to_string(),
                 axis.skipped.to_string(),
                 axis.total.to_string(),
                 axis.mixed.to_string(),
                 axis.few_answers.to_string(),
-            ];
-            out.push_str(&row.join(","));
-            out.push('\n');
+            ]));
         }
         Ok(out.into_bytes())
     }

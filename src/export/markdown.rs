@@ -4,17 +4,13 @@ use std::fmt::Write as _;
 
 use anyhow::Result;
 
+use super::markup::md_cell;
 use super::{Exporter, RenderContext};
 use crate::render::report::CLOSING;
 use crate::result::ResultDocument;
 
 /// GitHub-flavoured Markdown.
 pub struct MarkdownExporter;
-
-/// Escapes the characters that would break a table cell.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
-}
 
 impl Exporter for MarkdownExporter {
     fn export(&self, result: &ResultDocument, context: &RenderContext<'_>) -> Result<Vec<u8>> {
@@ -23,13 +19,13 @@ impl Exporter for MarkdownExporter {
         let _ = writeln!(
             out,
             "{} {} · {} · {} scenarios answered\n",
-            cell(&result.content.title),
-            cell(&result.content.version),
+            md_cell(&result.content.title),
+            md_cell(&result.content.version),
             result.created,
             crate::result::answered_count(&result.answers)
         );
         for theme in &result.themes {
-            let _ = writeln!(out, "## {}\n", cell(&theme.name));
+            let _ = writeln!(out, "## {}\n", md_cell(&theme.name));
             let _ =
                 writeln!(out, "| contrast | manager | score | leader | band | answered | notes |");
             let _ = writeln!(out, "| --- | --- | ---: | --- | --- | ---: | --- |");
@@ -45,9 +41,9 @@ impl Exporter for MarkdownExporter {
                     out,
                     "| `{}` | {} | {} | {} | {} | {}/{} | {} |",
                     axis.id,
-                    cell(&axis.manager),
+                    md_cell(&axis.manager),
                     crate::render::signed(axis.score),
-                    cell(&axis.leader),
+                    md_cell(&axis.leader),
                     axis.band.label(),
                     axis.answered,
                     axis.total,
@@ -72,10 +68,10 @@ impl Exporter for MarkdownExporter {
             let _ = writeln!(out, "### Clearest {label} side: `{}`\n", axis.id);
             if let Some(content_axis) = context.content.and_then(|content| content.axis(&axis.id)) {
                 for item in content_axis.strengths.get(side).iter().take(3) {
-                    let _ = writeln!(out, "- brings: {}", cell(item));
+                    let _ = writeln!(out, "- brings: {}", md_cell(item));
                 }
                 for item in content_axis.strengths.get(side.opposite()).iter().take(2) {
-                    let _ = writeln!(out, "- the other side would add: {}", cell(item));
+                    let _ = writeln!(out, "- the other side would add: {}", md_cell(item));
                 }
                 out.push('\n');
             }

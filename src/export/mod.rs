@@ -7,6 +7,7 @@ mod csv;
 mod html;
 mod json;
 mod markdown;
+pub mod markup;
 mod text;
 mod yaml;
 

@@ -9,13 +9,11 @@ use anyhow::{Context, Result};
 
 use super::aggregate::{Coverage, TeamAxis, TeamDocument};
 use super::compare::{CompareDocument, Movement};
-use super::format::{
-    Column, HTML_END, Table, arrow, between, chart, csv_line, html_escape, html_start, md_cell,
-    missing, signed, signed_tenths,
-};
+use super::format::{Column, Table, arrow, missing, signed, signed_tenths};
 use crate::cli::ReportFormat;
+use crate::export::markup::{HTML_END, chart, csv_line, html_escape, html_start, md_cell};
 use crate::render::report::Layout;
-use crate::render::{bullet, dim, heading, wrap};
+use crate::render::{between, bullet, dim, heading, wrap};
 
 /// The closing point of the team view: both sides are needed.
 pub const TEAM_CLOSING: &str = "Managing and leading are complementary, and a team needs both: \
@@ -363,8 +361,7 @@ fn team_chart(document: &TeamDocument) -> String {
         "Team: per contrast, the range of scores and the mean; manager side left, leader side right",
     );
     for (row, axis) in document.axes.iter().enumerate() {
-        let y = 30 + chart::ROW * row as i32;
-        pole_labels(&mut svg, y, &axis.manager, &axis.leader);
+        let y = chart::pole_row(&mut svg, row, &axis.manager, &axis.leader);
         if let (Some(min), Some(max), Some(mean)) = (axis.min, axis.max, axis.mean) {
             let (left, right) = (chart::x(f64::from(min)), chart::x(f64::from(max)));
             let _ = writeln!(
@@ -384,29 +381,6 @@ fn team_chart(document: &TeamDocument) -> String {
     }
     svg.push_str("</svg>\n");
     svg
-}
-
-fn pole_labels(svg: &mut String, y: i32, manager: &str, leader: &str) {
-    let _ = writeln!(
-        svg,
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"manager\">{}</text>",
-        chart::LEFT - 10,
-        y + 5,
-        html_escape(manager)
-    );
-    let _ = writeln!(
-        svg,
-        "<line x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"#bbb\" stroke-width=\"2\"/>",
-        chart::LEFT,
-        chart::LEFT + chart::BAR
-    );
-    let _ = writeln!(
-        svg,
-        "<text x=\"{}\" y=\"{}\" class=\"leader\">{}</text>",
-        chart::LEFT + chart::BAR + 10,
-        y + 5,
-        html_escape(leader)
-    );
 }
 
 fn team_html(document: &TeamDocument) -> String {
@@ -653,8 +627,7 @@ fn compare_chart(document: &CompareDocument) -> String {
         "Movement: per contrast, the old score (hollow) and the new score (filled); manager side left, leader side right",
     );
     for (row, movement) in document.axes.iter().enumerate() {
-        let y = 30 + chart::ROW * row as i32;
-        pole_labels(&mut svg, y, &movement.manager, &movement.leader);
+        let y = chart::pole_row(&mut svg, row, &movement.manager, &movement.leader);
         let (old, new) =
             (chart::x(f64::from(movement.old_score)), chart::x(f64::from(movement.new_score)));
         let _ = writeln!(
