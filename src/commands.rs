@@ -385,7 +385,7 @@ fn open_session(
     let seed = args.seed.unwrap_or_else(|| fastrand::u64(..));
     let asked = assess::select(content, selection);
     let order = assess::order(&asked, seed);
-    prompter.show(&crate::render::wrap(&assess::intro(order.len()), terminal::width(), ""))?;
+    prompter.show(&assess::intro(order.len()))?;
     prompter.show("")?;
     if prompter.confirm("Ready to start?", true)? != Some(true) {
         return Ok(None);
@@ -419,7 +419,7 @@ fn changed_notice(reconciled: &crate::session::Reconciled) -> String {
     if !reconciled.added.is_empty() {
         notice.push_str(&format!(" {} new scenario(s) will be asked.", reconciled.added.len()));
     }
-    crate::render::wrap(&notice, terminal::width(), "")
+    notice
 }
 
 fn completions(content_path: Option<&Path>, args: &CompletionsArgs) -> Result<()> {

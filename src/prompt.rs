@@ -48,7 +48,8 @@ pub enum Reply {
 
 /// Something that can ask questions.
 pub trait Prompter {
-    /// Shows a block of text (the intro, a notice).
+    /// Shows a block of text (the intro, a notice), wrapped to the
+    /// prompter's width.
     fn show(&mut self, text: &str) -> Result<()>;
     /// Asks yes or no; `None` when the respondent quits.
     fn confirm(&mut self, question: &str, default: bool) -> Result<Option<bool>>;
@@ -121,7 +122,7 @@ fn interrupted(error: &dialoguer::Error) -> bool {
 
 impl Prompter for TerminalPrompter {
     fn show(&mut self, text: &str) -> Result<()> {
-        self.term.write_line(text).context("cannot write to the terminal")
+        self.term.write_line(&wrap(text, self.width, "")).context("cannot write to the terminal")
     }
 
     fn confirm(&mut self, question: &str, default: bool) -> Result<Option<bool>> {
@@ -190,7 +191,7 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
 
 impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
     fn show(&mut self, text: &str) -> Result<()> {
-        writeln!(self.output, "{text}").context("cannot write the prompt")
+        writeln!(self.output, "{}", wrap(text, self.width, "")).context("cannot write the prompt")
     }
 
     fn confirm(&mut self, question: &str, default: bool) -> Result<Option<bool>> {

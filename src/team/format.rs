@@ -151,7 +151,7 @@ impl Table {
 
 /// A whole number with its sign (`+40`, `-15`, `0`).
 pub fn signed(value: i32) -> String {
-    if value == 0 { String::from("0") } else { format!("{value:+}") }
+    crate::render::signed(Some(value))
 }
 
 /// A number with one decimal and its sign (`+12.5`, `-3.0`, `0.0`).
