@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
-use crate::error::EXIT_CODES_HELP;
+use crate::error::exit_codes_help;
 use crate::output::OutputArgs;
 use crate::terminal::ColorChoice;
 
@@ -18,7 +18,7 @@ use crate::terminal::ColorChoice;
     long_about = "A self-assessment for people in IT. Answer realistic IT scenarios and see where you land, \
 axis by axis, between the manager and the leader side of thirteen contrasts (today/tomorrow, goals/vision, \
 control risk/take risks, ...). Neither side is better: teams need both.",
-    after_help = EXIT_CODES_HELP,
+    after_help = exit_codes_help(),
     propagate_version = true,
     max_term_width = 100
 )]
@@ -38,17 +38,17 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Answer the scenarios and see where you land (interactive, or from --answers).
-    #[command(after_help = EXIT_CODES_HELP)]
+    #[command(after_help = exit_codes_help())]
     Assess(AssessArgs),
     /// Explain a contrast, by id, pole name or alias; no argument lists them all.
-    #[command(after_help = EXIT_CODES_HELP)]
+    #[command(after_help = exit_codes_help())]
     Explain(ExplainArgs),
     /// List the contrasts: id, manager pole, leader pole, theme.
     List(ListArgs),
     /// Print a fill-in answers template for `assess --answers`.
     Questions(QuestionsArgs),
     /// Validate a content file (default: the built-in content).
-    #[command(after_help = EXIT_CODES_HELP)]
+    #[command(after_help = exit_codes_help())]
     Check(CheckArgs),
     /// Render a saved result again, in any format.
     Report(ReportArgs),

@@ -25,14 +25,29 @@ pub const EXIT_DATA: u8 = 3;
 /// Interrupted by the user or a signal.
 pub const EXIT_INTERRUPTED: u8 = 130;
 
-/// The exit-code table, as shown in `--help` and the man page.
-pub const EXIT_CODES_HELP: &str = "\
-Exit codes:
-  0    success
-  1    an unexpected failure (I/O and the like)
-  2    usage: bad flags, an unknown trait, a missing file, interactive mode without a terminal
-  3    bad data: a content, answers or result file that does not parse or validate
-  130  interrupted; answers so far are saved (resume with `itlead assess --resume`)";
+/// Every exit code and what it means, for `--help` and the man page.
+pub const EXIT_CODES: [(u8, &str); 5] = [
+    (EXIT_OK, "success"),
+    (EXIT_FAILURE, "an unexpected failure (I/O and the like)"),
+    (
+        EXIT_USAGE,
+        "usage: bad flags, an unknown trait, a missing file, interactive mode without a terminal",
+    ),
+    (EXIT_DATA, "bad data: a content, answers or result file that does not parse or validate"),
+    (
+        EXIT_INTERRUPTED,
+        "interrupted; answers so far are saved (resume with `itlead assess --resume`)",
+    ),
+];
+
+/// The exit-code table as `--help` shows it.
+pub fn exit_codes_help() -> String {
+    let mut help = String::from("Exit codes:");
+    for (code, meaning) in EXIT_CODES {
+        help.push_str(&format!("\n  {code:<4} {meaning}"));
+    }
+    help
+}
 
 /// The command was used wrongly; the message says how to use it.
 #[derive(Debug, Clone, PartialEq, Eq)]

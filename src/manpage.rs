@@ -85,19 +85,7 @@ fn subcommand(out: &mut Vec<u8>, sub: &clap::Command) -> std::io::Result<()> {
 
 fn exit_status(out: &mut Vec<u8>) -> std::io::Result<()> {
     writeln!(out, ".SH \"EXIT STATUS\"")?;
-    for (code, meaning) in [
-        ("0", "success"),
-        ("1", "an unexpected failure (I/O and the like), with a message"),
-        (
-            "2",
-            "usage: bad flags, an unknown trait, a missing file, interactive mode without a terminal",
-        ),
-        (
-            "3",
-            "bad data: a content, answers or result file that does not parse or validate; the message names the file, line and column",
-        ),
-        ("130", "interrupted; answers so far are saved and itlead assess --resume continues"),
-    ] {
+    for (code, meaning) in crate::error::EXIT_CODES {
         writeln!(out, ".TP\n\\fB{code}\\fR\n{}", roff(meaning))?;
     }
     Ok(())
