@@ -28,8 +28,6 @@ pub struct Session {
     pub schema: String,
     /// When it started, RFC 3339.
     pub started: String,
-    /// Hash of the content it was started with.
-    pub content_hash: String,
     /// `full`, `quick` or `axes`.
     pub mode: String,
     /// With mode `axes`: the axis ids asked about.
@@ -79,7 +77,6 @@ impl Session {
         Self {
             schema: SESSION_SCHEMA.to_owned(),
             started,
-            content_hash: content.hash.clone(),
             mode: mode.to_owned(),
             axes: Vec::new(),
             seed,
@@ -134,7 +131,6 @@ impl Session {
                 content.scenario(id).map(|scenario| (id.clone(), scenario.fingerprint()))
             })
             .collect();
-        self.content_hash.clone_from(&content.hash);
         Reconciled { dropped, added }
     }
 
