@@ -6,7 +6,7 @@
 //! | --- | --- |
 //! | 0 | success |
 //! | 1 | an unexpected failure (I/O and the like) |
-//! | 2 | usage: bad flags, an unknown trait, a missing file, interactive mode without a terminal |
+//! | 2 | usage: bad flags, an unknown contrast, a missing file, interactive mode without a terminal |
 //! | 3 | bad data: a content, answers or result file that does not parse or validate |
 //! | 130 | interrupted; answers so far are saved |
 
@@ -31,7 +31,7 @@ pub const EXIT_CODES: [(u8, &str); 5] = [
     (EXIT_FAILURE, "an unexpected failure (I/O and the like)"),
     (
         EXIT_USAGE,
-        "usage: bad flags, an unknown trait, a missing file, interactive mode without a terminal",
+        "usage: bad flags, an unknown contrast, a missing file, interactive mode without a terminal",
     ),
     (EXIT_DATA, "bad data: a content, answers or result file that does not parse or validate"),
     (

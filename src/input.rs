@@ -1,13 +1,17 @@
 //! Reading the files people hand to itlead, safely.
 //!
-//! Every file is checked before it is read: it must exist, be a regular file
-//! (or `-` for stdin) and be smaller than [`MAX_INPUT_BYTES`]; its bytes must
-//! be UTF-8 (a byte-order mark is dropped). Problems with the path are usage
-//! errors (exit 2); problems with the bytes are data errors (exit 3) that
-//! name the line and column. How deep a file may nest is checked where YAML
-//! is parsed ([`crate::content::from_yaml`]).
+//! A file is opened without blocking, so a named pipe with no writer
+//! cannot hang itlead, and its type is checked before anything is read:
+//! regular files and pipes (`<(…)`, `-` for stdin) are read, up to
+//! [`MAX_INPUT_BYTES`]; devices, sockets and directories are refused. The
+//! bytes must be UTF-8 (a byte-order mark is dropped). Problems with the
+//! path are usage errors (exit 2); problems with the bytes are data errors
+//! (exit 3) that name the line and column. How deep a file may nest is
+//! checked where YAML is parsed ([`crate::content::from_yaml`]).
 
+use std::fs::File;
 use std::io::Read;
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -42,23 +46,59 @@ pub fn read_text(path: &Path) -> Result<InputText> {
         return decode("<stdin>", &bytes);
     }
     let name = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|error| match error.kind() {
-        std::io::ErrorKind::NotFound => usage(format!("{name}: no such file")),
-        _ => anyhow::Error::from(error).context(format!("cannot read {name}")),
-    })?;
+    let bytes = read_bytes(path, &name)?;
+    decode(&name, &bytes)
+}
+
+/// Reads a file's bytes within the size limit, refusing what is not a
+/// regular file or a pipe. `name` names it in messages.
+pub fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>> {
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)
+        .map_err(|error| match error.kind() {
+            std::io::ErrorKind::NotFound => usage(format!("{name}: no such file")),
+            std::io::ErrorKind::IsADirectory => {
+                usage(format!("{name}: is a directory, not a file"))
+            }
+            _ => anyhow::Error::from(error).context(format!("cannot read {name}")),
+        })?;
     let metadata = file.metadata().with_context(|| format!("cannot read {name}"))?;
-    if metadata.is_dir() {
+    let kind = metadata.file_type();
+    if kind.is_dir() {
         return Err(usage(format!("{name}: is a directory, not a file")));
     }
-    if metadata.len() > MAX_INPUT_BYTES {
-        return Err(too_large(&name));
+    if !(kind.is_file() || kind.is_fifo()) {
+        let what = if kind.is_char_device() || kind.is_block_device() {
+            "a device"
+        } else if kind.is_socket() {
+            "a socket"
+        } else {
+            "not a regular file"
+        };
+        return Err(usage(format!("{name}: is {what}, not a file itlead can read")));
     }
-    // Sized up front: one read for an ordinary file instead of a doubling series.
+    if metadata.len() > MAX_INPUT_BYTES {
+        return Err(too_large(name));
+    }
+    // Reads block from here on: a pipe with no writer ends at once, and a
+    // pipe whose writer is still at work (`<(…)`) is waited for.
+    set_blocking(&file);
     let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
     file.take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
         .with_context(|| format!("cannot read {name}"))?;
-    decode(&name, &bytes)
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large(name));
+    }
+    Ok(bytes)
+}
+
+fn set_blocking(file: &File) {
+    if let Ok(flags) = rustix::fs::fcntl_getfl(file) {
+        let _ = rustix::fs::fcntl_setfl(file, flags - rustix::fs::OFlags::NONBLOCK);
+    }
 }
 
 fn too_large(name: &str) -> anyhow::Error {
@@ -109,5 +149,11 @@ mod tests {
     #[test]
     fn bom_is_dropped() {
         assert_eq!(decode("f", "\u{feff}a: 1".as_bytes()).unwrap().text, "a: 1");
+    }
+
+    #[test]
+    fn devices_are_refused_without_reading() {
+        let error = read_text(Path::new("/dev/zero")).unwrap_err();
+        assert!(error.to_string().contains("is a device"), "{error}");
     }
 }

@@ -1,38 +1,43 @@
 //! itlead: a command-line self-assessment for people in IT.
 //!
-//! A user answers realistic IT scenarios and sees where they land, axis by
-//! axis, between the manager and the leader side of thirteen contrasts.
-//! The binary is a thin wrapper around [`main_with_args`]; [`run`] does the
-//! work and returns errors whose type decides the exit code
-//! ([`error::exit_code`]).
+//! A user answers realistic IT scenarios and sees where they land, contrast
+//! by contrast, between the manager and the leader side of thirteen
+//! contrasts. The binary is a thin wrapper around [`main_with_args`];
+//! [`run`] does the work and returns errors whose type decides the exit
+//! code ([`error::exit_code`]). `ARCHITECTURE.md` describes the pipeline.
 
-pub mod answers;
-pub mod assess;
+pub mod answer;
+pub mod answer_file;
 pub mod cli;
 mod commands;
+pub mod compare;
 pub mod content;
+pub mod context;
+pub mod documents;
 pub mod error;
 pub mod export;
+pub mod flow;
+pub mod history;
 pub mod input;
-pub mod interrupt;
 pub mod library;
 mod manpage;
 pub mod output;
 pub mod paths;
-pub mod prompt;
-pub mod render;
 pub mod resolve;
 pub mod result;
 pub mod score;
-pub mod session;
+pub mod stats;
+pub mod store;
 pub mod team;
 pub mod terminal;
+pub mod view;
 
 use std::ffi::OsString;
 
 use clap::Parser;
 
 use crate::cli::Cli;
+use crate::context::Context;
 use crate::error::{EXIT_OK, EXIT_USAGE, exit_code};
 
 /// Parses `args`, runs the command, prints any error, returns the exit code.
@@ -49,34 +54,43 @@ where
             return code;
         }
     };
-    match run(cli) {
+    let context = Context::detect(cli.color, cli.content.clone());
+    match run(cli, &context) {
         Ok(()) => EXIT_OK,
         Err(error) => {
-            report_error(&error);
+            report_error(&error, &context);
             exit_code(&error)
         }
     }
 }
 
-/// Runs a parsed command line.
-pub fn run(cli: Cli) -> anyhow::Result<()> {
-    let mut environment = terminal::Environment::detect();
-    // Output written to a file is not shown on the terminal: no colour there.
-    environment.stdout_is_terminal &=
-        cli.command.output().is_none_or(output::OutputArgs::is_stdout);
-    terminal::apply_color(terminal::use_color(cli.color, &environment));
-    commands::dispatch(cli)
+/// Runs a parsed command line in `context`.
+pub fn run(cli: Cli, context: &Context) -> anyhow::Result<()> {
+    // Colour is decided per stream in `context` and applied by the
+    // renderers themselves; `colored` only draws what it is asked to.
+    colored::control::set_override(true);
+    console::set_colors_enabled(context.colour_on(context.stdout));
+    console::set_colors_enabled_stderr(context.colour_on(context.stderr));
+    commands::dispatch(cli.command, context)
 }
 
-fn report_error(error: &anyhow::Error) {
+fn report_error(error: &anyhow::Error, context: &Context) {
     use colored::Colorize;
+
+    use crate::export::text::paint;
+    use crate::view::Tone;
     if error.downcast_ref::<error::Interrupted>().is_some() {
         output::warn(&error.to_string());
         return;
     }
-    let mut message = format!("{} {error}", "error:".red().bold());
+    let style = context.stderr_style();
+    let prefix =
+        if style.colour { "error:".red().bold().to_string() } else { String::from("error:") };
+    let mut message = format!("{prefix} {}", paint(&error.to_string(), Tone::Plain, style));
     for cause in error.chain().skip(1) {
-        message.push_str(&format!("\n  caused by: {cause}"));
+        message
+            .push_str(&format!("\n  caused by: {}", paint(&cause.to_string(), Tone::Plain, style)));
     }
-    output::warn(&message);
+    let _ =
+        std::io::Write::write_all(&mut std::io::stderr().lock(), format!("{message}\n").as_bytes());
 }

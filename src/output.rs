@@ -1,12 +1,20 @@
-//! The one place that decides where rendered bytes go.
+//! The one place that decides where rendered bytes go, and how files are
+//! written so that nothing is lost or replaced by accident.
 //!
-//! Renderers return bytes; this module writes them to stdout or, with
-//! `--output FILE`, to a file. Files are written atomically (a temporary
-//! file in the same directory, then a rename) with owner-only permissions,
-//! and an existing file is never replaced without `--force`. A closed pipe
-//! on stdout is not an error: the reader has what it wanted.
+//! - stdout: a closed pipe is not an error (the reader has what it wanted).
+//! - `--output FILE`: written through a temporary file in the same
+//!   directory, then linked into place without replacing anything; an
+//!   existing file is replaced only with `--force`, keeping its mode. A
+//!   new file gets the mode the umask gives (it is a document the user asked
+//!   for). A target that is not a regular file (a device, a pipe,
+//!   `/dev/stdout`) is written in place, never renamed over.
+//! - Private files (results, sessions): mode 0600 in directories created
+//!   0700; after the rename the directory is synced, so the file survives a
+//!   crash.
 
+use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -17,7 +25,7 @@ use crate::error::usage;
 /// `--output` and `--force`.
 #[derive(Debug, Clone, Default, Args)]
 pub struct OutputArgs {
-    /// Write to FILE instead of stdout (atomically; refuses to replace a file without --force).
+    /// Write to FILE instead of stdout; the format follows its extension when --format is not given.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Replace FILE if it exists.
@@ -28,15 +36,20 @@ pub struct OutputArgs {
 impl OutputArgs {
     /// Whether output goes to stdout.
     pub fn is_stdout(&self) -> bool {
-        self.output.as_deref().is_none_or(|path| path == Path::new("-"))
+        self.file().is_none()
+    }
+
+    /// The file, unless output goes to stdout (`-` means stdout).
+    pub fn file(&self) -> Option<&Path> {
+        self.output.as_deref().filter(|path| *path != Path::new("-"))
     }
 }
 
 /// Writes `bytes` where `target` says.
 pub fn emit(target: &OutputArgs, bytes: &[u8]) -> Result<()> {
-    match &target.output {
-        Some(path) if path != Path::new("-") => write_file(path, bytes, target.force),
-        _ => write_stdout(bytes),
+    match target.file() {
+        Some(path) => write_document(path, bytes, target.force),
+        None => write_stdout(bytes),
     }
 }
 
@@ -51,80 +64,241 @@ pub fn write_stdout(bytes: &[u8]) -> Result<()> {
     }
 }
 
-/// Writes a line to stderr, ignoring a closed stderr.
+/// Writes a message to stderr, its text made safe for a terminal; a closed
+/// stderr is ignored.
 pub fn warn(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "{message}");
+    let safe = crate::content::text::visible(message, true);
+    let _ = writeln!(io::stderr().lock(), "{safe}");
 }
 
-/// Checks, before any work, that `target` can be written: a directory is
-/// never a target, and an existing file only with `--force`.
-pub fn check_target(target: &OutputArgs) -> Result<()> {
-    match &target.output {
-        Some(path) if path != Path::new("-") => check_path(path, target.force),
-        _ => Ok(()),
-    }
+/// What a target path is.
+enum Target {
+    /// Nothing there yet.
+    New,
+    /// A regular file (not a symlink).
+    File(fs::Permissions),
+    /// Something to write in place: a device, a pipe, a symlink to one, or
+    /// one of this process's own streams (`/dev/stdout`).
+    InPlace,
+    /// A symlink to a regular file elsewhere: written in place with --force.
+    Link,
 }
 
-/// Whether `path` exists and is neither a regular file nor a directory: a
-/// named pipe, `/dev/stdout`, `/dev/null`. Such a target is written to as it
-/// is; replacing it with a regular file would break whoever reads it.
-fn is_special(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|metadata| !metadata.is_file() && !metadata.is_dir())
-}
-
-fn check_path(path: &Path, force: bool) -> Result<()> {
-    if is_special(path) {
-        return Ok(());
-    }
-    if path.is_dir() {
+fn target(path: &Path) -> Result<Target> {
+    let own = match fs::symlink_metadata(path) {
+        Ok(metadata) => metadata,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Target::New),
+        Err(error) => {
+            return Err(error).with_context(|| format!("cannot look at {}", path.display()));
+        }
+    };
+    if own.is_dir() {
         return Err(usage(format!("{} is a directory, not a file", path.display())));
     }
-    if !force && path.exists() {
-        return Err(usage(format!(
-            "{} already exists; pass --force to replace it",
-            path.display()
-        )));
+    if own.is_file() {
+        return Ok(Target::File(own.permissions()));
     }
-    Ok(())
+    if !own.file_type().is_symlink() {
+        return Ok(Target::InPlace);
+    }
+    let followed = fs::metadata(path).ok();
+    if followed.as_ref().is_some_and(fs::Metadata::is_dir) {
+        return Err(usage(format!("{} is a directory, not a file", path.display())));
+    }
+    let own_stream = path.starts_with("/dev") || path.starts_with("/proc");
+    match followed {
+        Some(metadata) if metadata.is_file() && !own_stream => Ok(Target::Link),
+        Some(_) => Ok(Target::InPlace),
+        // A dangling link: writing through it would create a file elsewhere.
+        None => Err(usage(format!("{} is a link to nothing", path.display()))),
+    }
 }
 
-/// Writes `bytes` to `path` atomically; refuses to replace a file unless `force`.
-pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
-    check_path(path, force)?;
-    if is_special(path) {
-        return std::fs::OpenOptions::new()
-            .write(true)
-            .open(path)
-            .and_then(|mut file| file.write_all(bytes))
-            .or_else(
-                |error| if error.kind() == io::ErrorKind::BrokenPipe { Ok(()) } else { Err(error) },
-            )
-            .with_context(|| format!("cannot write {}", path.display()));
-    }
-    write_atomically(path, bytes)
-}
-
-/// Writes `bytes` to `path` through a temporary file and a rename, so that
-/// `path` holds either its old content or the whole new one, never a part.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let directory = match path.parent() {
+/// The directory a file at `path` lives in.
+fn parent(path: &Path) -> PathBuf {
+    match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
-    };
+    }
+}
+
+/// Checks, before any work, that `target` can be written: its directory
+/// exists and takes new files, it is not a directory, and an existing file
+/// is replaced only with `--force`.
+pub fn check_target(target: &OutputArgs) -> Result<()> {
+    let Some(path) = target.file() else { return Ok(()) };
+    match self::target(path)? {
+        Target::File(_) | Target::Link if !target.force => Err(exists(path)),
+        Target::InPlace | Target::Link => Ok(()),
+        Target::New | Target::File(_) => {
+            let directory = parent(path);
+            if !directory.is_dir() {
+                return Err(usage(format!(
+                    "cannot write {}: the directory {} does not exist",
+                    path.display(),
+                    directory.display()
+                )));
+            }
+            tempfile::Builder::new()
+                .prefix(".itlead-")
+                .suffix(".tmp")
+                .tempfile_in(&directory)
+                .map(drop)
+                .map_err(|error| usage(format!("cannot write {}: {error}", path.display())))
+        }
+    }
+}
+
+fn exists(path: &Path) -> anyhow::Error {
+    usage(format!("{} already exists; pass --force to replace it", path.display()))
+}
+
+/// Writes a document the user asked for to `path`: never replacing a file
+/// without `force`, with the umask's mode for a new file and the old mode
+/// for a replaced one.
+pub fn write_document(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    match target(path)? {
+        Target::InPlace => write_in_place(path, bytes),
+        Target::Link if force => write_in_place(path, bytes),
+        Target::File(_) | Target::Link if !force => Err(exists(path)),
+        Target::File(permissions) => {
+            let temporary = temporary(path, Some(permissions), bytes)?;
+            temporary
+                .persist(path)
+                .map_err(|error| error.error)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            sync_directory(path);
+            Ok(())
+        }
+        Target::New | Target::Link => {
+            let temporary = temporary(path, None, bytes)?;
+            persist_new(temporary, path)?;
+            sync_directory(path);
+            Ok(())
+        }
+    }
+}
+
+fn write_in_place(path: &Path, bytes: &[u8]) -> Result<()> {
+    OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(path)
+        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.flush()))
+        .or_else(
+            |error| if error.kind() == io::ErrorKind::BrokenPipe { Ok(()) } else { Err(error) },
+        )
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// A temporary file beside `path` holding `bytes`, synced. `mode` is the
+/// permissions to give it; `None` is the umask's default for a new file.
+fn temporary(
+    path: &Path,
+    mode: Option<fs::Permissions>,
+    bytes: &[u8],
+) -> Result<tempfile::NamedTempFile> {
+    let directory = parent(path);
+    let permissions = mode.unwrap_or_else(|| fs::Permissions::from_mode(0o666));
     let mut temporary = tempfile::Builder::new()
         .prefix(".itlead-")
         .suffix(".tmp")
+        .permissions(permissions.clone())
         .tempfile_in(&directory)
         .with_context(|| format!("cannot create a file in {}", directory.display()))?;
     temporary
         .write_all(bytes)
         .and_then(|()| temporary.as_file().sync_all())
         .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(temporary)
+}
+
+/// Links `temporary` into place at `path`, failing if anything is there.
+fn persist_new(temporary: tempfile::NamedTempFile, path: &Path) -> Result<()> {
+    match temporary.persist_noclobber(path) {
+        Ok(_) => Ok(()),
+        Err(error) if error.error.kind() == io::ErrorKind::AlreadyExists => Err(exists(path)),
+        Err(error) => Err(error.error).with_context(|| format!("cannot write {}", path.display())),
+    }
+}
+
+/// Syncs the directory holding `path`, so a rename in it survives a crash.
+fn sync_directory(path: &Path) {
+    if let Ok(directory) = fs::File::open(parent(path)) {
+        let _ = directory.sync_all();
+    }
+}
+
+/// Creates `directory` and its missing parents with mode 0700.
+pub fn private_directory(directory: &Path) -> Result<()> {
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(directory)
+        .with_context(|| format!("cannot create {}", directory.display()))
+}
+
+/// Writes a private file (0600) at `path` atomically, replacing what is
+/// there: the previous content or the whole new one, never a part.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    private_directory(&parent(path))?;
+    let temporary = temporary(path, Some(fs::Permissions::from_mode(0o600)), bytes)?;
     temporary
         .persist(path)
         .map_err(|error| error.error)
         .with_context(|| format!("cannot write {}", path.display()))?;
+    sync_directory(path);
     Ok(())
+}
+
+/// Writes a private file (0600) under `directory` named `stem.json`, or
+/// `stem-2.json`, `stem-3.json` … when taken: never replacing a file, even
+/// when several itlead processes save at once. Returns the path.
+pub fn write_private_new(directory: &Path, stem: &str, bytes: &[u8]) -> Result<PathBuf> {
+    private_directory(directory)?;
+    let probe = directory.join(format!("{stem}.json"));
+    let mut temporary = temporary(&probe, Some(fs::Permissions::from_mode(0o600)), bytes)?;
+    for counter in 1..10_000 {
+        let name =
+            if counter == 1 { format!("{stem}.json") } else { format!("{stem}-{counter}.json") };
+        let path = directory.join(name);
+        match temporary.persist_noclobber(&path) {
+            Ok(_) => {
+                sync_directory(&path);
+                return Ok(path);
+            }
+            Err(error) if error.error.kind() == io::ErrorKind::AlreadyExists => {
+                temporary = error.file;
+            }
+            Err(error) => {
+                return Err(error.error)
+                    .with_context(|| format!("cannot write {}", path.display()));
+            }
+        }
+    }
+    anyhow::bail!("cannot find a free name for {stem}.json in {}", directory.display())
+}
+
+/// Removes temporary files a crashed itlead left in `directory`: hidden
+/// `.itlead-*.tmp` files older than a minute (a running itlead keeps its
+/// own for milliseconds).
+pub fn remove_stale_temporaries(directory: &Path) {
+    let Ok(entries) = fs::read_dir(directory) else { return };
+    let minute_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".itlead-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|metadata| metadata.modified())
+            .is_ok_and(|modified| modified < minute_ago);
+        if old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -132,40 +306,39 @@ mod tests {
     use super::*;
 
     #[test]
-    fn refuses_to_replace_without_force() {
+    fn refuses_to_replace_without_force_and_keeps_the_mode() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.txt");
-        write_file(&path, b"one", false).unwrap();
-        let error = write_file(&path, b"two", false).unwrap_err();
+        write_document(&path, b"one", false).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        let error = write_document(&path, b"two", false).unwrap_err();
         assert!(error.to_string().contains("--force"), "{error}");
-        assert_eq!(std::fs::read(&path).unwrap(), b"one");
-        write_file(&path, b"two", true).unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        assert_eq!(fs::read(&path).unwrap(), b"one");
+        write_document(&path, b"two", true).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
     }
 
     #[test]
     fn special_files_are_written_in_place_without_force() {
-        write_file(Path::new("/dev/null"), b"discarded", false).unwrap();
-        assert!(Path::new("/dev/null").exists());
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn files_are_private_to_the_owner() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("result.json");
-        write_atomically(&path, b"{}").unwrap();
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600);
+        use std::os::unix::fs::FileTypeExt;
+        write_document(Path::new("/dev/null"), b"discarded", false).unwrap();
+        assert!(fs::metadata("/dev/null").unwrap().file_type().is_char_device());
     }
 
     #[test]
-    fn leaves_no_temporary_files_behind() {
+    fn private_files_are_private_and_new_names_never_replace() {
         let dir = tempfile::tempdir().unwrap();
-        write_atomically(&dir.path().join("a"), b"x").unwrap();
+        let results = dir.path().join("a/b");
+        let first = write_private_new(&results, "stem", b"1").unwrap();
+        let second = write_private_new(&results, "stem", b"2").unwrap();
+        assert_eq!(first.file_name().unwrap(), "stem.json");
+        assert_eq!(second.file_name().unwrap(), "stem-2.json");
+        assert_eq!(fs::read(&first).unwrap(), b"1");
+        assert_eq!(fs::metadata(&first).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(fs::metadata(&results).unwrap().permissions().mode() & 0o777, 0o700);
         let names: Vec<_> =
-            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("a")]);
+            fs::read_dir(&results).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 2, "no temporary files left: {names:?}");
     }
 }

@@ -1,21 +1,30 @@
 //! The result document: what `assess` saves and prints as JSON or YAML, and
-//! what `report`, `compare`, `history` and `team` read back.
+//! what `report`, `compare`, `history`, `team`, `stats` and `feedback` read
+//! back.
 //!
 //! It is self-contained: pole names and theme names travel with the scores,
-//! so a saved result renders without the content it was made from.
+//! so a saved result renders without the content it was made from. What can
+//! be derived is derived again when a result is read (bands, themes, the
+//! overall summary), so a hand-edited file cannot make a report contradict
+//! its own scores. Results of itlead 0.1 (`itlead.result/1`) are read too.
 
-use std::collections::BTreeMap;
+use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::content::Content;
+use crate::answer::{Answer, Answers};
 use crate::content::DataError;
 use crate::content::diagnostic::{Diagnostic, Problem, from_json_error, locate_all};
 use crate::content::locate::YamlPath;
-use crate::score::{Answers, AxisScore, Band, Overall, Profile, ThemeScore};
+use crate::content::model::ResponseFormat;
+use crate::content::selection::Selection;
+use crate::content::{Content, validate};
+use crate::score::{AxisScore, Band, Overall, Profile, ThemeScore, summarize};
 
-/// The `schema` value of result documents this itlead writes and reads.
-pub const RESULT_SCHEMA: &str = "itlead.result/1";
+/// The `schema` value of result documents this itlead writes.
+pub const RESULT_SCHEMA: &str = "itlead.result/2";
+/// The `schema` of results from itlead 0.1, which this itlead still reads.
+pub const RESULT_SCHEMA_V1: &str = "itlead.result/1";
 
 /// A finished assessment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,11 +36,20 @@ pub struct ResultDocument {
     pub itlead_version: String,
     /// When it was made, RFC 3339 in UTC.
     pub created: String,
+    /// Who answered, when they gave a name (`assess --name`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// When the answers are about someone else: who, and how the rater
+    /// knows them. The rater is never recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<Subject>,
     /// Which questionnaire.
     pub content: ContentStamp,
-    /// Which scenarios were asked: `full`, `quick` or `axes`.
-    pub mode: String,
-    /// Scenario id → option key or `skip`.
+    /// Which scenarios were asked.
+    pub selection: Selection,
+    /// How many scenarios were asked.
+    pub asked: usize,
+    /// Answers by scenario id; scenarios left unanswered have none.
     pub answers: Answers,
     /// Per-axis outcome, in content order.
     pub axes: Vec<AxisResult>,
@@ -39,6 +57,64 @@ pub struct ResultDocument {
     pub themes: Vec<ThemeResult>,
     /// The summary.
     pub overall: Overall,
+}
+
+/// The person an observer's answers are about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Subject {
+    /// Their name, as the rater gave it.
+    pub name: String,
+    /// How the rater works with them.
+    pub relation: Relation,
+}
+
+/// How a rater works with the person they rate.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    /// A colleague at the same level.
+    Peer,
+    /// Someone who reports to them.
+    DirectReport,
+    /// Their manager.
+    Manager,
+    /// Anyone else who works with them.
+    Other,
+}
+
+impl Relation {
+    /// The machine form, as in files: `peer`, `direct-report`, …
+    pub fn id(self) -> &'static str {
+        match self {
+            Relation::Peer => "peer",
+            Relation::DirectReport => "direct-report",
+            Relation::Manager => "manager",
+            Relation::Other => "other",
+        }
+    }
+
+    /// Plural words for people: "peers", "direct reports", …
+    pub fn plural(self) -> &'static str {
+        match self {
+            Relation::Peer => "peers",
+            Relation::DirectReport => "direct reports",
+            Relation::Manager => "managers",
+            Relation::Other => "others",
+        }
+    }
 }
 
 /// Identifies the content a result was scored against.
@@ -51,6 +127,8 @@ pub struct ContentStamp {
     pub version: String,
     /// `sha256:` digest of the content file.
     pub hash: String,
+    /// How its scenarios were answered.
+    pub response: ResponseFormat,
 }
 
 /// One axis in a result.
@@ -66,19 +144,40 @@ pub struct AxisResult {
     /// Leader pole name.
     pub leader: String,
     /// −100..100, or null when unanswered.
+    #[serde(deserialize_with = "whole_number")]
     pub score: Option<i32>,
     /// Band of the score.
     pub band: Band,
-    /// Scenarios answered with an option.
+    /// Scored responses.
+    pub responses: usize,
+    /// Scenarios answered.
     pub answered: usize,
     /// Scenarios skipped.
     pub skipped: usize,
     /// Scenarios on this axis in the content.
     pub total: usize,
-    /// Answers pulled hard both ways.
+    /// Standard error of the score, in points.
+    #[serde(deserialize_with = "whole_number")]
+    pub standard_error: Option<i32>,
+    /// Balanced from answers at both ends.
     pub mixed: bool,
-    /// Too few answers to be confident.
-    pub few_answers: bool,
+}
+
+impl AxisResult {
+    /// The axis as scoring describes it.
+    pub fn score(&self) -> AxisScore {
+        AxisScore {
+            id: self.id.clone(),
+            score: self.score,
+            band: self.band,
+            responses: self.responses,
+            answered: self.answered,
+            skipped: self.skipped,
+            total: self.total,
+            standard_error: self.standard_error,
+            mixed: self.mixed,
+        }
+    }
 }
 
 /// One theme in a result.
@@ -90,11 +189,51 @@ pub struct ThemeResult {
     /// Display name.
     pub name: String,
     /// Mean of its axis scores.
+    #[serde(deserialize_with = "whole_number")]
     pub score: Option<i32>,
-    /// Band of the mean.
+    /// Band of the theme: `split` when its contrasts lean both ways.
     pub band: Band,
+    /// Lowest axis score.
+    #[serde(deserialize_with = "whole_number")]
+    pub min: Option<i32>,
+    /// Highest axis score.
+    #[serde(deserialize_with = "whole_number")]
+    pub max: Option<i32>,
     /// Axes in the theme that have a score.
     pub scored_axes: usize,
+}
+
+/// Reads an optional whole number that JSON may spell as a float: `-0`
+/// arrives as `-0.0`, and `40.0` is 40. Anything with a fraction, or out
+/// of range, is refused.
+fn whole_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i32>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Number {
+        Integer(i64),
+        Float(f64),
+    }
+    let Some(number) = Option::<Number>::deserialize(deserializer)? else {
+        return Ok(None);
+    };
+    let whole = match number {
+        Number::Integer(value) => Some(value),
+        Number::Float(value) if value.fract() == 0.0 && value.abs() < 1e9 => Some(value as i64),
+        Number::Float(_) => None,
+    };
+    whole
+        .and_then(|value| i32::try_from(value).ok())
+        .map(Some)
+        .ok_or_else(|| serde::de::Error::custom("expected a whole number"))
+}
+
+/// Who answered and about whom, as `assess` records it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Respondent {
+    /// The respondent's name, if given.
+    pub name: Option<String>,
+    /// The person rated, for an observer's answers.
+    pub about: Option<Subject>,
 }
 
 impl ResultDocument {
@@ -103,9 +242,11 @@ impl ResultDocument {
         content: &Content,
         answers: Answers,
         profile: Profile,
-        mode: &str,
+        selection: Selection,
+        respondent: Respondent,
         created: String,
     ) -> Self {
+        let asked = crate::content::selection::select(content, &selection).len();
         let axes = content
             .axes
             .iter()
@@ -122,12 +263,16 @@ impl ResultDocument {
             schema: RESULT_SCHEMA.to_owned(),
             itlead_version: env!("CARGO_PKG_VERSION").to_owned(),
             created,
+            name: respondent.name,
+            about: respondent.about,
             content: ContentStamp {
                 title: content.title.clone(),
                 version: content.version.clone(),
                 hash: content.hash.clone(),
+                response: content.response,
             },
-            mode: mode.to_owned(),
+            selection,
+            asked,
             answers,
             axes,
             themes,
@@ -140,55 +285,106 @@ impl ResultDocument {
         self.axes.iter().find(|axis| axis.id == id)
     }
 
-    /// Parses a result from JSON or YAML text, checking its schema.
+    /// Whether these are an observer's answers about someone else.
+    pub fn is_observer(&self) -> bool {
+        self.about.is_some()
+    }
+
+    /// Parses a result from JSON or YAML text, checking its schema and its
+    /// numbers, and derives bands, themes and the summary again.
     pub fn parse(file: &str, text: &str) -> Result<Self, DataError> {
-        let looks_like_json = text.trim_start().starts_with('{');
         if text.trim().is_empty() {
             return Err(DataError::one(Diagnostic::whole_file(
                 file,
                 "the file is empty; expected an itlead result",
             )));
         }
-        // The whole document first: that is one parse for a good file. Only
-        // when it fails, or has another schema, is the schema looked at on
-        // its own, so a result from a newer itlead gets a message about
-        // versions rather than about a field.
-        let parsed: Result<Self, DataError> = if looks_like_json {
-            serde_json::from_str(text)
-                .map_err(|error| DataError::one(from_json_error(file, text, &error)))
-        } else {
-            crate::content::from_yaml(file, text, text)
+        let json = text.trim_start().starts_with('{');
+        // The whole document first: one parse for a good file. Only when it
+        // fails is the schema looked at on its own, so that a result from
+        // another itlead gets a message about versions, not about a field.
+        let mut result = match deserialize::<Self>(file, text, json) {
+            Ok(result) if result.schema == RESULT_SCHEMA => result,
+            Ok(other) => return Err(schema_error(file, Some(&other.schema))),
+            Err(error) => match schema_of(file, text, json)? {
+                Some(schema) if schema == RESULT_SCHEMA => return Err(error),
+                Some(schema) if schema == RESULT_SCHEMA_V1 => {
+                    deserialize::<v1::ResultV1>(file, text, json)?.upgrade()
+                }
+                other => return Err(schema_error(file, other.as_deref())),
+            },
         };
-        match parsed {
-            Ok(result) if result.schema == RESULT_SCHEMA => {
-                check_ranges(file, text, &result)?;
-                Ok(result)
-            }
-            Ok(other) => Err(schema_error(file, Some(&other.schema))),
-            Err(error) => {
-                check_schema(file, text, looks_like_json)?;
-                Err(error)
-            }
+        check(file, text, &result)?;
+        result.derive();
+        Ok(result)
+    }
+
+    /// Recomputes what follows from the axis scores: each band from its
+    /// score and responses, the themes and the overall summary.
+    fn derive(&mut self) {
+        for axis in &mut self.axes {
+            axis.band = Band::of(axis.score, axis.responses);
+            axis.mixed &= axis.band == Band::Balanced;
         }
+        let scores: Vec<AxisScore> = self.axes.iter().map(AxisResult::score).collect();
+        let membership: Vec<(&str, &str)> =
+            self.axes.iter().map(|axis| (axis.id.as_str(), axis.theme.as_str())).collect();
+        let theme_ids: Vec<&str> = self.themes.iter().map(|theme| theme.id.as_str()).collect();
+        let (themes, overall) = summarize(&scores, &membership, &theme_ids);
+        for (theme, derived) in self.themes.iter_mut().zip(themes) {
+            let name = std::mem::take(&mut theme.name);
+            *theme = theme_result(&name, derived);
+        }
+        self.overall = overall;
     }
 }
 
-/// Checks what renderers and comparisons rely on: scores within −100..100,
-/// and no more answered and skipped scenarios than an axis has. A saved
-/// result only breaks these when it was edited by hand.
-fn check_ranges(file: &str, text: &str, result: &ResultDocument) -> Result<(), DataError> {
-    fn score_problem(path: &YamlPath, score: Option<i32>, problems: &mut Vec<Problem>) {
+fn deserialize<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+    json: bool,
+) -> Result<T, DataError> {
+    if json {
+        serde_json::from_str(text)
+            .map_err(|error| DataError::one(from_json_error(file, text, &error)))
+    } else {
+        crate::content::from_yaml(file, text, text)
+    }
+}
+
+/// Checks what renderers and comparisons rely on: at least one axis, axis
+/// and theme ids unique, scores within −100..100, and counts that fit.
+fn check(file: &str, text: &str, result: &ResultDocument) -> Result<(), DataError> {
+    fn score_problem(path: &YamlPath, key: &str, score: Option<i32>, problems: &mut Vec<Problem>) {
         if let Some(score) = score.filter(|score| !(-100..=100).contains(score)) {
-            problems.push(Problem::new(
-                path.key("score"),
-                format!("score {score} is outside -100..100"),
-            ));
+            problems
+                .push(Problem::new(path.key(key), format!("{key} {score} is outside -100..100")));
         }
     }
     let mut problems = Vec::new();
+    if result.axes.is_empty() {
+        problems.push(Problem::new(
+            YamlPath::root().key("axes"),
+            "a result needs at least one contrast",
+        ));
+    }
+    if result.axes.len() > validate::MAX_AXES {
+        problems.push(Problem::new(
+            YamlPath::root().key("axes"),
+            format!("{} contrasts; a result has at most {}", result.axes.len(), validate::MAX_AXES),
+        ));
+    }
+    let per_scenario = result.content.response.responses_per_scenario();
+    let mut ids = HashSet::new();
     for (index, axis) in result.axes.iter().enumerate() {
         let path = YamlPath::root().key("axes").index(index);
-        score_problem(&path, axis.score, &mut problems);
+        if !ids.insert(axis.id.as_str()) {
+            problems.push(Problem::new(
+                path.key("id"),
+                format!("contrast `{}` appears twice", axis.id),
+            ));
+        }
+        score_problem(&path, "score", axis.score, &mut problems);
         if axis.answered.checked_add(axis.skipped).is_none_or(|counted| counted > axis.total) {
             problems.push(Problem::new(
                 path.key("total"),
@@ -198,11 +394,33 @@ fn check_ranges(file: &str, text: &str, result: &ResultDocument) -> Result<(), D
                 ),
             ));
         }
+        if axis.responses > axis.answered.saturating_mul(per_scenario)
+            || (axis.responses == 0) != (axis.answered == 0)
+        {
+            problems.push(Problem::new(
+                path.key("responses"),
+                format!(
+                    "{} responses do not fit {} answered scenarios",
+                    axis.responses, axis.answered
+                ),
+            ));
+        }
+        if axis.score.is_some() != (axis.answered > 0) {
+            problems.push(Problem::new(
+                path.key("score"),
+                "a score needs answered scenarios, and answered scenarios need a score",
+            ));
+        }
     }
+    let mut themes = HashSet::new();
     for (index, theme) in result.themes.iter().enumerate() {
-        score_problem(&YamlPath::root().key("themes").index(index), theme.score, &mut problems);
+        if !themes.insert(theme.id.as_str()) {
+            problems.push(Problem::new(
+                YamlPath::root().key("themes").index(index).key("id"),
+                format!("theme `{}` appears twice", theme.id),
+            ));
+        }
     }
-    score_problem(&YamlPath::root().key("overall"), result.overall.score, &mut problems);
     if problems.is_empty() {
         Ok(())
     } else {
@@ -210,30 +428,26 @@ fn check_ranges(file: &str, text: &str, result: &ResultDocument) -> Result<(), D
     }
 }
 
-/// Reads just the `schema` field first, so that a result from a newer
-/// itlead is refused with a clear message rather than a field error.
-fn check_schema(file: &str, text: &str, json: bool) -> Result<(), DataError> {
+/// Reads just the `schema` field, so that a document from another itlead
+/// is refused with a clear message rather than a field error.
+fn schema_of(file: &str, text: &str, json: bool) -> Result<Option<String>, DataError> {
     #[derive(Deserialize)]
     struct SchemaOnly {
         schema: Option<String>,
     }
-    let parsed: Result<SchemaOnly, DataError> = if json {
-        serde_json::from_str::<SchemaOnly>(text)
-            .map_err(|error| DataError::one(from_json_error(file, text, &error)))
-    } else {
-        crate::content::from_yaml::<SchemaOnly>(file, text, text)
-    };
-    match parsed?.schema {
-        Some(schema) if schema == RESULT_SCHEMA => Ok(()),
-        other => Err(schema_error(file, other.as_deref())),
-    }
+    Ok(deserialize::<SchemaOnly>(file, text, json)?.schema)
 }
 
 /// Why a document with `schema` (or none) is not a result this itlead reads.
 fn schema_error(file: &str, schema: Option<&str>) -> DataError {
     let message = match schema {
         Some(schema) if schema.starts_with("itlead.result/") => format!(
-            "result schema `{schema}` is not one this itlead reads (it reads `{RESULT_SCHEMA}`); is it from a newer itlead?"
+            "result schema `{schema}` is not one this itlead reads (it reads `{RESULT_SCHEMA}` \
+             and `{RESULT_SCHEMA_V1}`); is it from a newer itlead?"
+        ),
+        Some(schema) if schema.starts_with("itlead.answers/") => format!(
+            "this is an answers file (`{schema}`), not a result; score it with \
+             `itlead assess --answers {file}`"
         ),
         Some(schema) => {
             format!("schema `{schema}` is not an itlead result (expected `{RESULT_SCHEMA}`)")
@@ -253,11 +467,12 @@ fn axis_result(axis: &crate::content::model::Axis, score: AxisScore) -> AxisResu
         leader: axis.poles.leader.name.clone(),
         score: score.score,
         band: score.band,
+        responses: score.responses,
         answered: score.answered,
         skipped: score.skipped,
         total: score.total,
+        standard_error: score.standard_error,
         mixed: score.mixed,
-        few_answers: score.few_answers,
     }
 }
 
@@ -267,11 +482,159 @@ fn theme_result(name: &str, score: ThemeScore) -> ThemeResult {
         name: name.to_owned(),
         score: score.score,
         band: score.band,
+        min: score.min,
+        max: score.max,
         scored_axes: score.scored_axes,
     }
 }
 
-/// How many answers chose an option (skips not counted).
-pub fn answered_count(answers: &BTreeMap<String, String>) -> usize {
-    answers.values().filter(|key| key.as_str() != crate::score::SKIP).count()
+/// Results of itlead 0.1, read and upgraded to the current document.
+mod v1 {
+    use std::collections::BTreeMap;
+
+    use serde::Deserialize;
+
+    use super::{AxisResult, ContentStamp, ResultDocument, ThemeResult, whole_number};
+    use crate::answer::Answer;
+    use crate::content::model::ResponseFormat;
+    use crate::content::selection::Selection;
+    use crate::score::Band;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct ResultV1 {
+        #[allow(dead_code)]
+        schema: String,
+        itlead_version: String,
+        created: String,
+        content: StampV1,
+        mode: String,
+        answers: BTreeMap<String, String>,
+        axes: Vec<AxisV1>,
+        themes: Vec<ThemeV1>,
+        #[allow(dead_code)]
+        overall: serde_json::Value,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct StampV1 {
+        title: String,
+        version: String,
+        hash: String,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct AxisV1 {
+        id: String,
+        theme: String,
+        manager: String,
+        leader: String,
+        #[serde(deserialize_with = "whole_number")]
+        score: Option<i32>,
+        #[allow(dead_code)]
+        band: String,
+        answered: usize,
+        skipped: usize,
+        total: usize,
+        mixed: bool,
+        #[allow(dead_code)]
+        few_answers: bool,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct ThemeV1 {
+        id: String,
+        name: String,
+        #[allow(dead_code)]
+        #[serde(deserialize_with = "whole_number")]
+        score: Option<i32>,
+        #[allow(dead_code)]
+        band: String,
+        #[allow(dead_code)]
+        scored_axes: usize,
+    }
+
+    impl ResultV1 {
+        /// The same result as a current document; bands, themes and the
+        /// summary are derived again by the caller.
+        pub fn upgrade(self) -> ResultDocument {
+            let selection = match self.mode.as_str() {
+                "quick" => Selection::Quick,
+                "axes" => Selection::Axes { axes: Vec::new() },
+                _ => Selection::Full,
+            };
+            ResultDocument {
+                schema: super::RESULT_SCHEMA.to_owned(),
+                itlead_version: self.itlead_version,
+                created: self.created,
+                name: None,
+                about: None,
+                content: ContentStamp {
+                    title: self.content.title,
+                    version: self.content.version,
+                    hash: self.content.hash,
+                    response: ResponseFormat::Most,
+                },
+                selection,
+                asked: self.answers.len(),
+                answers: self
+                    .answers
+                    .into_iter()
+                    .map(|(id, key)| {
+                        let answer =
+                            if key == "skip" { Answer::Skipped } else { Answer::most(key) };
+                        (id, answer)
+                    })
+                    .collect(),
+                axes: self
+                    .axes
+                    .into_iter()
+                    .map(|axis| AxisResult {
+                        id: axis.id,
+                        theme: axis.theme,
+                        manager: axis.manager,
+                        leader: axis.leader,
+                        score: axis.score,
+                        band: Band::Unscored,
+                        responses: axis.answered,
+                        answered: axis.answered,
+                        skipped: axis.skipped,
+                        total: axis.total,
+                        standard_error: None,
+                        mixed: axis.mixed,
+                    })
+                    .collect(),
+                themes: self
+                    .themes
+                    .into_iter()
+                    .map(|theme| ThemeResult {
+                        id: theme.id,
+                        name: theme.name,
+                        score: None,
+                        band: Band::Unscored,
+                        min: None,
+                        max: None,
+                        scored_axes: 0,
+                    })
+                    .collect(),
+                overall: super::empty_overall(),
+            }
+        }
+    }
+}
+
+fn empty_overall() -> Overall {
+    summarize(&[], &[], &[]).1
+}
+
+/// The ids of the skipped scenarios, in id order.
+pub fn skipped_ids(answers: &Answers) -> Vec<&str> {
+    answers
+        .iter()
+        .filter(|(_, answer)| matches!(answer, Answer::Skipped))
+        .map(|(id, _)| id.as_str())
+        .collect()
 }

@@ -3,7 +3,9 @@
 
 mod common;
 
-use common::{Itlead, fixture};
+use common::{Itlead, answer_all, answers_file, fixture, ranked};
+use itlead::answer::Answer;
+use itlead::content::selection::Selection;
 use itlead::result::ResultDocument;
 
 fn full_answers() -> String {
@@ -19,10 +21,13 @@ fn answers_file_gives_a_result_and_saves_it_privately() {
     let itlead = Itlead::new().args(["assess", "--answers", &full_answers(), "--format", "json"]);
     let run = itlead.ok();
     let result = result_json(&run);
-    assert_eq!(result.schema, "itlead.result/1");
+    assert_eq!(result.schema, "itlead.result/2");
     assert_eq!(result.axes.len(), 13);
-    assert_eq!(result.answers.len(), 25);
-    assert_eq!(result.answers["midnight-outage"], "skip");
+    assert_eq!(result.answers.len(), 18);
+    assert_eq!(result.asked, 18);
+    assert_eq!(result.answers["night-page"], Answer::Skipped);
+    assert_eq!(result.answers["internal-tool"], Answer::ranked("a", "b"));
+    assert_eq!(result.name.as_deref(), Some("Robin Example"));
     assert!(run.stderr.contains("Result saved to"), "{}", run.stderr);
     let saved: Vec<_> =
         std::fs::read_dir(itlead.results_dir()).unwrap().map(|e| e.unwrap().path()).collect();
@@ -52,29 +57,29 @@ fn answers_from_stdin_in_json() {
     let mut doc: serde_json::Value = serde_json::from_str(&template).unwrap();
     let ids: Vec<String> = doc["answers"].as_object().unwrap().keys().cloned().collect();
     for id in &ids {
-        doc["answers"][id] = "b".into();
+        doc["answers"][id] = serde_json::json!({"most": "b", "least": "c"});
     }
     let run = Itlead::new()
         .args(["assess", "--answers", "-", "--format", "json", "--no-save"])
         .stdin(serde_json::to_vec(&doc).unwrap())
         .ok();
     let result = result_json(&run);
-    assert!(result.answers.values().all(|key| key == "b"));
+    assert!(result.answers.values().all(|answer| *answer == Answer::ranked("b", "c")));
 }
 
 #[test]
 fn missing_answers_exit_3_and_list_the_ids_unless_partial() {
     let text = std::fs::read_to_string(fixture("answers/full.yaml")).unwrap();
     let partial = text
-        .replace("  vendor-renewal: ", "  vendor-renewal: \"\" # ")
-        .replace("  hackathon-idea: ", "  # hackathon-idea: ");
+        .replace("  library-flaw: {", "  library-flaw: { most: \"\", least: \"\" } # {")
+        .replace("  one-opening: ", "  # one-opening: ");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("partial.yaml");
     std::fs::write(&path, partial).unwrap();
     let path = path.to_str().unwrap();
     let run = Itlead::new().args(["assess", "--answers", path, "--no-save"]).expect_code(3);
     assert!(
-        run.stderr.contains("2 scenario(s) have no answer: hackathon-idea, vendor-renewal"),
+        run.stderr.contains("2 scenarios have no answer: library-flaw, one-opening"),
         "{}",
         run.stderr
     );
@@ -82,7 +87,9 @@ fn missing_answers_exit_3_and_list_the_ids_unless_partial() {
     let run = Itlead::new()
         .args(["assess", "--answers", path, "--partial", "--no-save", "--format", "json"])
         .ok();
-    assert_eq!(result_json(&run).answers.len(), 23);
+    let result = result_json(&run);
+    assert_eq!(result.answers.len(), 16);
+    assert_eq!(result.asked, 18, "N of M counts the questionnaire's scenarios");
 }
 
 #[test]
@@ -91,7 +98,7 @@ fn unknown_ids_and_keys_exit_3_with_line_and_column() {
     let path = dir.path().join("bad.yaml");
     std::fs::write(
         &path,
-        "schema: itlead.answers/1\nanswers:\n  midnight-outage: z\n  midnight-outgae: a\n",
+        "schema: itlead.answers/2\nanswers:\n  night-page: {most: z, least: a}\n  night-pgae: skip\n",
     )
     .unwrap();
     let run = Itlead::new()
@@ -99,11 +106,11 @@ fn unknown_ids_and_keys_exit_3_with_line_and_column() {
         .expect_code(3);
     let name = path.display().to_string();
     assert!(
-        run.stderr.contains(&format!("{name}:3:3: answers.midnight-outage: `z` is not an option")),
+        run.stderr.contains(&format!("{name}:3:3: answers.night-page: `z` is not an option")),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains(&format!("{name}:4:3: answers.midnight-outgae: unknown scenario `midnight-outgae` (did you mean `midnight-outage`?)")), "{}", run.stderr);
+    assert!(run.stderr.contains(&format!("{name}:4:3: answers.night-pgae: unknown scenario `night-pgae` (did you mean `night-page`?)")), "{}", run.stderr);
 }
 
 #[test]
@@ -112,8 +119,9 @@ fn quick_and_axes_score_only_what_they_ask() {
         .args(["assess", "--answers", &full_answers(), "--quick", "--format", "json", "--no-save"])
         .ok();
     let quick = result_json(&run);
-    assert_eq!(quick.mode, "quick");
+    assert_eq!(quick.selection, Selection::Quick);
     assert!(quick.answers.len() < 13);
+    assert!(run.stderr.contains("not among the quick set and left out"), "{}", run.stderr);
     let run = Itlead::new()
         .args([
             "assess",
@@ -127,7 +135,10 @@ fn quick_and_axes_score_only_what_they_ask() {
         ])
         .ok();
     let axes = result_json(&run);
-    assert_eq!(axes.mode, "axes");
+    assert_eq!(
+        axes.selection,
+        Selection::Axes { axes: vec!["direct-coach".into(), "goals-vision".into()] }
+    );
     assert!(
         axes.axis("direct-coach").unwrap().answered + axes.axis("direct-coach").unwrap().skipped
             > 0
@@ -222,6 +233,92 @@ fn report_in_ascii_for_non_utf8_locales() {
         let inside = &line[start + 1..start + 1 + length];
         inside.len() >= 9 && inside.chars().all(|c| matches!(c, '-' | '+' | 'O'))
     };
-    assert_eq!(run.stdout.lines().filter(is_ascii_bar).count(), 13, "{}", run.stdout);
+    let result = ResultDocument::parse("r", &std::fs::read_to_string(&path).unwrap()).unwrap();
+    let scored = result.axes.iter().filter(|axis| axis.score.is_some()).count();
+    assert_eq!(run.stdout.lines().filter(is_ascii_bar).count(), scored, "{}", run.stdout);
     assert!(run.stdout.is_ascii(), "{}", run.stdout);
+}
+
+#[test]
+fn a_half_answered_scenario_is_an_error_even_with_partial() {
+    let mut answers = answer_all(|_, keys| ranked(keys, 0, 1));
+    answers.insert("night-page".into(), serde_json::json!({"most": "a", "least": ""}));
+    let (_dir, path) = answers_file(answers);
+    let run = Itlead::new()
+        .args(["assess", "--answers", path.to_str().unwrap(), "--partial", "--no-save"])
+        .expect_code(3);
+    assert!(run.stderr.contains("the least likely option is missing"), "{}", run.stderr);
+    let mut same = answer_all(|_, keys| ranked(keys, 0, 1));
+    same.insert("night-page".into(), serde_json::json!({"most": "a", "least": "a"}));
+    let (_dir, path) = answers_file(same);
+    let run = Itlead::new()
+        .args(["assess", "--answers", path.to_str().unwrap(), "--no-save"])
+        .expect_code(3);
+    assert!(run.stderr.contains("cannot be both the most and the least likely"), "{}", run.stderr);
+}
+
+#[test]
+fn nothing_answered_is_exit_1_and_saves_nothing() {
+    let template = Itlead::new().arg("questions").ok().stdout;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.yaml");
+    std::fs::write(&path, template).unwrap();
+    let itlead = Itlead::new().args(["assess", "--answers", path.to_str().unwrap(), "--partial"]);
+    let run = itlead.expect_code(1);
+    assert!(run.stderr.contains("nothing is answered"), "{}", run.stderr);
+    assert!(!itlead.results_dir().exists(), "no empty result is saved");
+    let (_dir, skipped) = answers_file(answer_all(|_, _| serde_json::Value::from("skip")));
+    Itlead::new().args(["assess", "--answers", skipped.to_str().unwrap()]).expect_code(1);
+}
+
+#[test]
+fn seed_and_plain_are_refused_with_answers() {
+    for flag in [["--seed", "3"].as_slice(), ["--plain"].as_slice()] {
+        let run =
+            Itlead::new().args(["assess", "--answers", &full_answers()]).args(flag).expect_code(2);
+        assert!(run.stderr.contains("cannot be used with"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn the_format_follows_the_output_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, starts) in [
+        ("r.json", "{"),
+        ("r.yaml", "schema: itlead.result/2"),
+        ("r.md", "# "),
+        ("r.html", "<!DOCTYPE html>"),
+        ("r.csv", "id,"),
+        ("r.txt", "Profile of"),
+    ] {
+        let out = dir.path().join(name);
+        Itlead::new()
+            .args([
+                "assess",
+                "--answers",
+                &full_answers(),
+                "--no-save",
+                "-o",
+                out.to_str().unwrap(),
+            ])
+            .ok();
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.starts_with(starts), "{name}: {text}");
+    }
+    let out = dir.path().join("clash.json");
+    let run = Itlead::new()
+        .args([
+            "assess",
+            "--answers",
+            &full_answers(),
+            "--no-save",
+            "--format",
+            "markdown",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .expect_code(2);
+    assert!(run.stderr.contains("does not match the file name"), "{}", run.stderr);
+    let saved = dir.path().join("r.json");
+    Itlead::new().args(["report", saved.to_str().unwrap()]).ok();
 }

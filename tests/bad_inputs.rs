@@ -67,11 +67,15 @@ const ANSWERS: &[Case] = &[
     case("answers/empty.yaml", None, "the file is empty"),
     case("answers/garbage.bin", Some((1, 1)), "not valid UTF-8"),
     case("answers/latin1.yaml", Some((3, 4)), "not valid UTF-8"),
-    case("answers/syntax.yaml", Some((3, 11)), "invalid type: sequence, expected a string"),
+    case("answers/syntax.yaml", Some((3, 11)), "invalid type: sequence, expected an option key"),
     case("answers/syntax.json", Some((3, 29)), "trailing comma"),
     case("answers/top-level-list.json", Some((1, 1)), "expected a mapping"),
     case("answers/wrong-types.yaml", Some((2, 10)), "invalid type: sequence"),
-    case("answers/wrong-value-type.yaml", Some((3, 11)), "invalid type: map, expected a string"),
+    case(
+        "answers/wrong-value-type.yaml",
+        Some((3, 12)),
+        "unknown field `b`, expected `most` or `least`",
+    ),
     case("answers/unknown-field.yaml", Some((3, 1)), "unknown field `notes`"),
     case("answers/unknown-id.yaml", Some((3, 3)), "unknown scenario `no-such-scenario`"),
     case("answers/unknown-option.yaml", Some((3, 3)), "`z` is not an option of `outage`"),
@@ -86,9 +90,9 @@ const ANSWERS: &[Case] = &[
 ];
 
 const RESULTS: &[Case] = &[
-    case("results/future-schema.json", None, "`itlead.result/2` is not one this itlead reads"),
+    case("results/future-schema.json", None, "`itlead.result/9` is not one this itlead reads"),
     case("results/future-schema.yaml", None, "is it from a newer itlead?"),
-    case("results/not-a-result.yaml", None, "is not an itlead result"),
+    case("results/not-a-result.yaml", None, "this is an answers file"),
     case("results/empty.json", None, "the file is empty"),
     case("results/garbage.bin", Some((1, 13)), "not valid UTF-8"),
     case("results/truncated.json", Some((4, 19)), "EOF while parsing"),
@@ -356,10 +360,18 @@ fn too_much_on_stdin_is_refused_without_reading_it_all() {
 
 #[cfg(unix)]
 #[test]
-fn endless_devices_are_refused_at_the_limit() {
-    let run = run_in(&bad_dir(), &["check", "/dev/zero"]);
-    assert_refused(&run, "/dev/zero", DATA);
-    assert!(run.stderr.contains("/dev/zero: "), "{}", run.stderr);
+fn devices_are_refused_without_reading_and_big_files_at_the_limit() {
+    for device in ["/dev/zero", "/dev/urandom"] {
+        let run = run_in(&bad_dir(), &["check", device]);
+        assert_refused(&run, device, USAGE);
+        assert!(run.stderr.contains(&format!("{device}: is a device")), "{}", run.stderr);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.yaml");
+    let file = std::fs::File::create(&big).unwrap();
+    file.set_len(5 * 1024 * 1024).unwrap();
+    let run = run_in(&bad_dir(), &["check", big.to_str().unwrap()]);
+    assert_refused(&run, "a 5 MiB file", DATA);
     assert!(run.stderr.contains("limit of 4 MiB"), "{}", run.stderr);
 }
 

@@ -8,16 +8,39 @@ use common::Itlead;
 #[test]
 fn list_prints_every_axis() {
     let run = Itlead::new().arg("list").ok();
-    assert_eq!(run.stdout.lines().count(), 13, "{}", run.stdout);
+    assert_eq!(run.stdout.lines().count(), 14, "a header and 13 contrasts: {}", run.stdout);
+    assert!(run.stdout.lines().next().unwrap().contains("manager"), "{}", run.stdout);
 }
 
 #[test]
-fn help_lists_the_exit_codes() {
-    for args in [vec!["--help"], vec!["assess", "--help"], vec!["explain", "--help"]] {
-        let run = Itlead::new().args(&args).ok();
-        for code in ["0 ", "1 ", "2 ", "3 ", "130"] {
-            assert!(run.stdout.contains(&format!("\n  {code}")), "{args:?} lacks exit code {code}");
-        }
+fn the_top_level_help_lists_the_exit_codes_and_subcommands_show_examples() {
+    let run = Itlead::new().arg("--help").ok();
+    for code in ["0 ", "1 ", "2 ", "3 ", "130"] {
+        assert!(run.stdout.contains(&format!("\n  {code}")), "--help lacks exit code {code}");
+    }
+    for command in [
+        "assess",
+        "explain",
+        "list",
+        "questions",
+        "check",
+        "report",
+        "compare",
+        "history",
+        "team",
+        "stats",
+        "completions",
+    ] {
+        let run = Itlead::new().args([command, "--help"]).ok();
+        assert!(!run.stdout.contains("Exit codes"), "{command} --help repeats the exit codes");
+        let examples = run
+            .stdout
+            .split("Examples:")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{command} --help has no examples"));
+        let count =
+            examples.lines().filter(|line| line.trim_start().starts_with("itlead ")).count();
+        assert!((1..=3).contains(&count), "{command}: {count} examples");
     }
 }
 
@@ -79,7 +102,7 @@ fn man_page_renders_with_commands() {
     );
     assert!(run.stdout.contains(".SS \"itlead assess\""), "a section per command");
     assert!(run.stdout.contains("\\-\\-answers"), "subcommand options are listed");
-    assert!(run.stdout.contains(".SS \"itlead team FILE...\""));
+    assert!(run.stdout.contains(".SS \"itlead team RESULT...\""));
     assert!(run.stdout.contains(".SH \"EXIT STATUS\""));
     assert!(run.stdout.contains("\\fB130\\fR"));
 }

@@ -21,7 +21,18 @@ struct Case {
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
-    Case { name: "unknown schema", from: "schema: 1", to: "schema: 7", nth: 0, expected: "unknown schema version 7" },
+    Case { name: "unknown schema", from: "schema: 2", to: "schema: 7", nth: 0, expected: "unknown schema version 7" },
+    Case { name: "unknown response format", from: "response: most-and-least", to: "response: best", nth: 0, expected: "unknown response format `best`" },
+    Case { name: "unknown role", from: "role: lead", to: "role: boss", nth: 0, expected: "unknown role `boss`" },
+    Case { name: "observer form without the name", from: "about: \"The team asks {name} what comes next.\"", to: "about: \"The team asks them what comes next.\"", nth: 0, expected: "must name the person rated as `{name}`" },
+    Case { name: "observer form with another placeholder", from: "about: \"The team asks {name} what comes next.\"", to: "about: \"The team asks {name} what {what} comes next.\"", nth: 0, expected: "starts no known placeholder" },
+    Case { name: "escape sequence in a title", from: "title: \"The outage\"", to: "title: \"The outage\\e]0;pwned\\a\"", nth: 0, expected: "holds the control character `\\e`" },
+    Case { name: "direction override in an option", from: "text: \"Share the next sprint's goals.\"", to: "text: \"Share the \\u202Enext sprint's goals.\"", nth: 0, expected: "holds the control character `\\u{202e}`" },
+    Case { name: "line break in a title", from: "title: \"The budget\"", to: "title: \"The budget\\n# answers: injected\"", nth: 0, expected: "must be a single line" },
+    Case { name: "line break in a pole name", from: "name: Vision", to: "name: \"Vi\\nsion\"", nth: 0, expected: "must be a single line" },
+    Case { name: "too many practices", from: "practices: [\"Turn one task into a target.\"]", to: "practices: [\"a\", \"b\", \"c\", \"d\"]", nth: 0, expected: "has 4 practices; give 1 to 3" },
+    Case { name: "empty question to discuss", from: "discuss: \"Where are we heading?\"", to: "discuss: \"\"", nth: 0, expected: "discuss: must not be empty" },
+    Case { name: "an option weighing four axes", from: "weights: { goals-vision: 1 }", to: "weights: { goals-vision: 1, today-tomorrow: 1, a: 1, b: 1 }", nth: 0, expected: "weighs 4 axes; an option may weigh at most 3" },
     Case { name: "duplicate axis id", from: "- id: goals-vision", to: "- id: today-tomorrow", nth: 0, expected: "duplicate axis id `today-tomorrow`" },
     Case { name: "duplicate scenario id", from: "- id: budget", to: "- id: outage", nth: 0, expected: "duplicate scenario id `outage`" },
     Case { name: "malformed id", from: "- id: roadmap", to: "- id: Road_Map", nth: 0, expected: "not kebab-case" },
@@ -67,7 +78,7 @@ fn check_file(text: &str) -> (common::Run, std::path::PathBuf, tempfile::TempDir
 fn the_mini_fixture_is_valid() {
     let run = Itlead::new().args(["check", fixture(MINI).to_str().unwrap()]).ok();
     assert!(run.stdout.contains("valid"), "{}", run.stdout);
-    assert!(run.stdout.contains("2 axes, 3 scenarios"), "{}", run.stdout);
+    assert!(run.stdout.contains("2 contrasts in 1 theme · 3 scenarios"), "{}", run.stdout);
 }
 
 #[test]
@@ -103,13 +114,13 @@ fn the_offending_line_is_quoted_with_a_caret() {
 
 #[test]
 fn all_problems_are_reported_not_just_the_first() {
-    let (text, _) = mutate(&mini_text(), "schema: 1", "schema: 2", 0);
+    let (text, _) = mutate(&mini_text(), "schema: 2", "schema: 9", 0);
     let (text, _) = mutate(&text, "weights: { goals-vision: -2 }", "weights: { nope: -2 }", 0);
     let (text, _) = mutate(&text, "- id: roadmap", "- id: outage", 0);
     let (run, _, _dir) = check_file(&text);
     assert_eq!(run.code, 3);
     for expected in
-        ["unknown schema version 2", "unknown axis `nope`", "duplicate scenario id `outage`"]
+        ["unknown schema version 9", "unknown axis `nope`", "duplicate scenario id `outage`"]
     {
         assert!(run.stderr.contains(expected), "missing `{expected}` in:\n{}", run.stderr);
     }
@@ -122,7 +133,13 @@ fn too_few_options_and_too_many() {
     let start = text.find("      - key: b\n        text: \"Restore service, then").unwrap();
     let end = text.find("  - id: budget").unwrap();
     let (run, _, _dir) = check_file(&format!("{}{}", &text[..start], &text[end..]));
-    assert!(run.stderr.contains("has 1 options; a scenario needs 2 to 5"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "has 1 options; a scenario needs 3 to 5 (after the most likely, two must remain"
+        ),
+        "{}",
+        run.stderr
+    );
 
     let extra = ["d", "e", "f"].iter().fold(String::new(), |mut extra, key| {
         extra.push_str(&format!("      - key: {key}\n        text: \"More.\"\n"));
@@ -130,7 +147,7 @@ fn too_few_options_and_too_many() {
         extra
     });
     let (run, _, _dir) = check_file(&format!("{}{extra}{}", &text[..end], &text[end..]));
-    assert!(run.stderr.contains("has 6 options; a scenario needs 2 to 5"), "{}", run.stderr);
+    assert!(run.stderr.contains("has 6 options; a scenario needs 3 to 5"), "{}", run.stderr);
 }
 
 #[test]
@@ -149,7 +166,7 @@ fn an_axis_needs_three_scenarios_and_both_directions() {
     let (run, _, _dir) = check_file(&with_weight);
     assert_eq!(run.code, 3, "{}", run.stderr);
     assert!(
-        run.stderr.contains("axis `spare-axis` loads on 1 scenario(s); it needs at least 3"),
+        run.stderr.contains("axis `spare-axis` loads on 1 scenario; it needs at least 3"),
         "{}",
         run.stderr
     );
@@ -165,7 +182,7 @@ fn an_axis_needs_three_scenarios_and_both_directions() {
 
 #[test]
 fn check_json_lists_problems_with_positions() {
-    let (text, line) = mutate(&mini_text(), "schema: 1", "schema: 4", 0);
+    let (text, line) = mutate(&mini_text(), "schema: 2", "schema: 4", 0);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.yaml");
     std::fs::write(&path, text).unwrap();

@@ -31,6 +31,7 @@ struct Explained {
     in_it: String,
     strengths: Sides,
     watch_outs: Sides,
+    next_steps: Option<serde_json::Value>,
     related: Vec<String>,
     source: Option<serde_json::Value>,
     source_point: String,
@@ -102,6 +103,7 @@ fn explain_json_carries_the_whole_axis() {
     assert!(!axis.aliases.is_empty() && !axis.related.is_empty());
     assert!(axis.source.is_some(), "source resolved");
     assert!(!axis.source_point.is_empty());
+    assert!(axis.next_steps.is_some(), "the built-in content has next steps");
 }
 
 #[test]
@@ -118,9 +120,9 @@ fn explain_without_argument_lists_every_contrast() {
 #[test]
 fn explain_markdown_has_headings_for_both_sides() {
     let run = Itlead::new().args(["explain", "coach", "--format", "markdown"]).ok();
-    assert!(run.stdout.starts_with("## Direct ⟷ Coach"), "{}", run.stdout);
-    assert!(run.stdout.contains("### Direct (manager side)"));
-    assert!(run.stdout.contains("### Coach (leader side)"));
+    assert!(run.stdout.starts_with("# Direct ⟷ Coach"), "{}", run.stdout);
+    assert!(run.stdout.contains("## Direct (manager side)"));
+    assert!(run.stdout.contains("## Coach (leader side)"));
 }
 
 #[test]

@@ -1,50 +1,89 @@
-//! The assessment flow driven through the `Prompter` trait, no terminal.
+//! The assessment flow driven through the `Prompter` trait, no terminal:
+//! most and least likely, Back and Skip, the closing question, and the
+//! decisions around a session (resume, reconcile, refuse).
 
 use std::collections::VecDeque;
 
-use itlead::assess::{self, Outcome, Selection};
+use itlead::answer::Answer;
 use itlead::content::model::Content;
+use itlead::content::selection::{Selection, select};
+use itlead::error::{EXIT_USAGE, exit_code};
+use itlead::flow::resume::{Opened, Request, open};
+use itlead::flow::session::Session;
+use itlead::flow::{self, Outcome, Prompter, Question, Reply};
 use itlead::library::built_in;
-use itlead::prompt::{Prompter, Question, Reply};
-use itlead::score::SKIP;
-use itlead::session::Session;
+use itlead::result::{Relation, Subject};
 
-/// Replays replies and records the questions it was asked.
+/// Replays replies and records what it was asked.
 struct Scripted {
     replies: VecDeque<Reply>,
+    choices: VecDeque<Option<usize>>,
+    confirms: VecDeque<Option<bool>>,
     asked: Vec<Question>,
+    shown: Vec<String>,
+    offered: Vec<(String, Vec<String>)>,
 }
 
 impl Scripted {
     fn new(replies: impl IntoIterator<Item = Reply>) -> Self {
-        Self { replies: replies.into_iter().collect(), asked: Vec::new() }
+        Self {
+            replies: replies.into_iter().collect(),
+            choices: VecDeque::new(),
+            confirms: VecDeque::new(),
+            asked: Vec::new(),
+            shown: Vec::new(),
+            offered: Vec::new(),
+        }
+    }
+
+    /// What to answer at the closing question (and any other menu).
+    fn choosing(mut self, choices: impl IntoIterator<Item = Option<usize>>) -> Self {
+        self.choices = choices.into_iter().collect();
+        self
+    }
+
+    fn confirming(mut self, answers: impl IntoIterator<Item = Option<bool>>) -> Self {
+        self.confirms = answers.into_iter().collect();
+        self
     }
 }
 
 impl Prompter for Scripted {
-    fn show(&mut self, _text: &str) -> anyhow::Result<()> {
+    fn show(&mut self, text: &str) -> anyhow::Result<()> {
+        self.shown.push(text.to_owned());
         Ok(())
     }
 
     fn confirm(&mut self, _question: &str, default: bool) -> anyhow::Result<Option<bool>> {
-        Ok(Some(default))
+        Ok(self.confirms.pop_front().unwrap_or(Some(default)))
     }
 
     fn ask(&mut self, question: &Question) -> anyhow::Result<Reply> {
         self.asked.push(question.clone());
         Ok(self.replies.pop_front().unwrap_or(Reply::Quit))
     }
+
+    fn choose(
+        &mut self,
+        text: &str,
+        choices: &[String],
+        _default: usize,
+    ) -> anyhow::Result<Option<usize>> {
+        self.offered.push((text.to_owned(), choices.to_vec()));
+        // "See the result" unless told otherwise.
+        Ok(self.choices.pop_front().unwrap_or(Some(0)))
+    }
 }
 
 fn session(content: &Content, selection: &Selection, seed: u64) -> Session {
-    let asked = assess::select(content, selection);
-    let order = assess::order(&asked, seed);
-    Session::new(content, selection.mode(), seed, order, "2026-01-01T00:00:00Z".into())
+    let asked = select(content, selection);
+    let order = flow::order(&asked, seed);
+    Session::new(content, selection.clone(), seed, order, "2026-01-01T00:00:00Z".into())
 }
 
 fn run(content: &Content, session: &mut Session, prompter: &mut Scripted) -> (Outcome, usize) {
     let mut saves = 0;
-    let outcome = assess::run(content, session, prompter, &mut |_| {
+    let outcome = flow::run(content, session, prompter, &mut |_| {
         saves += 1;
         Ok(())
     })
@@ -52,26 +91,72 @@ fn run(content: &Content, session: &mut Session, prompter: &mut Scripted) -> (Ou
     (outcome, saves)
 }
 
+/// Replies that answer `count` scenarios: the first shown option as most
+/// likely, the first remaining one as least likely.
+fn answer(count: usize) -> Vec<Reply> {
+    (0..count).flat_map(|_| [Reply::Choose(0), Reply::Choose(0)]).collect()
+}
+
 #[test]
-fn a_full_run_records_every_answer_by_scenario_id_and_option_key() {
+fn a_full_run_records_most_and_least_by_scenario_id_and_option_key() {
     let content = built_in();
     let mut session = session(&content, &Selection::Full, 42);
     let total = content.scenarios.len();
-    let mut prompter = Scripted::new(std::iter::repeat_n(Reply::Choose(0), total));
+    let mut prompter = Scripted::new(answer(total));
     let (outcome, saves) = run(&content, &mut session, &mut prompter);
     let Outcome::Finished(answers) = outcome else { panic!("not finished") };
     assert_eq!(answers.len(), total);
-    assert_eq!(saves, total, "saved after every answer");
-    // Whatever was shown first is what was recorded, by key.
-    for question in &prompter.asked {
-        let scenario = content.scenarios.iter().find(|s| s.title == question.title).unwrap();
-        let recorded = scenario.option(&answers[&scenario.id]).unwrap();
-        assert_eq!(recorded.text.trim(), question.options[0]);
+    assert_eq!(saves, total, "saved after every answered scenario");
+    assert_eq!(prompter.asked.len(), 2 * total, "two questions per scenario");
+    for pair in prompter.asked.chunks(2) {
+        let (most, least) = (&pair[0], &pair[1]);
+        let scenario = content.scenarios.iter().find(|s| s.title == most.title).unwrap();
+        assert_eq!(most.prompt, "What would you most likely do?");
+        assert_eq!(least.prompt, "And which would you least likely do?");
+        assert_eq!(
+            least.options.len(),
+            most.options.len() - 1,
+            "the most likely is not offered again"
+        );
+        assert!(!least.options.contains(&most.options[0]));
+        assert_eq!(
+            least.note.as_deref(),
+            Some(format!("Most likely: {}", most.options[0]).as_str())
+        );
+        let Answer::Chosen { most: key, least: Some(other) } = &answers[&scenario.id] else {
+            panic!("not ranked")
+        };
+        assert_eq!(scenario.option(key).unwrap().text.trim(), most.options[0]);
+        assert_eq!(scenario.option(other).unwrap().text.trim(), least.options[0]);
     }
-    assert_eq!(prompter.asked[0].number, 1);
-    assert_eq!(prompter.asked[0].total, total);
-    assert!(!prompter.asked[0].can_go_back && prompter.asked[1].can_go_back);
-    assert!(prompter.asked.iter().all(|q| q.options.len() >= 3));
+    assert!(!prompter.asked[0].can_go_back && prompter.asked[2].can_go_back);
+    assert!(
+        prompter.asked[1].can_go_back,
+        "the least likely question can go back to the most likely"
+    );
+    let (closing, choices) = &prompter.offered[0];
+    assert!(closing.contains(&format!("{total} of {total} answered")), "{closing}");
+    assert_eq!(choices[0], "See the result");
+}
+
+#[test]
+fn back_from_least_likely_asks_the_most_likely_again() {
+    let content = built_in();
+    let mut session = session(&content, &Selection::Full, 7);
+    let mut replies = vec![Reply::Choose(2), Reply::Back, Reply::Choose(1), Reply::Choose(2)];
+    replies.push(Reply::Quit);
+    let mut prompter = Scripted::new(replies);
+    let (outcome, saves) = run(&content, &mut session, &mut prompter);
+    assert_eq!(outcome, Outcome::Stopped(1));
+    assert_eq!(saves, 1);
+    let again = &prompter.asked[2];
+    assert_eq!((again.number, again.note.clone()), (1, None), "the most likely question again");
+    let scenario = content.scenario(&session.order[0]).unwrap();
+    let shown = flow::option_order(scenario, 7);
+    let most = &scenario.options[shown[1]].key;
+    assert!(
+        matches!(&session.answers[&scenario.id], Answer::Chosen { most: key, .. } if key == most)
+    );
 }
 
 #[test]
@@ -83,11 +168,11 @@ fn option_and_scenario_order_are_shuffled_but_reproducible_by_seed() {
     let shuffled = content
         .scenarios
         .iter()
-        .filter(|s| assess::option_order(s, 1) != (0..s.options.len()).collect::<Vec<_>>())
+        .filter(|s| flow::option_order(s, 1) != (0..s.options.len()).collect::<Vec<_>>())
         .count();
     assert!(shuffled > content.scenarios.len() / 2, "most option orders differ from the file");
     let scenario = &content.scenarios[0];
-    assert_eq!(assess::option_order(scenario, 9), assess::option_order(scenario, 9));
+    assert_eq!(flow::option_order(scenario, 9), flow::option_order(scenario, 9));
 }
 
 #[test]
@@ -95,27 +180,73 @@ fn back_changes_the_previous_answer_and_skip_is_recorded() {
     let content = built_in();
     let mut session = session(&content, &Selection::Quick, 5);
     let count = session.order.len();
-    let mut replies = vec![Reply::Choose(0), Reply::Back, Reply::Choose(1), Reply::Skip];
-    replies.extend(std::iter::repeat_n(Reply::Choose(2), count - 2));
-    let mut prompter = Scripted::new(replies);
+    let mut replies = answer(1);
+    replies.extend([Reply::Back, Reply::Choose(1), Reply::Choose(1), Reply::Skip]);
+    replies.extend(answer(count - 2));
+    let mut prompter = Scripted::new(replies).choosing([Some(0)]);
     let (outcome, _) = run(&content, &mut session, &mut prompter);
     let Outcome::Finished(answers) = outcome else { panic!("not finished") };
     let first = content.scenario(&session.order[0]).unwrap();
-    let shown_second = &prompter.asked[2];
-    assert_eq!(shown_second.number, 1, "back returns to the first scenario");
-    assert_eq!(shown_second.current, Some(0), "the earlier answer is marked");
-    let order = assess::option_order(first, 5);
-    assert_eq!(answers[&first.id], first.options[order[1]].key, "the new answer replaced the old");
-    assert_eq!(answers[&session.order[1]], SKIP);
+    let shown_again = &prompter.asked[3];
+    assert_eq!(shown_again.number, 1, "back returns to the first scenario");
+    assert_eq!(shown_again.current, Some(0), "the earlier answer is marked");
+    let order = flow::option_order(first, 5);
+    let Answer::Chosen { most, .. } = &answers[&first.id] else { panic!("not answered") };
+    assert_eq!(*most, first.options[order[1]].key, "the new answer replaced the old");
+    assert_eq!(answers[&session.order[1]], Answer::Skipped);
+    let (closing, choices) = &prompter.offered[0];
+    assert!(closing.contains("1 skipped") && closing.contains("Skipped: "), "{closing}");
+    assert!(choices.iter().any(|choice| choice == "Answer the skipped scenario"), "{choices:?}");
+}
+
+#[test]
+fn skipped_scenarios_can_be_answered_at_the_end() {
+    let content = built_in();
+    let mut session = session(&content, &Selection::Quick, 9);
+    let count = session.order.len();
+    let mut replies = vec![Reply::Skip, Reply::Skip];
+    replies.extend(answer(count - 2));
+    // At the end: answer the skipped ones, then see the result.
+    replies.extend(answer(2));
+    let mut prompter = Scripted::new(replies).choosing([Some(1), Some(0)]);
+    let (outcome, saves) = run(&content, &mut session, &mut prompter);
+    let Outcome::Finished(answers) = outcome else { panic!("not finished") };
+    assert!(answers.values().all(|answer| !answer.is_skipped()), "{answers:?}");
+    assert_eq!(saves, count + 2);
+    assert_eq!(prompter.offered.len(), 2);
+    assert!(
+        prompter.offered[1].0.contains(&format!("{count} of {count} answered")),
+        "{}",
+        prompter.offered[1].0
+    );
+    let revisited = &prompter.asked[2 * count - 2];
+    assert_eq!(revisited.number, 1);
+    assert!(!revisited.can_go_back, "revisiting a skipped scenario has no back step");
+}
+
+#[test]
+fn stopping_at_the_closing_question_keeps_the_answers() {
+    let content = built_in();
+    let mut session = session(&content, &Selection::Quick, 4);
+    let count = session.order.len();
+    let mut prompter = Scripted::new(answer(count)).choosing([Some(2)]);
+    let (outcome, _) = run(&content, &mut session, &mut prompter);
+    assert_eq!(outcome, Outcome::Stopped(count));
+    let mut prompter = Scripted::new(answer(count)).choosing([None]);
+    let (outcome, _) = run(&content, &mut session, &mut prompter);
+    assert_eq!(outcome, Outcome::Stopped(count), "quitting the closing question stops too");
 }
 
 #[test]
 fn quitting_stops_with_the_count_and_resuming_continues_at_the_first_unanswered() {
     let content = built_in();
     let mut session = session(&content, &Selection::Full, 3);
-    let mut prompter = Scripted::new([Reply::Choose(0), Reply::Choose(1), Reply::Quit]);
+    let mut replies = answer(2);
+    replies.push(Reply::Choose(0));
+    replies.push(Reply::Quit);
+    let mut prompter = Scripted::new(replies);
     let (outcome, saves) = run(&content, &mut session, &mut prompter);
-    assert_eq!(outcome, Outcome::Stopped(2));
+    assert_eq!(outcome, Outcome::Stopped(2), "a half-answered scenario is not saved");
     assert_eq!(saves, 2);
     let mut resumed = Scripted::new([Reply::Quit]);
     run(&content, &mut session, &mut resumed);
@@ -123,20 +254,21 @@ fn quitting_stops_with_the_count_and_resuming_continues_at_the_first_unanswered(
 }
 
 #[test]
-fn quick_touches_every_axis_and_is_shorter() {
+fn quick_gives_every_axis_enough_responses_for_a_leaning_and_is_shorter() {
     let content = built_in();
-    let quick = assess::select(&content, &Selection::Quick);
+    let quick = select(&content, &Selection::Quick);
     assert!(quick.len() < content.scenarios.len() / 2, "{} scenarios", quick.len());
     for axis in &content.axes {
-        assert!(quick.iter().any(|s| s.loads_on(&axis.id)), "{} not touched", axis.id);
+        let responses = quick.iter().filter(|s| s.loads_on(&axis.id)).count() * 2;
+        assert!(responses >= itlead::score::MIN_BANDED_RESPONSES, "{}: {responses}", axis.id);
     }
 }
 
 #[test]
 fn axes_selection_asks_only_scenarios_on_those_axes() {
     let content = built_in();
-    let selection = Selection::Axes(vec!["direct-coach".into()]);
-    let chosen = assess::select(&content, &selection);
+    let selection = Selection::Axes { axes: vec!["direct-coach".into()] };
+    let chosen = select(&content, &selection);
     assert!(chosen.len() >= 3);
     assert!(chosen.iter().all(|s| s.loads_on("direct-coach")));
     assert_eq!(chosen.len(), content.scenarios_on("direct-coach").count());
@@ -146,7 +278,7 @@ fn axes_selection_asks_only_scenarios_on_those_axes() {
 fn resuming_after_the_content_changed_drops_only_changed_answers() {
     let content = built_in();
     let mut session = session(&content, &Selection::Full, 8);
-    let mut prompter = Scripted::new([Reply::Choose(0), Reply::Choose(0), Reply::Quit]);
+    let mut prompter = Scripted::new(answer(2));
     run(&content, &mut session, &mut prompter);
     let changed_id = session.order[0].clone();
     let kept_id = session.order[1].clone();
@@ -163,7 +295,7 @@ fn resuming_after_the_content_changed_drops_only_changed_answers() {
 fn resuming_asks_scenarios_the_content_added_and_forgets_removed_ones() {
     let content = built_in();
     let mut session = session(&content, &Selection::Full, 8);
-    let mut prompter = Scripted::new([Reply::Choose(0), Reply::Quit]);
+    let mut prompter = Scripted::new(answer(1));
     run(&content, &mut session, &mut prompter);
     let mut changed = content.clone();
     let removed = changed.scenarios.remove(5).id;
@@ -178,16 +310,6 @@ fn resuming_asks_scenarios_the_content_added_and_forgets_removed_ones() {
 }
 
 #[test]
-fn an_axes_session_remembers_its_selection() {
-    let content = built_in();
-    let selection = Selection::Axes(vec!["direct-coach".into()]);
-    let mut session = session(&content, &selection, 1);
-    session.axes = vec!["direct-coach".into()];
-    assert_eq!(session.selection(), selection);
-    assert!(!session.reconcile(&content).changed(), "same content, nothing to reconcile");
-}
-
-#[test]
 fn going_back_to_a_skipped_scenario_puts_the_cursor_on_skip() {
     let content = built_in();
     let mut session = session(&content, &Selection::Quick, 6);
@@ -196,4 +318,118 @@ fn going_back_to_a_skipped_scenario_puts_the_cursor_on_skip() {
     let again = &prompter.asked[2];
     assert_eq!(again.number, 1);
     assert_eq!(again.current, Some(again.options.len()), "the skip entry is current");
+}
+
+fn request(selection: Selection, explicit: bool, resume: bool) -> Request {
+    Request {
+        selection,
+        explicit_selection: explicit,
+        resume,
+        name: None,
+        about: None,
+        seed: 11,
+        now: "2026-02-02T00:00:00Z".into(),
+    }
+}
+
+#[test]
+fn opening_starts_a_session_after_the_intro() {
+    let content = built_in();
+    let mut prompter = Scripted::new([]);
+    let Opened::Session(session) =
+        open(&content, None, &request(Selection::Quick, true, false), &mut prompter).unwrap()
+    else {
+        panic!("declined")
+    };
+    assert_eq!(session.selection, Selection::Quick);
+    assert_eq!(session.order.len(), select(&content, &Selection::Quick).len());
+    let intro = &prompter.shown[0];
+    assert!(intro.contains("minutes") && intro.contains("least likely"), "{intro}");
+    assert!(intro.contains("rough first look"), "--quick says it is a first look: {intro}");
+    let mut declining = Scripted::new([]).confirming([Some(false)]);
+    assert!(matches!(
+        open(&content, None, &request(Selection::Full, false, false), &mut declining).unwrap(),
+        Opened::Declined
+    ));
+}
+
+#[test]
+fn opening_resumes_or_refuses_an_unfinished_session() {
+    let content = built_in();
+    let existing = session(&content, &Selection::Quick, 2);
+    // Without an explicit selection, the question is asked and yes resumes.
+    let mut prompter = Scripted::new([]).confirming([Some(true)]);
+    let Opened::Session(resumed) = open(
+        &content,
+        Some(existing.clone()),
+        &request(Selection::Full, false, false),
+        &mut prompter,
+    )
+    .unwrap() else {
+        panic!("declined")
+    };
+    assert_eq!(resumed.selection, Selection::Quick, "a resumed session keeps its scenarios");
+    // No starts a new session instead.
+    let mut prompter = Scripted::new([]).confirming([Some(false), Some(true)]);
+    let Opened::Session(fresh) = open(
+        &content,
+        Some(existing.clone()),
+        &request(Selection::Full, false, false),
+        &mut prompter,
+    )
+    .unwrap() else {
+        panic!("declined")
+    };
+    assert_eq!(fresh.selection, Selection::Full);
+    // An explicit other selection is refused with a usage error.
+    let mut prompter = Scripted::new([]);
+    let error = open(
+        &content,
+        Some(existing.clone()),
+        &request(Selection::Full, true, false),
+        &mut prompter,
+    )
+    .unwrap_err();
+    assert_eq!(exit_code(&error), EXIT_USAGE);
+    assert!(error.to_string().contains("asks the quick set"), "{error}");
+    // So is a session about someone else.
+    let mut about = request(Selection::Quick, false, true);
+    about.about = Some(Subject { name: "Sam Lee".into(), relation: Relation::Peer });
+    let error = open(&content, Some(existing), &about, &mut prompter).unwrap_err();
+    assert!(error.to_string().contains("about yourself"), "{error}");
+}
+
+#[test]
+fn resuming_with_nothing_to_resume_says_so() {
+    let content = built_in();
+    let mut prompter = Scripted::new([]);
+    open(&content, None, &request(Selection::Full, false, true), &mut prompter).unwrap();
+    assert!(
+        prompter.shown[0].contains("no unfinished assessment to resume"),
+        "{:?}",
+        prompter.shown
+    );
+}
+
+#[test]
+fn the_observer_form_speaks_about_the_person_rated() {
+    let content = built_in();
+    let mut observer = request(Selection::Quick, true, false);
+    observer.about = Some(Subject { name: "Sam Lee".into(), relation: Relation::Peer });
+    let mut prompter = Scripted::new([]);
+    let Opened::Session(mut session) = open(&content, None, &observer, &mut prompter).unwrap()
+    else {
+        panic!("declined")
+    };
+    assert!(prompter.shown[0].contains("about Sam"), "{}", prompter.shown[0]);
+    let mut asking = Scripted::new([Reply::Choose(0), Reply::Quit]);
+    run(&content, &mut session, &mut asking);
+    let most = &asking.asked[0];
+    assert_eq!(most.prompt, "What would Sam most likely do?");
+    assert!(
+        most.situation.contains("Sam") && !most.situation.contains("{name}"),
+        "{}",
+        most.situation
+    );
+    assert_eq!(asking.asked[1].prompt, "And which would Sam least likely do?");
 }

@@ -10,12 +10,14 @@
 
 use std::sync::LazyLock;
 
+use itlead::answer::{Answer, Answers};
 use itlead::content::Content;
 use itlead::content::model::Scenario;
+use itlead::content::selection::Selection;
 use itlead::library::built_in;
-use itlead::result::ResultDocument;
-use itlead::score::{Answers, score};
-use itlead::{answers, content, input};
+use itlead::result::{Respondent, ResultDocument};
+use itlead::score::score;
+use itlead::{answer_file as answers, content, input};
 use proptest::prelude::*;
 use serde_json::{Map, Number, Value};
 
@@ -31,18 +33,19 @@ static CONTENT_TEXT: LazyLock<String> = LazyLock::new(|| {
 
 /// A valid answers file for the built-in content.
 static ANSWERS_TEXT: LazyLock<String> = LazyLock::new(|| {
-    let mut text = String::from("schema: itlead.answers/1\nanswers:\n");
+    let mut text = String::from("schema: itlead.answers/2\nname: Prop\nanswers:\n");
     for (index, scenario) in CONTENT.scenarios.iter().enumerate() {
-        let key = if index % 5 == 4 {
-            "skip"
+        let count = scenario.options.len();
+        let value = if index % 5 == 4 {
+            String::from("skip")
         } else {
-            scenario.options[index % scenario.options.len()].key.as_str()
+            format!(
+                "{{most: {}, least: {}}}",
+                scenario.options[index % count].key,
+                scenario.options[(index + 1) % count].key
+            )
         };
-        text.push_str(&format!(
-            "  {}: {key}  # {}\n",
-            scenario.id,
-            scenario.title.replace('\n', " ")
-        ));
+        text.push_str(&format!("  {}: {value}  # {}\n", scenario.id, scenario.title));
     }
     text
 });
@@ -52,11 +55,22 @@ static RESULT_TEXTS: LazyLock<[String; 2]> = LazyLock::new(|| {
     let answers: Answers = CONTENT
         .scenarios
         .iter()
-        .map(|scenario| (scenario.id.clone(), scenario.options[0].key.clone()))
+        .map(|scenario| {
+            (
+                scenario.id.clone(),
+                Answer::ranked(&scenario.options[0].key, &scenario.options[1].key),
+            )
+        })
         .collect();
     let profile = score(&CONTENT, &answers);
-    let result =
-        ResultDocument::new(&CONTENT, answers, profile, "full", "2026-01-01T00:00:00Z".to_owned());
+    let result = ResultDocument::new(
+        &CONTENT,
+        answers,
+        profile,
+        Selection::Full,
+        Respondent { name: Some("Prop".into()), about: None },
+        "2026-01-01T00:00:00Z".to_owned(),
+    );
     [
         serde_json::to_string_pretty(&result).expect("JSON"),
         serde_yaml::to_string(&result).expect("YAML"),
@@ -139,6 +153,27 @@ fn words() -> Vec<String> {
         "total",
         "mixed",
         "few_answers",
+        "responses",
+        "standard_error",
+        "selection",
+        "asked",
+        "response",
+        "most",
+        "least",
+        "most-and-least",
+        "role",
+        "about",
+        "relation",
+        "peer",
+        "anyone",
+        "next_steps",
+        "practices",
+        "discuss",
+        "{name}",
+        "uncertain",
+        "split",
+        "min",
+        "max",
         "scored_axes",
         "hash",
         "skip",
@@ -150,7 +185,8 @@ fn words() -> Vec<String> {
         "itlead.answers/1",
         "itlead.result/1",
         "itlead.result/2",
-        "itlead.session/1",
+        "itlead.answers/2",
+        "itlead.session/2",
         "full",
         "quick",
         "balanced",

@@ -46,6 +46,25 @@ fn start(session: &mut OsSession) {
     session.send(ENTER).unwrap();
 }
 
+/// Answers the scenario on screen: the first option as most likely (after
+/// `down` presses), then the first remaining one as least likely.
+fn answer(session: &mut OsSession, down: usize) {
+    for _ in 0..down {
+        session.send(DOWN).unwrap();
+    }
+    session.send(ENTER).unwrap();
+    session.expect("least likely do?").expect("the least likely question");
+    session.expect("Enter choose").expect("menu shown");
+    session.send(ENTER).unwrap();
+}
+
+/// At the closing question, asks for the result.
+fn see_result(session: &mut OsSession) {
+    session.expect("That was the last scenario").expect("closing question");
+    session.expect("See the result").expect("menu shown");
+    session.send(ENTER).unwrap();
+}
+
 #[test]
 fn a_full_quick_run_with_arrow_keys_ends_in_a_saved_report() {
     let itlead = Itlead::new().args(["assess", "--quick", "--seed", "4"]);
@@ -56,11 +75,9 @@ fn a_full_quick_run_with_arrow_keys_ends_in_a_saved_report() {
         if number > 1 {
             expect_question(&mut session, number);
         }
-        if number % 2 == 0 {
-            session.send(DOWN).unwrap();
-        }
-        session.send(ENTER).unwrap();
+        answer(&mut session, number % 2);
     }
+    see_result(&mut session);
     session.expect("Your profile").expect("report shown");
     session.expect("Neither side is the better one").expect("closing shown");
     session.expect(expectrl::Eof).ok();
@@ -76,14 +93,13 @@ fn back_returns_to_the_previous_scenario() {
     let mut session = spawn(&itlead);
     start(&mut session);
     expect_question(&mut session, 1);
-    session.send(ENTER).unwrap();
+    answer(&mut session, 0);
     expect_question(&mut session, 2);
     // The menu wraps: up from the first item is the last one, "Back".
     session.send(UP).unwrap();
     session.send(ENTER).unwrap();
     expect_question(&mut session, 1);
-    session.send(DOWN).unwrap();
-    session.send(ENTER).unwrap();
+    answer(&mut session, 1);
     expect_question(&mut session, 2);
     session.send(CTRL_C).unwrap();
     session.expect("1 answer is saved").expect("stop message");
@@ -97,7 +113,7 @@ fn ctrl_c_saves_and_resume_continues_where_it_stopped() {
     start(&mut session);
     for number in 1..=2 {
         expect_question(&mut session, number);
-        session.send(ENTER).unwrap();
+        answer(&mut session, 0);
     }
     expect_question(&mut session, 3);
     session.send(CTRL_C).unwrap();
@@ -129,11 +145,24 @@ fn plain_mode_reads_typed_numbers() {
     session.send_line("9").unwrap();
     session.expect("Please type a number").unwrap();
     session.send_line("1").unwrap();
+    session.expect("least likely do?").unwrap();
+    session.expect("> ").unwrap();
+    session.send_line("3").unwrap();
     for number in 2..=total {
         session.expect(format!("[{number}/{total}]")).unwrap();
         session.expect("> ").unwrap();
-        session.send_line(if number == 2 { "s" } else { "2" }).unwrap();
+        if number == 2 {
+            session.send_line("s").unwrap();
+        } else {
+            session.send_line("2").unwrap();
+            session.expect("least likely do?").unwrap();
+            session.expect("> ").unwrap();
+            session.send_line("1").unwrap();
+        }
     }
+    session.expect("1 skipped").unwrap();
+    session.expect("> ").unwrap();
+    session.send_line("").unwrap();
     session.expect("Your profile").unwrap();
     session.expect(expectrl::Eof).ok();
     assert_eq!(exit_code(&session), 0);
@@ -145,7 +174,7 @@ fn sigterm_restores_the_terminal_and_keeps_the_answers() {
     let mut session = spawn(&itlead);
     start(&mut session);
     expect_question(&mut session, 1);
-    session.send(ENTER).unwrap();
+    answer(&mut session, 0);
     expect_question(&mut session, 2);
     session.get_process_mut().signal(ptyprocess::Signal::SIGTERM).unwrap();
     // The cursor is shown again (ESC [ ? 25 h) before the stop message.
@@ -172,7 +201,7 @@ fn declining_to_start_exits_cleanly_without_a_session() {
 fn a_damaged_session_is_reported_and_set_aside_not_fatal() {
     let itlead = Itlead::new().arg("assess");
     std::fs::create_dir_all(itlead.session_file().parent().unwrap()).unwrap();
-    std::fs::write(itlead.session_file(), "{\"schema\": \"itlead.session/1\", \"answers\": {")
+    std::fs::write(itlead.session_file(), "{\"schema\": \"itlead.session/2\", \"answers\": {")
         .unwrap();
     let mut session = spawn(&itlead);
     session.expect("could not be read").expect("warning shown");
@@ -196,7 +225,7 @@ fn an_unfinished_session_with_another_selection_is_not_resumed_silently() {
     let mut session = spawn(&first);
     start(&mut session);
     expect_question(&mut session, 1);
-    session.send(ENTER).unwrap();
+    answer(&mut session, 0);
     expect_question(&mut session, 2);
     session.send(CTRL_C).unwrap();
     assert_eq!(exit_code(&session), 130);
@@ -205,7 +234,7 @@ fn an_unfinished_session_with_another_selection_is_not_resumed_silently() {
     std::fs::create_dir_all(other.session_file().parent().unwrap()).unwrap();
     std::fs::copy(first.session_file(), other.session_file()).unwrap();
     let mut session = spawn(&other);
-    session.expect("asks other scenarios (--axes goals-vision)").expect("refused with a reason");
+    session.expect("asks the scenarios on goals-vision").expect("refused with a reason");
     session.expect("--restart").unwrap();
     assert_eq!(exit_code(&session), 2);
     assert!(other.session_file().exists(), "the unfinished session is kept");
@@ -228,7 +257,7 @@ fn output_files_get_no_colour_even_from_a_terminal() {
     session.expect(expectrl::Eof).ok();
     assert_eq!(exit_code(&session), 0);
     let text = std::fs::read_to_string(&out).unwrap();
-    assert!(text.contains("Your profile"));
+    assert!(text.contains("Profile of Robin Example"));
     assert!(!text.contains('\u{1b}'), "escape codes in a file written from a terminal");
 
     // On the terminal itself, the same report is coloured.

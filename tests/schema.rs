@@ -10,9 +10,12 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{Itlead, fixture};
+use common::{Itlead, answer_all, answers_file, fixture, ranked};
+use itlead::compare::CompareDocument;
+use itlead::history::HistoryEntry;
 use itlead::result::ResultDocument;
-use itlead::team::{CompareDocument, HistoryEntry, TeamDocument};
+use itlead::stats::StatsDocument;
+use itlead::team::TeamDocument;
 use serde_json::{Value, json};
 
 fn schema(name: &str) -> Value {
@@ -52,31 +55,11 @@ fn results(directory: &str) -> Vec<PathBuf> {
     paths
 }
 
-/// Scenario ids and their option keys, from the answers template.
-fn scenarios() -> Vec<(String, Vec<String>)> {
-    let run = Itlead::new().args(["questions", "--format", "json"]).ok();
-    let template: Value = serde_json::from_str(&run.stdout).expect("template is JSON");
-    template["scenarios"]
-        .as_array()
-        .expect("scenarios array")
-        .iter()
-        .map(|scenario| {
-            let keys = scenario["options"]
-                .as_array()
-                .expect("options")
-                .iter()
-                .map(|option| option["key"].as_str().expect("key").to_owned())
-                .collect();
-            (scenario["id"].as_str().expect("id").to_owned(), keys)
-        })
-        .collect()
-}
-
-/// The answer of a scenario: an option by position (the last one when the
-/// position is past the end), or a skip.
+/// The answer of a scenario: options by position (most likely, least
+/// likely), or a skip.
 #[derive(Clone, Copy)]
 enum Pick {
-    Option(usize),
+    Options(usize, usize),
     Skip,
 }
 
@@ -86,24 +69,11 @@ type Picker = Box<dyn Fn(usize) -> Pick>;
 /// Runs `assess` on answers chosen by `pick` (scenario index → answer) and
 /// returns stdout.
 fn assess(pick: impl Fn(usize) -> Pick, extra: &[&str], format: &str) -> String {
-    let answers: serde_json::Map<String, Value> = scenarios()
-        .into_iter()
-        .enumerate()
-        .map(|(index, (id, keys))| {
-            let answer = match pick(index) {
-                Pick::Option(position) => keys[position.min(keys.len() - 1)].clone(),
-                Pick::Skip => String::from("skip"),
-            };
-            (id, Value::from(answer))
-        })
-        .collect();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("answers.json");
-    std::fs::write(
-        &path,
-        serde_json::to_string(&json!({"schema": "itlead.answers/1", "answers": answers})).unwrap(),
-    )
-    .unwrap();
+    let answers = answer_all(|index, keys| match pick(index) {
+        Pick::Options(most, least) => ranked(keys, most, least),
+        Pick::Skip => Value::from("skip"),
+    });
+    let (_dir, path) = answers_file(answers);
     let mut args = vec![
         "assess".to_owned(),
         "--answers".to_owned(),
@@ -118,9 +88,15 @@ fn assess(pick: impl Fn(usize) -> Pick, extra: &[&str], format: &str) -> String 
 
 #[test]
 fn the_schemas_are_valid_draft_2020_12() {
-    for name in
-        ["result.schema.json", "team.schema.json", "compare.schema.json", "history.schema.json"]
-    {
+    for name in [
+        "result.schema.json",
+        "result-v1.schema.json",
+        "team.schema.json",
+        "compare.schema.json",
+        "history.schema.json",
+        "check.schema.json",
+        "stats.schema.json",
+    ] {
         let schema = schema(name);
         assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema", "{name}");
         if let Err(error) = jsonschema::draft202012::meta::validate(&schema) {
@@ -132,17 +108,22 @@ fn the_schemas_are_valid_draft_2020_12() {
 #[test]
 fn assess_results_match_the_schema_and_parse_back() {
     let cases: [(&str, Picker, &[&str]); 5] = [
-        ("all first options", Box::new(|_| Pick::Option(0)), &[]),
-        ("all last options", Box::new(|_| Pick::Option(9)), &[]),
+        ("all first options", Box::new(|_| Pick::Options(0, 1)), &[]),
+        ("all last options", Box::new(|_| Pick::Options(3, 0)), &[]),
         (
             "a mix with skips",
             Box::new(|index| {
-                [Pick::Option(0), Pick::Option(1), Pick::Option(2), Pick::Skip][index % 4]
+                [Pick::Options(0, 3), Pick::Options(1, 2), Pick::Options(2, 0), Pick::Skip]
+                    [index % 4]
             }),
             &[],
         ),
-        ("everything skipped", Box::new(|_| Pick::Skip), &[]),
-        ("quick mode", Box::new(|_| Pick::Option(1)), &["--quick", "--partial"]),
+        (
+            "nearly everything skipped",
+            Box::new(|index| if index == 0 { Pick::Options(0, 1) } else { Pick::Skip }),
+            &[],
+        ),
+        ("quick mode", Box::new(|_| Pick::Options(1, 2)), &["--quick"]),
     ];
     for (label, pick, extra) in cases {
         let stdout = assess(pick, extra, "json");
@@ -151,7 +132,7 @@ fn assess_results_match_the_schema_and_parse_back() {
         });
         assert_valid("result.schema.json", &value);
         let typed: ResultDocument = serde_json::from_value(value).expect(label);
-        assert_eq!(typed.schema, "itlead.result/1", "{label}");
+        assert_eq!(typed.schema, "itlead.result/2", "{label}");
         assert_eq!(typed.axes.len(), 13, "{label}");
         let parsed = ResultDocument::parse("stdout", &stdout).expect(label);
         assert_eq!(parsed, typed, "{label}");
@@ -161,19 +142,23 @@ fn assess_results_match_the_schema_and_parse_back() {
 #[test]
 fn axes_mode_results_match_the_schema() {
     let stdout = assess(
-        |_| Pick::Option(2),
-        &["--axes", "goals-vision", "--axes", "direct-coach", "--partial"],
+        |_| Pick::Options(2, 0),
+        &["--axes", "goals-vision", "--axes", "direct-coach"],
         "json",
     );
     let value: Value = serde_json::from_str(&stdout).expect("JSON");
     assert_valid("result.schema.json", &value);
-    assert_eq!(value["mode"], "axes");
+    assert_eq!(
+        value["selection"],
+        json!({"mode": "axes", "axes": ["goals-vision", "direct-coach"]})
+    );
 }
 
 #[test]
 fn yaml_results_parse_into_the_same_document() {
-    let pick =
-        |index: usize| [Pick::Option(3), Pick::Option(0), Pick::Skip, Pick::Option(1)][index % 4];
+    let pick = |index: usize| {
+        [Pick::Options(3, 1), Pick::Options(0, 2), Pick::Skip, Pick::Options(1, 0)][index % 4]
+    };
     let yaml = assess(pick, &[], "yaml");
     let from_yaml: ResultDocument = serde_yaml::from_str(&yaml).expect("YAML result");
     let as_json = serde_json::to_value(&from_yaml).unwrap();
@@ -187,17 +172,23 @@ fn yaml_results_parse_into_the_same_document() {
 #[test]
 fn result_fixtures_match_the_schema() {
     let mut checked = 0;
-    for directory in ["results/team", "results/compare"] {
+    for (directory, schema) in [
+        ("results/team", "result.schema.json"),
+        ("results/compare", "result.schema.json"),
+        ("results/v1", "result-v1.schema.json"),
+    ] {
         for path in results(directory) {
             let text = std::fs::read_to_string(&path).unwrap();
             let value: Value = serde_json::from_str(&text).unwrap();
-            assert_valid("result.schema.json", &value);
-            ResultDocument::parse(&path.display().to_string(), &text)
+            assert_valid(schema, &value);
+            let parsed = ResultDocument::parse(&path.display().to_string(), &text)
                 .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+            // Read back, every result is a current one, and matches the schema.
+            assert_valid("result.schema.json", &serde_json::to_value(&parsed).unwrap());
             checked += 1;
         }
     }
-    assert_eq!(checked, 9);
+    assert_eq!(checked, 11);
 }
 
 #[test]
@@ -211,7 +202,7 @@ fn the_result_schema_rejects_wrong_documents() {
     };
     assert_invalid(
         "result.schema.json",
-        &broken(&|value| value["schema"] = json!("itlead.result/2")),
+        &broken(&|value| value["schema"] = json!("itlead.result/3")),
     );
     assert_invalid(
         "result.schema.json",
@@ -315,6 +306,10 @@ fn history_documents_match_the_schema_and_parse_back() {
     assert_valid("history.schema.json", &value);
     let typed: Vec<HistoryEntry> = serde_json::from_value(value).unwrap();
     assert_eq!(typed.len(), 9);
+    assert_eq!(
+        typed.iter().map(|entry| entry.number).collect::<Vec<_>>(),
+        (1..=9).collect::<Vec<_>>()
+    );
     let mut wrong = serde_json::to_value(&typed).unwrap();
     wrong[0]["mode"] = json!("sometimes");
     assert_invalid("history.schema.json", &wrong);
@@ -322,15 +317,7 @@ fn history_documents_match_the_schema_and_parse_back() {
 
 #[test]
 fn a_saved_result_is_listed_by_history() {
-    let answers: serde_json::Map<String, Value> =
-        scenarios().into_iter().map(|(id, _)| (id, Value::from("a"))).collect();
-    let answers_dir = tempfile::tempdir().unwrap();
-    let path = answers_dir.path().join("answers.json");
-    std::fs::write(
-        &path,
-        serde_json::to_string(&json!({"schema": "itlead.answers/1", "answers": answers})).unwrap(),
-    )
-    .unwrap();
+    let (_answers_dir, path) = answers_file(answer_all(|_, keys| ranked(keys, 0, 1)));
     let itlead = Itlead::new().args([
         "assess",
         "--answers",
@@ -358,14 +345,14 @@ fn a_saved_result_is_listed_by_history() {
 
 #[test]
 fn result_csv_reads_back_and_html_draws_svg() {
-    let csv_text = assess(|index| Pick::Option(index % 2 * 9), &[], "csv");
+    let csv_text = assess(|index| Pick::Options(index % 2 * 3, 1), &[], "csv");
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     let headers = reader.headers().unwrap().clone();
     assert_eq!(&headers[0], "id");
     assert!(headers.iter().any(|header| header == "score"));
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 13);
-    let json_text = assess(|index| Pick::Option(index % 2 * 9), &[], "json");
+    let json_text = assess(|index| Pick::Options(index % 2 * 3, 1), &[], "json");
     let result: ResultDocument = serde_json::from_str(&json_text).unwrap();
     let score_column = headers.iter().position(|header| header == "score").unwrap();
     for (row, axis) in rows.iter().zip(&result.axes) {
@@ -375,7 +362,52 @@ fn result_csv_reads_back_and_html_draws_svg() {
             axis.score.map(|score| score.to_string()).unwrap_or_default()
         );
     }
-    let html = assess(|_| Pick::Option(1), &[], "html");
-    assert!(html.contains("<svg"), "{html}");
-    assert!(!html.contains("src=\"http"), "external assets in {html}");
+    let html = assess(|_| Pick::Options(1, 2), &[], "html");
+    assert!(html.contains("class=\"chart\"") && html.contains("class=\"mark score\""), "{html}");
+    assert!(
+        !html.contains("src=") && !html.contains("<script") && !html.contains("href="),
+        "external assets in {html}"
+    );
+}
+
+#[test]
+fn check_documents_match_the_schema() {
+    let valid: Value =
+        serde_json::from_str(&Itlead::new().args(["check", "--format", "json"]).ok().stdout)
+            .unwrap();
+    assert_valid("check.schema.json", &valid);
+    assert_eq!(valid["valid"], true);
+    let old = fixture("content/contrasts-1.0.0.yaml").display().to_string();
+    let analysed: Value =
+        serde_json::from_str(&Itlead::new().args(["check", &old, "--format", "json"]).ok().stdout)
+            .unwrap();
+    assert_valid("check.schema.json", &analysed);
+    let bad = fixture("bad/content/unknown-axis.yaml").display().to_string();
+    let run = Itlead::new().args(["check", &bad, "--format", "json"]).expect_code(3);
+    let invalid: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_valid("check.schema.json", &invalid);
+    assert_eq!(invalid["valid"], false);
+    let mut wrong = valid;
+    wrong["design"]["axes"][0]["random_mean"] = json!("none");
+    assert_invalid("check.schema.json", &wrong);
+}
+
+#[test]
+fn stats_documents_match_the_schema_and_parse_back() {
+    let dir = tempfile::tempdir().unwrap();
+    // Four different answer patterns (positions repeat every four).
+    for seed in 0..4 {
+        let stdout =
+            assess(move |index| Pick::Options(index * 7 + seed, index + seed * 3), &[], "json");
+        std::fs::write(dir.path().join(format!("r{seed}.json")), stdout).unwrap();
+    }
+    let target = dir.path().display().to_string();
+    let run = Itlead::new().args(["stats", &target, "--format", "json"]).ok();
+    let value: Value = serde_json::from_str(&run.stdout).expect("stats JSON");
+    assert_valid("stats.schema.json", &value);
+    let typed: StatsDocument = serde_json::from_value(value.clone()).unwrap();
+    assert_eq!(typed.results, 4);
+    let mut wrong = value;
+    wrong["scenarios"][0]["options"][0]["share"] = json!(1.5);
+    assert_invalid("stats.schema.json", &wrong);
 }

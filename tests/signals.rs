@@ -14,8 +14,11 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use common::{Itlead, fixture};
+use itlead::answer::Answer;
+use itlead::content::selection::Selection;
+use itlead::flow::session::Session;
 use itlead::library;
-use itlead::session::{Found, Session, SessionStore};
+use itlead::store::{Found, SessionStore};
 
 /// Files in `dir`, sorted, as strings.
 fn names_in(dir: &Path) -> Vec<String> {
@@ -49,10 +52,12 @@ fn is_set_aside_name(name: &str) -> bool {
 fn a_session() -> Session {
     let content = library::built_in();
     let order: Vec<String> = content.scenarios.iter().map(|scenario| scenario.id.clone()).collect();
-    let mut session = Session::new(&content, "full", 7, order, "2026-01-01T00:00:00Z".to_owned());
-    let first = content.scenarios[0].id.clone();
-    let key = content.scenarios[0].options[0].key.clone();
-    session.answers.insert(first, key);
+    let mut session =
+        Session::new(&content, Selection::Full, 7, order, "2026-01-01T00:00:00Z".to_owned());
+    let first = &content.scenarios[0];
+    session
+        .answers
+        .insert(first.id.clone(), Answer::ranked(&first.options[0].key, &first.options[1].key));
     session
 }
 
@@ -70,7 +75,7 @@ fn a_damaged_session_file_is_set_aside_not_deleted() {
             "a future schema",
             String::from_utf8(valid.clone())
                 .expect("UTF-8")
-                .replace("itlead.session/1", "itlead.session/9")
+                .replace("itlead.session/2", "itlead.session/9")
                 .into_bytes(),
         ),
         ("nested deep", format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)).into_bytes()),
@@ -190,7 +195,7 @@ fn an_unwritable_data_dir_costs_a_warning_not_the_report() {
         .run();
     assert_eq!(run.code, 0, "{}", run.stderr);
     let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("the whole report");
-    assert_eq!(report["schema"], "itlead.result/1");
+    assert_eq!(report["schema"], "itlead.result/2");
     assert!(run.stderr.contains("warning: the result was not saved"), "{}", run.stderr);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     assert_eq!(std::fs::read(&file).expect("untouched"), b"");

@@ -39,10 +39,10 @@ mod common;
 use std::path::PathBuf;
 
 use common::{Itlead, fixture};
+use itlead::compare::{CompareDocument, LeftOutReason};
+use itlead::history::HistoryEntry;
 use itlead::score::Band;
-use itlead::team::aggregate::{Coverage, LeanCounts, TeamAxis};
-use itlead::team::compare::LeftOutReason;
-use itlead::team::{CompareDocument, HistoryEntry, TeamDocument};
+use itlead::team::{Coverage, LeanCounts, TeamAxis, TeamDocument};
 
 const MEMBERS: [&str; 5] = ["alice", "bob", "carol", "dave", "erin"];
 
@@ -69,7 +69,11 @@ fn axis<'a>(document: &'a TeamDocument, id: &str) -> &'a TeamAxis {
 }
 
 fn lean(manager: usize, balanced: usize, leader: usize) -> LeanCounts {
-    LeanCounts { manager, balanced, leader }
+    lean_all(manager, balanced, leader, 0)
+}
+
+fn lean_all(manager: usize, balanced: usize, leader: usize, uncertain: usize) -> LeanCounts {
+    LeanCounts { manager, balanced, leader, uncertain }
 }
 
 #[test]
@@ -142,11 +146,9 @@ fn a_team_that_covers_both_sides_is_told_so() {
     assert!(run.stdout.contains("Only one side covered"), "{}", run.stdout);
     let today = run.stdout.lines().find(|line| line.contains("Today ⟷ Tomorrow")).unwrap();
     // n 2, mean (-80 + 70) / 2 = -5.0, median -5.0, sd 75.0
+    let cells: Vec<&str> = today.split_whitespace().skip(3).collect();
     assert!(
-        today
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .ends_with(&["2", "-5.0", "-5.0", "-80", "+70", "75.0", "1", "0", "1"]),
+        cells.starts_with(&["2", "-5.0", "-5.0", "-80", "+70", "75.0", "1", "0", "1", "0"]),
         "{today}"
     );
 }
@@ -166,9 +168,12 @@ fn the_text_table_shows_the_numbers() {
     };
     assert_eq!(
         row("Status quo ⟷ Change agent"),
-        ["5", "-46.8", "-35.0", "-100", "-19", "30.4", "4", "1", "0"]
+        ["5", "-46.8", "-35.0", "-100", "-19", "30.4", "4", "1", "0", "0"]
     );
-    assert_eq!(row("Goals ⟷ Vision"), ["4", "+35.0", "+32.5", "+10", "+65", "21.5", "0", "1", "3"]);
+    assert_eq!(
+        row("Goals ⟷ Vision"),
+        ["4", "+35.0", "+32.5", "+10", "+65", "21.5", "0", "1", "3", "0"]
+    );
     for line in text.lines() {
         assert!(unicode_width(line) <= 80, "line wider than 80 columns: {line:?}");
     }
@@ -216,10 +221,13 @@ fn names_show_who_leans_where() {
     assert_eq!(status.manager, ["alice", "bob", "carol", "erin"]);
     assert_eq!(status.balanced, ["dave"]);
 
-    let text = Itlead::new().args(team_args(&["--names"])).ok().stdout;
+    let text = Itlead::new().args(team_args(&["--names"])).env("COLUMNS", "100").ok().stdout;
     assert!(text.contains("Who leans where"), "{text}");
-    assert!(text.contains("Tomorrow: dave, erin"), "{text}");
-    assert!(text.contains("Status quo: alice, bob, carol, erin"), "{text}");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("manager side: alice, bob · balanced: carol · leader side: dave, erin"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -236,7 +244,7 @@ fn broken_files_are_skipped_with_a_warning_and_a_count() {
     assert!(warnings[0].ends_with("; skipped"), "{}", run.stderr);
     assert!(
         warnings[1].contains("answers-not-result.yaml")
-            && warnings[1].contains("not an itlead result"),
+            && warnings[1].contains("this is an answers file"),
         "{}",
         run.stderr
     );
@@ -287,14 +295,20 @@ fn results_of_another_major_version_are_set_aside() {
 
 #[test]
 fn many_files_stream_through_both_workers() {
-    // 200 copies of each member: every statistic but the counts stays the
-    // same (the median of 1000 values is the mean of two equal middles).
+    // 200 results like each member's, made at different times: every
+    // statistic but the counts stays the same (the median of 1000 values is
+    // the mean of two equal middles).
     let dir = tempfile::tempdir().unwrap();
     let mut args = vec!["team".to_owned(), "--format".to_owned(), "json".to_owned()];
     for copy in 0..200 {
-        for name in MEMBERS {
+        for (index, name) in MEMBERS.iter().enumerate() {
             let path = dir.path().join(format!("{name}-{copy:03}.json"));
-            std::fs::copy(fixture(&format!("results/team/{name}.json")), &path).unwrap();
+            let text =
+                std::fs::read_to_string(fixture(&format!("results/team/{name}.json"))).unwrap();
+            let mut result: serde_json::Value = serde_json::from_str(&text).unwrap();
+            result["created"] =
+                format!("2025-01-01T{:02}:{:02}:{index:02}Z", copy / 60, copy % 60).into();
+            std::fs::write(&path, serde_json::to_string(&result).unwrap()).unwrap();
             args.push(path.display().to_string());
         }
     }
@@ -308,6 +322,11 @@ fn many_files_stream_through_both_workers() {
         (Some(-4.0), Some(0.0), Some(-80), Some(70), Some(52.4))
     );
     assert_eq!(today.lean, lean(400, 200, 400));
+    let copies = vec![member("alice"); 3];
+    let run = Itlead::new().arg("team").args(&copies).args(["--format", "json"]).ok();
+    let once: TeamDocument = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(once.files.used, 1, "the same file named three times counts once");
+    assert!(run.stderr.contains("named more than once; it counts once"), "{}", run.stderr);
     let goals = axis(&team, "goals-vision");
     assert_eq!(goals.count, 800);
     assert_eq!((goals.median, goals.spread), (Some(32.5), Some(21.5)));
@@ -334,10 +353,12 @@ fn team_csv_reads_back() {
             "lean_manager",
             "balanced",
             "lean_leader",
+            "uncertain",
             "coverage",
             "manager_members",
             "balanced_members",
-            "leader_members"
+            "leader_members",
+            "uncertain_members"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -346,11 +367,11 @@ fn team_csv_reads_back() {
     assert_eq!(&status[0], "status-quo-change");
     assert_eq!(&status[3], "Change agent");
     assert_eq!(&status[5], "-46.8");
-    assert_eq!(&status[6], "-35");
+    assert_eq!(&status[6], "-35.0");
     assert_eq!(&status[7], "-100");
     assert_eq!(&status[9], "30.4");
-    assert_eq!(&status[13], "manager-only");
-    assert_eq!(&status[14], "alice;bob;carol;erin");
+    assert_eq!(&status[14], "manager-only");
+    assert_eq!(&status[15], "alice;bob;carol;erin");
     let goals = &rows[1];
     assert_eq!(&goals[4], "4");
     assert_eq!(&goals[6], "32.5");
@@ -361,14 +382,17 @@ fn team_markdown_and_html() {
     let markdown = Itlead::new().args(team_args(&["--format", "markdown"])).ok().stdout;
     assert!(
         markdown.contains(
-            "| `status-quo-change` | Status quo | Change agent | 5 | -46.8 | -35.0 | -100 | -19 | 30.4 | 4 | 1 | 0 | manager-only |"
+            "| Status quo ⟷ Change agent | 5 | -46.8 | -35.0 | -100 | -19 | 30.4 | 4 | 1 | 0 | 0 | **manager side only** |"
         ),
         "{markdown}"
     );
     assert!(markdown.contains("## Only one side covered"), "{markdown}");
     let html = Itlead::new().args(team_args(&["--format", "html"])).ok().stdout;
     assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
-    assert!(html.contains("<svg"), "{html}");
+    assert!(
+        html.contains("class=\"mark mean\"") && html.contains("class=\"range\""),
+        "mean against range: {html}"
+    );
     assert!(html.contains("<style>"), "{html}");
     assert!(!html.contains("src=\"http") && !html.contains("<link"), "{html}");
     assert!(html.trim_end().ends_with("</html>"), "{html}");
@@ -385,13 +409,18 @@ fn team_output_refuses_to_overwrite_without_force() {
     let team: TeamDocument = serde_json::from_str(&written).unwrap();
     assert_eq!(team.files.used, 5);
 
-    let refused =
-        Itlead::new().args(team_args(&["--format", "csv", "--output", &out_text])).expect_code(2);
+    let refused = Itlead::new().args(team_args(&["--output", &out_text])).expect_code(2);
     assert!(refused.stderr.contains("--force"), "{}", refused.stderr);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), written);
 
-    Itlead::new().args(team_args(&["--format", "csv", "--output", &out_text, "--force"])).ok();
-    assert!(std::fs::read_to_string(&out).unwrap().starts_with("id,theme,"));
+    let csv = dir.path().join("team.csv");
+    let csv_text = csv.display().to_string();
+    Itlead::new().args(team_args(&["--output", &csv_text])).ok();
+    Itlead::new().args(team_args(&["--output", &csv_text, "--force"])).ok();
+    assert!(
+        std::fs::read_to_string(&csv).unwrap().starts_with("id,theme,"),
+        "the format follows the extension"
+    );
 }
 
 // ------------------------------------------------------------- compare --
@@ -468,7 +497,7 @@ fn compare_text_lists_movement_and_what_was_left_out() {
         .lines()
         .find(|line| line.trim_start().starts_with("Today ⟷ Tomorrow"))
         .unwrap_or_else(|| panic!("{text}"));
-    assert!(today.ends_with("-40  -10     +30  leaning manager → balanced"), "{today}");
+    assert!(today.ends_with("-40  -10  +30  leaning manager → balanced"), "{today}");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("Not compared: command-cooperate (no score in"), "{text}");
     assert!(flat.contains("copy-unique (only in"), "{text}");
@@ -574,14 +603,15 @@ fn compare_in_csv_markdown_and_html() {
     );
     let markdown = run("markdown");
     assert!(
-        markdown.contains(
-            "| `today-tomorrow` | Today | Tomorrow | -40 | -10 | +30 | leaning manager → balanced |"
-        ),
+        markdown.contains("| Today ⟷ Tomorrow | -40 | -10 | +30 | leaning manager → balanced |"),
         "{markdown}"
     );
     let html = run("html");
-    assert!(html.contains("<svg"), "{html}");
-    assert!(!html.contains("src=\"http"), "{html}");
+    assert!(
+        html.contains("class=\"mark before\"") && html.contains(">before</li>"),
+        "before and after are told apart: {html}"
+    );
+    assert!(!html.contains("src=") && !html.contains("<script"), "{html}");
 }
 
 #[test]
@@ -686,7 +716,8 @@ fn history_lists_results_oldest_first_and_skips_broken_ones() {
                 "2025-06-10T15:00:00Z",
                 "1.2.0",
                 "quick",
-                Some("today-tomorrow"),
+                // today-tomorrow is at -10 there: balanced, not a leaning.
+                None,
                 Some("status-quo-change")
             ),
         ]

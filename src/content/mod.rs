@@ -5,13 +5,18 @@
 //! compiles it too: `build.rs` validates `content/contrasts.yaml` with this
 //! very code and embeds the result, so a broken default cannot ship.
 
+pub mod design;
 pub mod diagnostic;
 pub mod locate;
 pub mod model;
 pub mod raw;
+pub mod selection;
 pub mod suggest;
+pub mod text;
+pub mod timing;
 pub mod unique_map;
 pub mod validate;
+pub mod wording;
 
 use sha2::{Digest, Sha256};
 
@@ -19,8 +24,11 @@ pub use diagnostic::DataError;
 use diagnostic::{Diagnostic, from_yaml_error, locate_all};
 pub use model::Content;
 
-/// The content format version this itlead reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The content format version this itlead writes about in its docs.
+pub const SCHEMA_VERSION: u32 = 2;
+/// Every content format version this itlead reads: schema 1 files are
+/// questionnaires of itlead 0.1, answered with the most likely option only.
+pub const SCHEMA_VERSIONS: [u32; 2] = [1, 2];
 
 /// Strips a UTF-8 byte-order mark, which editors on some systems add.
 pub fn strip_bom(text: &str) -> &str {

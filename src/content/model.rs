@@ -19,6 +19,8 @@ pub struct Content {
     pub version: String,
     /// `sha256:` digest of the file the content came from.
     pub hash: String,
+    /// How each scenario is answered.
+    pub response: ResponseFormat,
     /// Cited articles.
     pub sources: Vec<Source>,
     /// Groups of axes, in file order.
@@ -27,6 +29,114 @@ pub struct Content {
     pub axes: Vec<Axis>,
     /// The questions, in file order.
     pub scenarios: Vec<Scenario>,
+}
+
+/// How a scenario is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ResponseFormat {
+    /// The option the respondent would most likely choose.
+    Most,
+    /// The most likely option, then the least likely among the others.
+    MostAndLeast,
+}
+
+impl ResponseFormat {
+    /// The machine form, as in files: `most`, `most-and-least`.
+    pub fn id(self) -> &'static str {
+        match self {
+            ResponseFormat::Most => "most",
+            ResponseFormat::MostAndLeast => "most-and-least",
+        }
+    }
+
+    /// The form with this machine name.
+    pub fn from_id(id: &str) -> Option<Self> {
+        [ResponseFormat::Most, ResponseFormat::MostAndLeast]
+            .into_iter()
+            .find(|format| format.id() == id)
+    }
+
+    /// Scored responses one answered scenario gives on each axis it moves.
+    pub fn responses_per_scenario(self) -> usize {
+        match self {
+            ResponseFormat::Most => 1,
+            ResponseFormat::MostAndLeast => 2,
+        }
+    }
+
+    /// The picks a respondent makes in each scenario.
+    pub fn picks(self) -> &'static [Pick] {
+        match self {
+            ResponseFormat::Most => &[Pick::Most],
+            ResponseFormat::MostAndLeast => &[Pick::Most, Pick::Least],
+        }
+    }
+}
+
+/// One of the choices made in a scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Pick {
+    /// The option the respondent would most likely choose.
+    Most,
+    /// The option the respondent would least likely choose.
+    Least,
+}
+
+impl Pick {
+    /// +1 for the most likely option, −1 for the least likely: rejecting an
+    /// option counts as a pull away from its side.
+    pub fn sign(self) -> i32 {
+        match self {
+            Pick::Most => 1,
+            Pick::Least => -1,
+        }
+    }
+
+    /// `most` or `least`, as in answers files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pick::Most => "most",
+            Pick::Least => "least",
+        }
+    }
+}
+
+/// Who a scenario assumes the respondent is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Anyone in IT: no authority over others is needed.
+    Anyone,
+    /// A tech or project lead, who coordinates people without line authority.
+    Lead,
+    /// A line manager (hiring, budget, appraisals).
+    Manager,
+}
+
+impl Role {
+    /// Every role, in order.
+    pub const ALL: [Role; 3] = [Role::Anyone, Role::Lead, Role::Manager];
+
+    /// The machine form, as in files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Anyone => "anyone",
+            Role::Lead => "lead",
+            Role::Manager => "manager",
+        }
+    }
+
+    /// The role with this machine name.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Role::ALL.into_iter().find(|role| role.id() == id)
+    }
+
+    /// Whether someone without line authority can answer as themselves.
+    pub fn needs_authority(self) -> bool {
+        self == Role::Manager
+    }
 }
 
 /// A cited article.
@@ -136,6 +246,17 @@ pub struct Axis {
     pub source: String,
     /// The point of the source it comes from.
     pub source_point: String,
+    /// Practices for growing each side, when the content has them.
+    pub next_steps: Option<Sides<NextSteps>>,
+}
+
+/// What someone who wants more of one side could try.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextSteps {
+    /// Two or three concrete practices.
+    pub practices: Vec<String>,
+    /// A question to discuss with a manager or mentor.
+    pub discuss: String,
 }
 
 impl Axis {
@@ -152,11 +273,19 @@ pub struct Scenario {
     pub id: String,
     /// Short title.
     pub title: String,
-    /// The situation and the question.
+    /// Who the scenario assumes the respondent is, when the content says.
+    pub role: Option<Role>,
+    /// The situation, in the second person.
     pub situation: String,
+    /// The same situation about someone else, with `{name}` where they are
+    /// named; `None` when the content has no observer form.
+    pub about: Option<String>,
     /// Possible answers, in file order.
     pub options: Vec<Choice>,
 }
+
+/// The placeholder for the person rated in observer situations.
+pub const NAME_PLACEHOLDER: &str = "{name}";
 
 impl Scenario {
     /// The option with `key`.
@@ -188,6 +317,31 @@ impl Scenario {
         let low = weights.clone().min().unwrap_or(0);
         let high = weights.max().unwrap_or(0);
         (low, high)
+    }
+
+    /// Where `option` sits in this scenario's range on `axis`, doubled so it
+    /// stays whole: `2·weight − low − high`, from `−span` (the most
+    /// manager-side option) to `+span` (the most leader-side one), where
+    /// `span = high − low`. Scoring and the design analysis both place
+    /// answers with this one function.
+    pub fn offset(&self, option: &Choice, axis: &str) -> i32 {
+        let (low, high) = self.range(axis);
+        2 * i32::from(option.weight(axis)) - i32::from(low) - i32::from(high)
+    }
+
+    /// `high − low` on `axis`: what one response can move, either way.
+    pub fn span(&self, axis: &str) -> i32 {
+        let (low, high) = self.range(axis);
+        i32::from(high) - i32::from(low)
+    }
+
+    /// The situation as the respondent reads it: as it stands, or, about
+    /// someone else, the observer form with their name filled in.
+    pub fn situation_for(&self, subject: Option<&str>) -> Option<String> {
+        match subject {
+            None => Some(self.situation.clone()),
+            Some(name) => self.about.as_ref().map(|about| about.replace(NAME_PLACEHOLDER, name)),
+        }
     }
 
     /// A digest of everything a respondent sees or is scored on.

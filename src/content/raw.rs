@@ -19,6 +19,10 @@ pub struct RawContent {
     pub title: String,
     /// Version of this content, chosen by its author.
     pub version: String,
+    /// How scenarios are answered: `most` or `most-and-least`. Schema 2
+    /// requires it; schema 1 files are answered `most`.
+    #[serde(default)]
+    pub response: Option<String>,
     /// The articles the axes point to.
     #[serde(default)]
     pub sources: Vec<RawSource>,
@@ -91,6 +95,29 @@ pub struct RawAxis {
     pub related: Vec<String>,
     /// Where the idea comes from.
     pub source: RawSourceRef,
+    /// Practices for growing each side.
+    #[serde(default)]
+    pub next_steps: Option<RawNextStepSides>,
+}
+
+/// Next steps for both poles.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNextStepSides {
+    /// For growing the manager side.
+    pub manager: RawNextSteps,
+    /// For growing the leader side.
+    pub leader: RawNextSteps,
+}
+
+/// Next steps for one pole.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNextSteps {
+    /// Concrete practices to try.
+    pub practices: Vec<String>,
+    /// A question to discuss with a manager or mentor.
+    pub discuss: String,
 }
 
 /// One end of an axis.
@@ -131,8 +158,14 @@ pub struct RawScenario {
     pub id: String,
     /// Short title.
     pub title: String,
-    /// The situation, ending in the question.
+    /// `anyone`, `lead` or `manager`: who the situation assumes.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// The situation, in the second person.
     pub situation: String,
+    /// The situation about someone else, with `{name}` for them.
+    #[serde(default)]
+    pub about: Option<String>,
     /// The possible answers.
     pub options: Vec<RawOption>,
 }

@@ -1,47 +1,73 @@
 //! Turns a [`RawContent`] into a trusted [`Content`], reporting every
 //! problem at once rather than stopping at the first.
+//!
+//! Every lookup goes through a hash map built once, so validation stays
+//! linear in the size of the file however many axes or scenarios it holds.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use super::SCHEMA_VERSION;
 use super::diagnostic::{MAX_PROBLEMS, Problem};
 use super::locate::YamlPath;
-use super::model::{Axis, Choice, Content, MAX_WEIGHT, Pole, Scenario, Sides, Source, Theme};
-use super::raw::{RawAxis, RawContent, RawOption, RawPole, RawScenario, RawSides};
+use super::model::{
+    Axis, Choice, Content, MAX_WEIGHT, NAME_PLACEHOLDER, NextSteps, Pole, ResponseFormat, Role,
+    Scenario, Sides, Source, Theme,
+};
+use super::raw::{
+    RawAxis, RawContent, RawNextStepSides, RawNextSteps, RawOption, RawPole, RawScenario, RawSides,
+};
 use super::suggest::{did_you_mean, fold};
+use super::text::{escape, first_unsafe};
+use super::{SCHEMA_VERSION, SCHEMA_VERSIONS};
 
 /// Fewest scenarios an axis may load on.
 pub const MIN_SCENARIOS_PER_AXIS: usize = 3;
-/// Fewest options a scenario may offer.
+/// Fewest options a scenario may offer when only the most likely is asked.
 pub const MIN_OPTIONS: usize = 2;
+/// Fewest options a scenario may offer when the least likely is asked too:
+/// after the most likely, at least two must remain to choose from.
+pub const MIN_OPTIONS_MOST_AND_LEAST: usize = 3;
 /// Most options a scenario may offer.
 pub const MAX_OPTIONS: usize = 5;
+/// Most axes one option may weigh.
+pub const MAX_WEIGHTS_PER_OPTION: usize = 3;
+/// Most practices per pole in next steps.
+pub const MAX_PRACTICES: usize = 3;
+/// Most axes a content file may define: far above any real questionnaire,
+/// low enough that every result itlead writes stays readable by itlead.
+pub const MAX_AXES: usize = 100;
+/// Most scenarios a content file may hold.
+pub const MAX_SCENARIOS: usize = 1000;
+/// Most themes or sources a content file may define.
+pub const MAX_GROUPS: usize = 100;
 
 /// Validates `raw`; `hash` identifies the text it came from.
 pub fn validate(raw: RawContent, hash: String) -> Result<Content, Vec<Problem>> {
     let mut checker = Checker::default();
     let root = YamlPath::root();
-    if raw.schema != SCHEMA_VERSION {
+    if !SCHEMA_VERSIONS.contains(&raw.schema) {
         checker.problem(
             root.key("schema"),
             format!(
-                "unknown schema version {}; this itlead reads version {SCHEMA_VERSION}",
+                "unknown schema version {}; this itlead reads versions 1 and {SCHEMA_VERSION}",
                 raw.schema
             ),
         );
     }
-    checker.text(&root.key("title"), &raw.title);
-    checker.text(&root.key("version"), &raw.version);
+    checker.line(&root.key("title"), &raw.title);
+    checker.line(&root.key("version"), &raw.version);
+    let response = checker.response(&raw);
+    checker.limits(&raw);
     let sources = checker.sources(&raw);
     let themes = checker.themes(&raw);
     let axes = checker.axes(&raw);
-    let scenarios = checker.scenarios(&raw, &axes);
+    let scenarios = checker.scenarios(&raw, &axes, response);
     checker.axis_coverage(&axes, &scenarios);
     if checker.problems.is_empty() {
         Ok(Content {
             title: raw.title,
             version: raw.version,
             hash,
+            response,
             sources,
             themes,
             axes,
@@ -81,12 +107,79 @@ impl Checker {
         }
     }
 
+    /// A text that may span lines: not empty, no control characters.
     fn text(&mut self, path: &YamlPath, text: &str) {
+        self.characters(path, text, true);
+    }
+
+    /// A text that must stay on one line: titles, names, keys, list items.
+    fn line(&mut self, path: &YamlPath, text: &str) {
+        self.characters(path, text, false);
+    }
+
+    fn characters(&mut self, path: &YamlPath, text: &str, multiline: bool) {
         if text.trim().is_empty() {
             self.problem(path.clone(), "must not be empty");
+            return;
+        }
+        if let Some((position, character)) = first_unsafe(text, multiline) {
+            let message = if matches!(character, '\n' | '\r') {
+                format!(
+                    "must be a single line, but has a line break at character {position}; \
+                     use a folded block (`>-`) or one line"
+                )
+            } else {
+                format!(
+                    "holds the control character `{}` at character {position}; \
+                     text may not hold control characters or direction overrides",
+                    escape(character)
+                )
+            };
+            self.problem(path.clone(), message);
         }
     }
 
+    fn response(&mut self, raw: &RawContent) -> ResponseFormat {
+        let path = YamlPath::root().key("response");
+        match (&raw.response, raw.schema) {
+            (None, 1) => ResponseFormat::Most,
+            (None, _) => {
+                self.problem(
+                    YamlPath::root(),
+                    "missing `response`: write `response: most-and-least` (or `most`)",
+                );
+                ResponseFormat::Most
+            }
+            (Some(text), _) => ResponseFormat::from_id(text).unwrap_or_else(|| {
+                self.problem(
+                    path,
+                    format!(
+                        "unknown response format `{text}` (expected `most` or `most-and-least`)"
+                    ),
+                );
+                ResponseFormat::Most
+            }),
+        }
+    }
+
+    fn limits(&mut self, raw: &RawContent) {
+        for (key, count, limit) in [
+            ("axes", raw.axes.len(), MAX_AXES),
+            ("scenarios", raw.scenarios.len(), MAX_SCENARIOS),
+            ("themes", raw.themes.len(), MAX_GROUPS),
+            ("sources", raw.sources.len(), MAX_GROUPS),
+        ] {
+            if count > limit {
+                self.problem(
+                    YamlPath::root().key(key),
+                    format!("{count} {key}; a questionnaire may have at most {limit}"),
+                );
+            }
+        }
+    }
+
+    /// Checks a kebab-case id and records it in `seen`; a repeat is reported
+    /// with the position of its first use.
     fn id(
         &mut self,
         path: &YamlPath,
@@ -101,12 +194,14 @@ impl Checker {
                 format!("{what} id `{id}` is not kebab-case (expected lowercase letters, digits and single dashes)"),
             );
         }
-        if let Some(first) = seen.insert(id.to_owned(), index) {
-            seen.insert(id.to_owned(), first);
+        if let Some(first) = seen.get(id) {
+            let first = *first;
             self.problem(
                 path.clone(),
                 format!("duplicate {what} id `{id}` (first used by {what} #{})", first + 1),
             );
+        } else {
+            seen.insert(id.to_owned(), index);
         }
     }
 
@@ -116,8 +211,14 @@ impl Checker {
         for (index, source) in raw.sources.iter().enumerate() {
             let path = YamlPath::root().key("sources").index(index);
             self.id(&path.key("key"), &source.key, &mut seen, "source", index);
-            self.text(&path.key("title"), &source.title);
-            self.text(&path.key("publisher"), &source.publisher);
+            self.line(&path.key("title"), &source.title);
+            self.line(&path.key("publisher"), &source.publisher);
+            if let Some(author) = &source.author {
+                self.line(&path.key("author"), author);
+            }
+            if let Some(after) = &source.after {
+                self.line(&path.key("after"), after);
+            }
             sources.push(Source {
                 key: source.key.clone(),
                 title: source.title.clone(),
@@ -135,8 +236,8 @@ impl Checker {
         for (index, theme) in raw.themes.iter().enumerate() {
             let path = YamlPath::root().key("themes").index(index);
             self.id(&path.key("id"), &theme.id, &mut seen, "theme", index);
-            self.text(&path.key("name"), &theme.name);
-            self.text(&path.key("summary"), &theme.summary);
+            self.line(&path.key("name"), &theme.name);
+            self.line(&path.key("summary"), &theme.summary);
             themes.push(Theme {
                 id: theme.id.clone(),
                 name: theme.name.clone(),
@@ -152,15 +253,16 @@ impl Checker {
         }
         let mut seen = HashMap::new();
         let mut names: HashMap<String, (usize, String)> = HashMap::new();
-        let axis_ids: Vec<&str> = raw.axes.iter().map(|axis| axis.id.as_str()).collect();
-        let theme_ids: Vec<&str> = raw.themes.iter().map(|theme| theme.id.as_str()).collect();
-        let source_keys: Vec<&str> = raw.sources.iter().map(|source| source.key.as_str()).collect();
+        let axis_ids: HashSet<&str> = raw.axes.iter().map(|axis| axis.id.as_str()).collect();
+        let theme_ids: HashSet<&str> = raw.themes.iter().map(|theme| theme.id.as_str()).collect();
+        let source_keys: HashSet<&str> =
+            raw.sources.iter().map(|source| source.key.as_str()).collect();
         let mut axes = Vec::new();
         for (index, axis) in raw.axes.iter().enumerate() {
             let path = YamlPath::root().key("axes").index(index);
             self.id(&path.key("id"), &axis.id, &mut seen, "axis", index);
-            if !theme_ids.contains(&axis.theme.as_str()) {
-                let hint = self.hint(&axis.theme, theme_ids.iter().copied());
+            if !theme_ids.contains(axis.theme.as_str()) {
+                let hint = self.hint(&axis.theme, raw.themes.iter().map(|theme| theme.id.as_str()));
                 self.problem(path.key("theme"), format!("unknown theme `{}`{hint}", axis.theme));
             }
             self.pole(&path.key("manager"), &axis.manager);
@@ -169,15 +271,19 @@ impl Checker {
             self.text(&path.key("in_it"), &axis.in_it);
             self.sides(&path.key("strengths"), &axis.strengths);
             self.sides(&path.key("watch_outs"), &axis.watch_outs);
-            self.related(&path, axis, &axis_ids);
-            if !source_keys.contains(&axis.source.key.as_str()) {
-                let hint = self.hint(&axis.source.key, source_keys.iter().copied());
+            self.related(&path, axis, &axis_ids, raw);
+            if !source_keys.contains(axis.source.key.as_str()) {
+                let hint = self
+                    .hint(&axis.source.key, raw.sources.iter().map(|source| source.key.as_str()));
                 self.problem(
                     path.key("source").key("key"),
                     format!("unknown source `{}`{hint}", axis.source.key),
                 );
             }
-            self.text(&path.key("source").key("point"), &axis.source.point);
+            self.line(&path.key("source").key("point"), &axis.source.point);
+            if let Some(steps) = &axis.next_steps {
+                self.next_steps(&path.key("next_steps"), steps);
+            }
             self.names(&path, index, axis, &mut names);
             axes.push(model_axis(axis));
         }
@@ -185,8 +291,8 @@ impl Checker {
     }
 
     fn pole(&mut self, path: &YamlPath, pole: &RawPole) {
-        self.text(&path.key("name"), &pole.name);
-        self.text(&path.key("summary"), &pole.summary);
+        self.line(&path.key("name"), &pole.name);
+        self.line(&path.key("summary"), &pole.summary);
     }
 
     fn sides(&mut self, path: &YamlPath, sides: &RawSides) {
@@ -195,20 +301,43 @@ impl Checker {
                 self.problem(path.key(side), "needs at least one entry");
             }
             for (index, item) in items.iter().enumerate() {
-                self.text(&path.key(side).index(index), item);
+                self.line(&path.key(side).index(index), item);
             }
         }
     }
 
-    fn related(&mut self, path: &YamlPath, axis: &RawAxis, axis_ids: &[&str]) {
+    fn next_steps(&mut self, path: &YamlPath, steps: &RawNextStepSides) {
+        for (side, steps) in [("manager", &steps.manager), ("leader", &steps.leader)] {
+            let path = path.key(side);
+            let count = steps.practices.len();
+            if !(1..=MAX_PRACTICES).contains(&count) {
+                self.problem(
+                    path.key("practices"),
+                    format!("has {count} practices; give 1 to {MAX_PRACTICES}"),
+                );
+            }
+            for (index, practice) in steps.practices.iter().enumerate() {
+                self.line(&path.key("practices").index(index), practice);
+            }
+            self.line(&path.key("discuss"), &steps.discuss);
+        }
+    }
+
+    fn related(
+        &mut self,
+        path: &YamlPath,
+        axis: &RawAxis,
+        axis_ids: &HashSet<&str>,
+        raw: &RawContent,
+    ) {
         for (index, related) in axis.related.iter().enumerate() {
             if related == &axis.id {
                 self.problem(
                     path.key("related").index(index),
                     "an axis cannot be related to itself",
                 );
-            } else if !axis_ids.contains(&related.as_str()) {
-                let hint = self.hint(related, axis_ids.iter().copied());
+            } else if !axis_ids.contains(related.as_str()) {
+                let hint = self.hint(related, raw.axes.iter().map(|axis| axis.id.as_str()));
                 self.problem(
                     path.key("related").index(index),
                     format!("unknown axis `{related}`{hint}"),
@@ -231,7 +360,7 @@ impl Checker {
         ];
         for (alias_index, alias) in axis.aliases.iter().enumerate() {
             let alias_path = path.key("aliases").index(alias_index);
-            self.text(&alias_path, alias);
+            self.line(&alias_path, alias);
             own.push((alias_path, alias.as_str()));
         }
         names.entry(fold(&axis.id)).or_insert((index, axis.id.clone()));
@@ -254,34 +383,98 @@ impl Checker {
         }
     }
 
-    fn scenarios(&mut self, raw: &RawContent, axes: &[Axis]) -> Vec<Scenario> {
+    fn scenarios(
+        &mut self,
+        raw: &RawContent,
+        axes: &[Axis],
+        response: ResponseFormat,
+    ) -> Vec<Scenario> {
         if raw.scenarios.is_empty() {
             self.problem(YamlPath::root().key("scenarios"), "there must be at least one scenario");
         }
-        let axis_ids: Vec<&str> = axes.iter().map(|axis| axis.id.as_str()).collect();
+        let axis_ids: HashSet<&str> = axes.iter().map(|axis| axis.id.as_str()).collect();
         let mut seen = HashMap::new();
         let mut scenarios = Vec::new();
         for (index, raw_scenario) in raw.scenarios.iter().enumerate() {
             let path = YamlPath::root().key("scenarios").index(index);
             self.id(&path.key("id"), &raw_scenario.id, &mut seen, "scenario", index);
-            self.text(&path.key("title"), &raw_scenario.title);
+            self.line(&path.key("title"), &raw_scenario.title);
             self.text(&path.key("situation"), &raw_scenario.situation);
-            let scenario = self.scenario(&path, raw_scenario, &axis_ids);
+            let scenario = self.scenario(&path, raw_scenario, &axis_ids, axes, response);
             self.scenario_spread(&path, &scenario);
             scenarios.push(scenario);
         }
         scenarios
     }
 
-    fn scenario(&mut self, path: &YamlPath, raw: &RawScenario, axis_ids: &[&str]) -> Scenario {
-        let count = raw.options.len();
-        if !(MIN_OPTIONS..=MAX_OPTIONS).contains(&count) {
+    fn role(&mut self, path: &YamlPath, role: Option<&str>) -> Option<Role> {
+        let role = role?;
+        let parsed = Role::from_id(role);
+        if parsed.is_none() {
+            let ids = Role::ALL.map(Role::id);
+            let hint = self.hint(role, ids);
             self.problem(
-                path.key("options"),
-                format!("has {count} options; a scenario needs {MIN_OPTIONS} to {MAX_OPTIONS}"),
+                path.clone(),
+                format!("unknown role `{role}`{hint} (expected anyone, lead or manager)"),
             );
         }
-        let mut keys: Vec<&str> = Vec::new();
+        parsed
+    }
+
+    fn about(&mut self, path: &YamlPath, about: &str) {
+        self.text(path, about);
+        if !about.contains(NAME_PLACEHOLDER) {
+            self.problem(
+                path.clone(),
+                format!("the observer form must name the person rated as `{NAME_PLACEHOLDER}`"),
+            );
+        }
+        let mut rest = about;
+        while let Some(start) = rest.find('{') {
+            let after = &rest[start..];
+            if !after.starts_with(NAME_PLACEHOLDER) {
+                self.problem(
+                    path.clone(),
+                    format!(
+                        "`{{` starts no known placeholder; the only one is `{NAME_PLACEHOLDER}`"
+                    ),
+                );
+                break;
+            }
+            rest = &after[NAME_PLACEHOLDER.len()..];
+        }
+    }
+
+    fn scenario(
+        &mut self,
+        path: &YamlPath,
+        raw: &RawScenario,
+        axis_ids: &HashSet<&str>,
+        axes: &[Axis],
+        response: ResponseFormat,
+    ) -> Scenario {
+        let role = self.role(&path.key("role"), raw.role.as_deref());
+        if let Some(about) = &raw.about {
+            self.about(&path.key("about"), about);
+        }
+        let count = raw.options.len();
+        let least = match response {
+            ResponseFormat::Most => MIN_OPTIONS,
+            ResponseFormat::MostAndLeast => MIN_OPTIONS_MOST_AND_LEAST,
+        };
+        if !(least..=MAX_OPTIONS).contains(&count) {
+            let why = match response {
+                ResponseFormat::Most => "",
+                ResponseFormat::MostAndLeast => {
+                    " (after the most likely, two must remain for the least likely)"
+                }
+            };
+            self.problem(
+                path.key("options"),
+                format!("has {count} options; a scenario needs {least} to {MAX_OPTIONS}{why}"),
+            );
+        }
+        let mut keys: HashSet<&str> = HashSet::new();
         let mut options = Vec::new();
         for (index, option) in raw.options.iter().enumerate() {
             let option_path = path.key("options").index(index);
@@ -291,33 +484,50 @@ impl Checker {
                     format!("option key `{}` must be a single lowercase letter", option.key),
                 );
             }
-            if keys.contains(&option.key.as_str()) {
+            if !keys.insert(&option.key) {
                 self.problem(
                     option_path.key("key"),
                     format!("duplicate option key `{}`", option.key),
                 );
             }
-            keys.push(&option.key);
-            self.text(&option_path.key("text"), &option.text);
-            options.push(self.option(&option_path, option, axis_ids));
+            self.line(&option_path.key("text"), &option.text);
+            options.push(self.option(&option_path, option, axis_ids, axes));
         }
         Scenario {
             id: raw.id.clone(),
             title: raw.title.clone(),
+            role,
             situation: raw.situation.clone(),
+            about: raw.about.clone(),
             options,
         }
     }
 
-    fn option(&mut self, path: &YamlPath, option: &RawOption, axis_ids: &[&str]) -> Choice {
-        if option.weights.entries().is_empty() {
+    fn option(
+        &mut self,
+        path: &YamlPath,
+        option: &RawOption,
+        axis_ids: &HashSet<&str>,
+        axes: &[Axis],
+    ) -> Choice {
+        let entries = option.weights.entries();
+        if entries.is_empty() {
             self.problem(path.key("weights"), "an option must weigh at least one axis");
         }
+        if entries.len() > MAX_WEIGHTS_PER_OPTION {
+            self.problem(
+                path.key("weights"),
+                format!(
+                    "weighs {} axes; an option may weigh at most {MAX_WEIGHTS_PER_OPTION}",
+                    entries.len()
+                ),
+            );
+        }
         let mut weights = Vec::new();
-        for (axis, weight) in option.weights.entries() {
+        for (axis, weight) in entries {
             let weight_path = path.key("weights").key(axis);
-            if !axis_ids.contains(&axis.as_str()) {
-                let hint = self.hint(axis, axis_ids.iter().copied());
+            if !axis_ids.contains(axis.as_str()) {
+                let hint = self.hint(axis, axes.iter().map(|axis| axis.id.as_str()));
                 self.problem(weight_path, format!("unknown axis `{axis}`{hint}"));
                 continue;
             }
@@ -359,26 +569,41 @@ impl Checker {
         }
     }
 
+    /// Every axis loads on enough scenarios, and can move both ways. One
+    /// pass over the options, whatever the number of axes.
     fn axis_coverage(&mut self, axes: &[Axis], scenarios: &[Scenario]) {
+        #[derive(Default, Clone, Copy)]
+        struct Reach {
+            scenarios: usize,
+            manager: bool,
+            leader: bool,
+        }
+        let mut reach: HashMap<&str, Reach> = HashMap::new();
+        for scenario in scenarios {
+            for axis in scenario.axes() {
+                let (low, high) = scenario.range(axis);
+                let entry = reach.entry(axis).or_default();
+                entry.scenarios += 1;
+                entry.manager |= low < 0;
+                entry.leader |= high > 0;
+            }
+        }
         for (index, axis) in axes.iter().enumerate() {
             let path = YamlPath::root().key("axes").index(index).key("id");
-            let loading: Vec<&Scenario> =
-                scenarios.iter().filter(|s| s.loads_on(&axis.id)).collect();
-            if loading.len() < MIN_SCENARIOS_PER_AXIS {
+            let found = reach.get(axis.id.as_str()).copied().unwrap_or_default();
+            if found.scenarios < MIN_SCENARIOS_PER_AXIS {
+                let scenarios = if found.scenarios == 1 { "scenario" } else { "scenarios" };
                 self.problem(
                     path.clone(),
                     format!(
-                        "axis `{}` loads on {} scenario(s); it needs at least {MIN_SCENARIOS_PER_AXIS}",
-                        axis.id,
-                        loading.len()
+                        "axis `{}` loads on {} {scenarios}; it needs at least {MIN_SCENARIOS_PER_AXIS}",
+                        axis.id, found.scenarios
                     ),
                 );
             }
-            let can_go_manager = loading.iter().any(|s| s.range(&axis.id).0 < 0);
-            let can_go_leader = loading.iter().any(|s| s.range(&axis.id).1 > 0);
-            if !(loading.is_empty() || can_go_manager && can_go_leader) {
+            if found.scenarios > 0 && !(found.manager && found.leader) {
                 let missing =
-                    if can_go_manager { "leader (positive)" } else { "manager (negative)" };
+                    if found.manager { "leader (positive)" } else { "manager (negative)" };
                 self.problem(
                     path,
                     format!("axis `{}` cannot move toward the {missing} side: no option weighs it that way", axis.id),
@@ -407,6 +632,17 @@ fn model_axis(axis: &RawAxis) -> Axis {
         related: axis.related.clone(),
         source: axis.source.key.clone(),
         source_point: axis.source.point.clone(),
+        next_steps: axis.next_steps.as_ref().map(|steps| Sides {
+            manager: model_steps(&steps.manager),
+            leader: model_steps(&steps.leader),
+        }),
+    }
+}
+
+fn model_steps(steps: &RawNextSteps) -> NextSteps {
+    NextSteps {
+        practices: steps.practices.iter().map(|practice| practice.trim().to_owned()).collect(),
+        discuss: steps.discuss.trim().to_owned(),
     }
 }
 

@@ -1,34 +1,57 @@
-//! One row per axis, with a header, for spreadsheets.
+//! Views as CSV (RFC 4180): the view's tables marked for CSV, with their
+//! machine headers and values (band ids, numbers without a `+`). Several
+//! tables are separated by an empty line. Text cells a spreadsheet would
+//! take for a formula are neutralised ([`escape::csv_text`]).
 
-use anyhow::Result;
+use super::escape;
+use super::text::decimal;
+use crate::view::{Audience, Block, Cell, Table, View};
 
-use super::markup::csv_line;
-use super::{Exporter, RenderContext};
-use crate::result::ResultDocument;
+/// Draws the CSV tables of `view`.
+pub fn render(view: &View) -> String {
+    let tables: Vec<&Table> = view
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Table(table) if table.places.csv => Some(table),
+            _ => None,
+        })
+        .collect();
+    tables.iter().map(|table| table_csv(table)).collect::<Vec<_>>().join("\n")
+}
 
-/// Comma-separated values (RFC 4180 quoting).
-pub struct CsvExporter;
-
-impl Exporter for CsvExporter {
-    fn export(&self, result: &ResultDocument, _context: &RenderContext<'_>) -> Result<Vec<u8>> {
-        let mut out = String::from(
-            "id,theme,manager,leader,score,band,answered,skipped,total,mixed,few_answers\n",
-        );
-        for axis in &result.axes {
-            out.push_str(&csv_line([
-                axis.id.clone(),
-                axis.theme.clone(),
-                axis.manager.clone(),
-                axis.leader.clone(),
-                axis.score.map(|score| score.to_string()).unwrap_or_default(),
-                axis.band.id().to_owned(),
-                axis.answered.to_string(),
-                axis.skipped.to_string(),
-                axis.total.to_string(),
-                axis.mixed.to_string(),
-                axis.few_answers.to_string(),
-            ]));
-        }
-        Ok(out.into_bytes())
+fn field(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(text) => escape::csv_text(&text.plain_text()),
+        Cell::Code(code) => escape::csv_text(code),
+        Cell::Count(count) => count.to_string(),
+        Cell::Score(score) => score.map(|score| score.to_string()).unwrap_or_default(),
+        Cell::Decimal { value, places, .. } => value
+            .map(|value| escape::csv_number(&decimal(value, *places, false)))
+            .unwrap_or_default(),
+        Cell::Band(shown) => shown.id().to_owned(),
+        Cell::Flag(flag) => flag.to_string(),
+        Cell::Empty => String::new(),
     }
+}
+
+fn table_csv(table: &Table) -> String {
+    let columns: Vec<usize> = table
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, column)| column.audience != Audience::People)
+        .map(|(index, _)| index)
+        .collect();
+    let mut out = String::new();
+    let header: Vec<String> =
+        columns.iter().map(|&index| escape::csv_text(&table.columns[index].key)).collect();
+    out.push_str(&header.join(","));
+    out.push('\n');
+    for row in &table.rows {
+        let fields: Vec<String> = columns.iter().map(|&index| field(&row[index])).collect();
+        out.push_str(&fields.join(","));
+        out.push('\n');
+    }
+    out
 }

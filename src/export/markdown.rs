@@ -1,82 +1,161 @@
-//! A readable report with a table, for a wiki page or a pull request.
+//! Views as GitHub-flavoured Markdown, for a wiki page or a pull request.
+//! Every text is escaped ([`escape::markdown`]): nothing from a file can
+//! become HTML, a link or a broken table.
 
 use std::fmt::Write as _;
 
-use anyhow::Result;
+use super::escape;
+use super::text::decimal;
+use crate::view::{Align, Audience, Block, Cell, Chart, Table, Text, Tone, View, poles};
 
-use super::markup::md_cell;
-use super::{Exporter, RenderContext};
-use crate::render::report::CLOSING;
-use crate::result::ResultDocument;
-
-/// GitHub-flavoured Markdown.
-pub struct MarkdownExporter;
-
-impl Exporter for MarkdownExporter {
-    fn export(&self, result: &ResultDocument, context: &RenderContext<'_>) -> Result<Vec<u8>> {
-        let mut out = String::new();
-        let _ = writeln!(out, "# itlead profile\n");
-        let _ = writeln!(
-            out,
-            "{} {} · {} · {} scenarios answered\n",
-            md_cell(&result.content.title),
-            md_cell(&result.content.version),
-            result.created,
-            crate::result::answered_count(&result.answers)
-        );
-        for theme in &result.themes {
-            let _ = writeln!(out, "## {}\n", md_cell(&theme.name));
-            let _ =
-                writeln!(out, "| contrast | manager | score | leader | band | answered | notes |");
-            let _ = writeln!(out, "| --- | --- | ---: | --- | --- | ---: | --- |");
-            for axis in result.axes.iter().filter(|axis| axis.theme == theme.id) {
-                let mut notes = Vec::new();
-                if axis.mixed {
-                    notes.push("mixed");
-                }
-                if axis.few_answers {
-                    notes.push("few answers");
-                }
-                let _ = writeln!(
-                    out,
-                    "| `{}` | {} | {} | {} | {} | {}/{} | {} |",
-                    axis.id,
-                    md_cell(&axis.manager),
-                    crate::render::signed(axis.score),
-                    md_cell(&axis.leader),
-                    axis.band.label(),
-                    axis.answered,
-                    axis.total,
-                    notes.join(", ")
-                );
+/// Draws `view` as Markdown.
+pub fn render(view: &View) -> String {
+    let mut out = String::new();
+    if !view.title.is_empty() {
+        let _ = writeln!(out, "# {}\n", escape::markdown(&view.title));
+    }
+    if !view.meta.is_empty() {
+        let meta: Vec<String> = view.meta.iter().map(|line| escape::markdown(line)).collect();
+        let _ = writeln!(out, "{}\n", meta.join(" · "));
+    }
+    for block in view.blocks.iter().filter(|block| block.places().markdown) {
+        match block {
+            Block::Heading(level, text) => {
+                let plain = escape::markdown(&text.plain_text());
+                let _ = writeln!(out, "{} {plain}\n", "#".repeat(usize::from(*level)));
             }
-            out.push('\n');
-        }
-        let overall = &result.overall;
-        let _ = writeln!(
-            out,
-            "**Overall:** {} contrasts lean leader, {} lean manager, {} are balanced.\n",
-            overall.leader_axes, overall.manager_axes, overall.balanced_axes
-        );
-        for (label, id, side) in [
-            ("leader", &overall.clearest_leader, crate::content::model::Side::Leader),
-            ("manager", &overall.clearest_manager, crate::content::model::Side::Manager),
-        ] {
-            let Some(axis) = id.as_deref().and_then(|id| result.axis(id)) else {
-                continue;
-            };
-            let _ = writeln!(out, "### Clearest {label} side: `{}`\n", axis.id);
-            if let Some(content_axis) = context.content.and_then(|content| content.axis(&axis.id)) {
-                for item in content_axis.strengths.get(side).iter().take(3) {
-                    let _ = writeln!(out, "- brings: {}", md_cell(item));
-                }
-                for item in content_axis.strengths.get(side.opposite()).iter().take(2) {
-                    let _ = writeln!(out, "- the other side would add: {}", md_cell(item));
+            Block::Paragraph(text) => {
+                let _ = writeln!(out, "{}\n", block_text(text));
+            }
+            Block::Note(text) => {
+                let _ = writeln!(out, "_{}_\n", inline(text));
+            }
+            Block::Bullets(items) => {
+                for item in items {
+                    let _ = writeln!(out, "- {}", block_text(item));
                 }
                 out.push('\n');
             }
+            Block::Table(table) => {
+                out.push_str(&table_markdown(table));
+                out.push('\n');
+            }
+            Block::Chart(chart) => out.push_str(&chart_markdown(chart)),
         }
-        let _ = writeln!(out, "_{CLOSING}_");
-        Ok(out.into_bytes())
     }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// Text that starts a block: its first span escaped as a block start.
+fn block_text(text: &Text) -> String {
+    inline_with(text, true)
+}
+
+/// Spans as inline Markdown: strong ones in bold, quiet ones in italics.
+fn inline(text: &Text) -> String {
+    inline_with(text, false)
+}
+
+fn inline_with(text: &Text, starts_block: bool) -> String {
+    text.0
+        .iter()
+        .enumerate()
+        .map(|(index, span)| {
+            let escaped = if starts_block && index == 0 {
+                escape::markdown_block(&span.text)
+            } else {
+                escape::markdown(&span.text)
+            };
+            match span.tone {
+                _ if escaped.trim().is_empty() => escaped,
+                Tone::Strong | Tone::Alert => format!("**{escaped}**"),
+                Tone::Quiet => format!("_{escaped}_"),
+                _ => escaped,
+            }
+        })
+        .collect()
+}
+
+/// A cell as Markdown.
+fn cell(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(text) => inline(text),
+        Cell::Code(code) => escape::markdown_code(code),
+        Cell::Count(count) => count.to_string(),
+        Cell::Score(score) => crate::view::signed(*score).unwrap_or_default(),
+        Cell::Decimal { value, places, signed } => {
+            value.map(|value| decimal(value, *places, *signed)).unwrap_or_default()
+        }
+        Cell::Band(shown) => shown.label().to_owned(),
+        Cell::Flag(flag) => (if *flag { "yes" } else { "no" }).to_owned(),
+        Cell::Empty => String::new(),
+    }
+}
+
+fn table_markdown(table: &Table) -> String {
+    let columns: Vec<usize> = table
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, column)| column.audience != Audience::Machines)
+        .map(|(index, _)| index)
+        .collect();
+    let mut out = String::new();
+    let headers: Vec<String> =
+        columns.iter().map(|&index| escape::markdown(&table.columns[index].header)).collect();
+    let _ = writeln!(out, "| {} |", headers.join(" | "));
+    let rules: Vec<&str> = columns
+        .iter()
+        .map(|&index| match table.columns[index].align {
+            Align::Left => "---",
+            Align::Right => "---:",
+        })
+        .collect();
+    let _ = writeln!(out, "| {} |", rules.join(" | "));
+    for row in &table.rows {
+        let cells: Vec<String> = columns.iter().map(|&index| cell(&row[index])).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out
+}
+
+/// A chart as one table per group: contrast, figure, band.
+fn chart_markdown(chart: &Chart) -> String {
+    let mut out = String::new();
+    for group in &chart.groups {
+        if let Some(heading) = &group.heading {
+            let _ = writeln!(out, "### {}\n", escape::markdown(&heading.plain_text()));
+        }
+        out.push_str("| contrast | score | band |\n| --- | ---: | --- |\n");
+        for row in &group.rows {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                escape::markdown(&poles(&row.manager, &row.leader)),
+                escape::markdown(&row.value),
+                inline(&row.label)
+            );
+        }
+        out.push('\n');
+        let notes: Vec<String> = group
+            .rows
+            .iter()
+            .filter_map(|row| {
+                row.note.as_ref().map(|note| {
+                    format!(
+                        "- {}: {}",
+                        escape::markdown(&poles(&row.manager, &row.leader)),
+                        escape::markdown(note)
+                    )
+                })
+            })
+            .collect();
+        if !notes.is_empty() {
+            let _ = writeln!(out, "{}\n", notes.join("\n"));
+        }
+    }
+    out
 }

@@ -1,46 +1,137 @@
-//! Result formats: one file per format, all behind [`Exporter`].
+//! Formats: one file per format, each drawing a [`View`](crate::view::View).
 //!
-//! Exporters return bytes; [`crate::output::emit`] decides whether they go
-//! to stdout or a file.
+//! A document (a result, a team, …) implements [`Document`]: it serialises
+//! itself for JSON and YAML, and builds a view for text, Markdown, HTML and
+//! CSV. [`render`] turns a document into the bytes of one format; nothing
+//! here writes anywhere ([`crate::output`] does).
 
-mod csv;
-mod html;
-mod json;
-mod markdown;
-pub mod markup;
-mod text;
-mod yaml;
+pub mod csv;
+pub mod escape;
+pub mod html;
+pub mod markdown;
+pub mod text;
 
-use anyhow::Result;
+use std::path::Path;
 
-use crate::cli::ReportFormat;
-use crate::content::Content;
-use crate::render::report::Layout;
-use crate::result::ResultDocument;
+use anyhow::{Context, Result};
+use clap::builder::{PossibleValue, TypedValueParser};
+use serde::Serialize;
 
-/// What a renderer may use besides the result.
+pub use self::text::TextStyle;
+use crate::view::View;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Text for a terminal.
+    Text,
+    /// The document as JSON.
+    Json,
+    /// The document as YAML.
+    Yaml,
+    /// A report for a wiki or a pull request.
+    Markdown,
+    /// Rows for a spreadsheet.
+    Csv,
+    /// A self-contained page.
+    Html,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Format; 6] =
+        [Format::Text, Format::Json, Format::Yaml, Format::Markdown, Format::Csv, Format::Html];
+
+    /// The name `--format` takes.
+    pub fn id(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Yaml => "yaml",
+            Format::Markdown => "markdown",
+            Format::Csv => "csv",
+            Format::Html => "html",
+        }
+    }
+
+    /// What it is, for `--help`.
+    pub fn help(self) -> &'static str {
+        match self {
+            Format::Text => "text for a terminal",
+            Format::Json => "JSON",
+            Format::Yaml => "YAML",
+            Format::Markdown => "Markdown, for a wiki page or a pull request",
+            Format::Csv => "CSV, for a spreadsheet",
+            Format::Html => "a self-contained, printable HTML page",
+        }
+    }
+
+    /// The format a file name's extension names: `.json`, `.yaml`/`.yml`,
+    /// `.md`/`.markdown`, `.csv`, `.html`/`.htm`, `.txt`.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match extension.as_str() {
+            "json" => Format::Json,
+            "yaml" | "yml" => Format::Yaml,
+            "md" | "markdown" => Format::Markdown,
+            "csv" => Format::Csv,
+            "html" | "htm" => Format::Html,
+            "txt" | "text" => Format::Text,
+            _ => return None,
+        })
+    }
+}
+
+/// Something itlead can print in several formats.
+pub trait Document: Serialize {
+    /// The formats that make sense for it.
+    const FORMATS: &'static [Format];
+
+    /// The view that text, Markdown, HTML and CSV draw.
+    fn view(&self) -> View;
+}
+
+/// `document` in `format`. `style` lays out text.
+pub fn render<D: Document>(document: &D, format: Format, style: TextStyle) -> Result<Vec<u8>> {
+    Ok(match format {
+        Format::Json => json(document)?,
+        Format::Yaml => serde_yaml::to_string(document).context("cannot write YAML")?.into_bytes(),
+        Format::Text => text::render(&document.view(), style).into_bytes(),
+        Format::Markdown => markdown::render(&document.view()).into_bytes(),
+        Format::Csv => csv::render(&document.view()).into_bytes(),
+        Format::Html => html::render(&document.view()).into_bytes(),
+    })
+}
+
+/// Pretty JSON with a final line break.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(value).context("cannot write JSON")?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// A `--format` value parser offering `formats` only.
 #[derive(Debug, Clone, Copy)]
-pub struct RenderContext<'a> {
-    /// The content, when it matches the result (adds strengths and watch-outs).
-    pub content: Option<&'a Content>,
-    /// Width and character set for text.
-    pub layout: Layout,
-}
+pub struct FormatParser(pub &'static [Format]);
 
-/// Turns a result into bytes of one format.
-pub trait Exporter {
-    /// Renders `result`.
-    fn export(&self, result: &ResultDocument, context: &RenderContext<'_>) -> Result<Vec<u8>>;
-}
+impl TypedValueParser for FormatParser {
+    type Value = Format;
 
-/// The exporter for `format`.
-pub fn exporter(format: ReportFormat) -> Box<dyn Exporter> {
-    match format {
-        ReportFormat::Text => Box::new(text::TextExporter),
-        ReportFormat::Json => Box::new(json::JsonExporter),
-        ReportFormat::Yaml => Box::new(yaml::YamlExporter),
-        ReportFormat::Markdown => Box::new(markdown::MarkdownExporter),
-        ReportFormat::Csv => Box::new(csv::CsvExporter),
-        ReportFormat::Html => Box::new(html::HtmlExporter),
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        argument: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Format, clap::Error> {
+        let names: Vec<&str> = self.0.iter().map(|format| format.id()).collect();
+        clap::builder::PossibleValuesParser::new(names).parse_ref(command, argument, value).map(
+            |name| self.0.iter().copied().find(|format| format.id() == name).unwrap_or(self.0[0]),
+        )
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            self.0.iter().map(|format| PossibleValue::new(format.id()).help(format.help())),
+        ))
     }
 }

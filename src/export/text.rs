@@ -1,16 +1,645 @@
-//! The terminal report.
+//! Views as text for a terminal: wrapped to a width, coloured only when
+//! asked, ASCII-only when the terminal lacks UTF-8.
+//!
+//! Every piece of text goes through [`paint`], which first shows control
+//! characters and escape sequences as visible escapes, then adds itlead's
+//! own colours: text from a file can never drive the terminal.
 
-use anyhow::Result;
+use std::fmt::Write as _;
 
-use super::{Exporter, RenderContext};
-use crate::render::report;
-use crate::result::ResultDocument;
+use colored::Colorize;
+use unicode_width::UnicodeWidthStr;
 
-/// Text for people at a terminal.
-pub struct TextExporter;
+use crate::content::text::visible;
+use crate::view::{
+    Align, Audience, Block, Cell, Chart, ChartRow, Column, Mark, Table, Text, Tone, View,
+};
 
-impl Exporter for TextExporter {
-    fn export(&self, result: &ResultDocument, context: &RenderContext<'_>) -> Result<Vec<u8>> {
-        Ok(report::text(result, context.content, context.layout).into_bytes())
+/// How text is laid out and drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextStyle {
+    /// Columns available.
+    pub width: usize,
+    /// Only ASCII characters (terminals without UTF-8).
+    pub ascii: bool,
+    /// ANSI colours and bold.
+    pub colour: bool,
+}
+
+impl TextStyle {
+    /// Plain text at `width`: no colour, UTF-8.
+    pub fn plain(width: usize) -> Self {
+        Self { width, ascii: false, colour: false }
+    }
+}
+
+/// itlead's own non-ASCII characters and their ASCII stand-ins.
+const ASCII_FORMS: [(char, &str); 12] = [
+    ('⟷', "<->"),
+    ('±', "+/-"),
+    ('–', "-"),
+    ('—', "-"),
+    ('→', "->"),
+    ('·', ","),
+    ('…', "..."),
+    ('≈', "~"),
+    ('●', "O"),
+    ('○', "o"),
+    ('◆', "#"),
+    ('━', "="),
+];
+
+/// `text` made safe for a terminal and styled: unsafe characters shown as
+/// escapes (newlines and tabs kept), itlead's glyphs in ASCII when asked,
+/// then coloured by `tone`.
+pub fn paint(text: &str, tone: Tone, style: TextStyle) -> String {
+    let safe = visible(text, true);
+    let shown = if style.ascii { ascii(&safe) } else { safe.into_owned() };
+    if !style.colour || shown.is_empty() {
+        return shown;
+    }
+    match tone {
+        Tone::Plain => shown,
+        Tone::Strong => shown.bold().to_string(),
+        Tone::Dim => shown.dimmed().to_string(),
+        Tone::Manager => shown.blue().to_string(),
+        Tone::Leader => shown.magenta().to_string(),
+        Tone::Quiet => shown.italic().to_string(),
+        Tone::Alert => shown.yellow().to_string(),
+    }
+}
+
+/// itlead's glyphs replaced by ASCII; other characters kept.
+pub fn ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for character in text.chars() {
+        match ASCII_FORMS.iter().find(|(glyph, _)| *glyph == character) {
+            Some((_, stand_in)) => out.push_str(stand_in),
+            None => out.push(character),
+        }
+    }
+    out
+}
+
+fn spans(text: &Text, style: TextStyle) -> String {
+    text.0.iter().map(|span| paint(&span.text, span.tone, style)).collect()
+}
+
+/// Wraps `text` (already painted) to `width` columns with `indent` before
+/// every line.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let options = textwrap::Options::new(width.max(indent.width() + 10))
+        .initial_indent(indent)
+        .subsequent_indent(indent)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::fill(text.trim(), options)
+}
+
+/// A bullet item: `- ` then the text, continuation lines aligned.
+fn bullet(text: &str, width: usize, indent: &str) -> String {
+    let first = format!("{indent}- ");
+    let rest = format!("{indent}  ");
+    let options = textwrap::Options::new(width.max(rest.width() + 10))
+        .initial_indent(&first)
+        .subsequent_indent(&rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::fill(text.trim(), options)
+}
+
+/// Display width of painted text (escape sequences do not count).
+fn width_of(text: &str) -> usize {
+    textwrap::core::display_width(text)
+}
+
+/// `text` padded with spaces to `width` display columns.
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(width_of(text))))
+}
+
+/// `text` (plain, unpainted) cut to at most `width` columns, with `…`.
+fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for character in text.chars() {
+        let character_width = unicode_width::UnicodeWidthChar::width(character).unwrap_or(0);
+        if used + character_width + 1 > width {
+            break;
+        }
+        out.push(character);
+        used += character_width;
+    }
+    out.push('…');
+    out
+}
+
+/// Draws `view` for a terminal: the title and its small print, then the
+/// blocks, an empty line between them.
+pub fn render(view: &View, style: TextStyle) -> String {
+    let width = style.width;
+    let mut head = String::new();
+    if !view.title.is_empty() {
+        let _ = writeln!(head, "{}", paint(&view.title, Tone::Strong, style));
+    }
+    for line in &view.meta {
+        let _ = writeln!(head, "{}", wrap(&paint(line, Tone::Dim, style), width, ""));
+    }
+    let mut parts: Vec<String> = Vec::new();
+    if !head.is_empty() {
+        parts.push(head);
+    }
+    for block in view.blocks.iter().filter(|block| block.places().text) {
+        let part = match block {
+            Block::Heading(_, text) => {
+                let painted: String =
+                    text.0.iter().map(|span| paint(&span.text, strong(span.tone), style)).collect();
+                format!("{}\n", wrap(&painted, width, ""))
+            }
+            Block::Paragraph(text) => format!("{}\n", wrap(&spans(text, style), width, "")),
+            Block::Note(text) => {
+                let dimmed: String =
+                    text.0.iter().map(|span| paint(&span.text, Tone::Dim, style)).collect();
+                format!("{}\n", wrap(&dimmed, width, ""))
+            }
+            Block::Bullets(items) => items.iter().fold(String::new(), |mut out, item| {
+                let _ = writeln!(out, "{}", bullet(&spans(item, style), width, "  "));
+                out
+            }),
+            Block::Table(table) => table_text(table, style),
+            Block::Chart(chart) => chart_text(chart, style),
+        };
+        // A heading sits right above what it heads.
+        match parts.last_mut() {
+            Some(last) if matches!(last_block(view, block), Some(Block::Heading(..))) => {
+                last.push_str(&part);
+            }
+            _ => parts.push(part),
+        }
+    }
+    parts.join("\n")
+}
+
+/// The block drawn before `block`, if any.
+fn last_block<'a>(view: &'a View, block: &Block) -> Option<&'a Block> {
+    let index = view.blocks.iter().position(|candidate| std::ptr::eq(candidate, block))?;
+    view.blocks[..index].iter().rev().find(|candidate| candidate.places().text)
+}
+
+/// Headings are strong, keeping their side's colour.
+fn strong(tone: Tone) -> Tone {
+    match tone {
+        Tone::Plain | Tone::Dim | Tone::Quiet => Tone::Strong,
+        other => other,
+    }
+}
+
+// ------------------------------------------------------------------ tables
+
+/// Space before every table line.
+const INDENT: &str = "  ";
+/// Space between columns.
+const GAP: usize = 2;
+/// Narrowest a cuttable column is cut to before columns are dropped.
+const MIN_CUT: usize = 8;
+
+/// A cell as people read it: its text (unpainted), its tone, and its
+/// spans when it has several tones.
+#[derive(Clone)]
+struct Shown {
+    plain: String,
+    tone: Tone,
+    spans: Option<Text>,
+}
+
+impl From<(String, Tone)> for Shown {
+    fn from((plain, tone): (String, Tone)) -> Self {
+        Self { plain, tone, spans: None }
+    }
+}
+
+impl Shown {
+    /// Painted, cut to `width` columns.
+    fn paint(&self, width: usize, style: TextStyle) -> String {
+        let cut = truncate(&self.plain, width);
+        match &self.spans {
+            Some(text) if cut == self.plain => spans(text, style),
+            _ => paint(&cut, self.tone, style),
+        }
+    }
+}
+
+fn cell_text(cell: &Cell, style: TextStyle) -> Shown {
+    let missing = if style.ascii { "-" } else { "–" };
+    let (plain, tone) = match cell {
+        Cell::Text(text) => {
+            let tone = text.0.first().map_or(Tone::Plain, |span| span.tone);
+            let spans = (text.0.len() > 1).then(|| text.clone());
+            return Shown { plain: text.plain_text(), tone, spans };
+        }
+        Cell::Code(code) => (code.clone(), Tone::Plain),
+        Cell::Count(count) => (count.to_string(), Tone::Plain),
+        Cell::Score(score) => {
+            (crate::view::signed(*score).unwrap_or_else(|| missing.to_owned()), Tone::Plain)
+        }
+        Cell::Decimal { value, places, signed } => (
+            value.map_or_else(|| missing.to_owned(), |value| decimal(value, *places, *signed)),
+            Tone::Plain,
+        ),
+        Cell::Band(shown) => (shown.label().to_owned(), crate::view::band_tone(*shown)),
+        Cell::Flag(flag) => ((if *flag { "yes" } else { "no" }).to_owned(), Tone::Plain),
+        Cell::Empty => (String::new(), Tone::Plain),
+    };
+    Shown { plain, tone, spans: None }
+}
+
+/// A number with `places` decimals; `+` when `signed`; never `-0.0`.
+pub fn decimal(value: f64, places: u8, signed: bool) -> String {
+    let places = usize::from(places);
+    let text = format!("{value:.places$}");
+    let zero = text.trim_start_matches('-').chars().all(|c| c == '0' || c == '.');
+    let text = if zero { text.trim_start_matches('-').to_owned() } else { text };
+    if signed && !zero && !text.starts_with('-') { format!("+{text}") } else { text }
+}
+
+fn table_text(table: &Table, style: TextStyle) -> String {
+    let columns: Vec<(usize, &Column)> = table
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, column)| column.audience != Audience::Machines)
+        .collect();
+    let cells: Vec<Vec<Shown>> = table
+        .rows
+        .iter()
+        .map(|row| columns.iter().map(|(index, _)| cell_text(&row[*index], style)).collect())
+        .collect();
+    let shown =
+        |text: &str| if style.ascii { ascii(text) } else { visible(text, false).into_owned() };
+    let content_width =
+        |at: usize| cells.iter().map(|row| shown(&row[at].plain).width()).max().unwrap_or(0);
+    let total = |widths: &[Option<usize>]| {
+        let kept: Vec<usize> = widths.iter().flatten().copied().collect();
+        INDENT.len() + kept.iter().sum::<usize>() + GAP * kept.len().saturating_sub(1)
+    };
+    // In turn: full headers; short headers; then columns dropped one by
+    // one in their drop order; then cuttable columns cut; then records.
+    let full = |column: &Column| column.header.clone();
+    let short = |column: &Column| column.short.clone().unwrap_or_else(|| column.header.clone());
+    let widths_for = |header: &dyn Fn(&Column) -> String, kept: &[bool]| -> Vec<Option<usize>> {
+        columns
+            .iter()
+            .enumerate()
+            .map(|(at, (_, column))| {
+                kept[at].then(|| content_width(at).max(shown(&header(column)).width()))
+            })
+            .collect()
+    };
+    let mut kept = vec![true; columns.len()];
+    let widths = widths_for(&full, &kept);
+    if total(&widths) <= style.width {
+        return table_lines(&columns, &cells, &widths, style, &full);
+    }
+    let mut widths = widths_for(&short, &kept);
+    loop {
+        if total(&widths) <= style.width {
+            return table_lines(&columns, &cells, &widths, style, &short);
+        }
+        let dropped = columns
+            .iter()
+            .enumerate()
+            .filter(|(at, (_, column))| kept[*at] && column.drop_order > 0)
+            .max_by_key(|(at, (_, column))| (column.drop_order, *at))
+            .map(|(at, _)| at);
+        match dropped {
+            Some(at) => {
+                kept[at] = false;
+                widths = widths_for(&short, &kept);
+            }
+            None => break,
+        }
+    }
+    loop {
+        if total(&widths) <= style.width {
+            return table_lines(&columns, &cells, &widths, style, &short);
+        }
+        let cut = columns
+            .iter()
+            .enumerate()
+            .filter(|(at, (_, column))| {
+                column.cuttable
+                    && widths[*at]
+                        .is_some_and(|width| width > MIN_CUT.max(shown(&short(column)).width()))
+            })
+            .max_by_key(|(at, _)| (widths[*at], std::cmp::Reverse(*at)))
+            .map(|(at, _)| at);
+        match cut {
+            Some(at) => widths[at] = widths[at].map(|width| width - 1),
+            None => return records(&columns, &cells, style),
+        }
+    }
+}
+
+fn table_lines(
+    columns: &[(usize, &Column)],
+    cells: &[Vec<Shown>],
+    widths: &[Option<usize>],
+    style: TextStyle,
+    header: &dyn Fn(&Column) -> String,
+) -> String {
+    let line = |row: Vec<Shown>| {
+        let mut parts = Vec::new();
+        for (cell, ((_, column), width)) in row.into_iter().zip(columns.iter().zip(widths)) {
+            let Some(width) = *width else { continue };
+            let painted = cell.paint(width, style);
+            let room = width.saturating_sub(width_of(&painted));
+            parts.push(match column.align {
+                Align::Left => format!("{painted}{}", " ".repeat(room)),
+                Align::Right => format!("{}{painted}", " ".repeat(room)),
+            });
+        }
+        format!("{INDENT}{}", parts.join(&" ".repeat(GAP))).trim_end().to_owned()
+    };
+    let mut out = String::new();
+    let headers: Vec<Shown> =
+        columns.iter().map(|(_, column)| Shown::from((header(column), Tone::Strong))).collect();
+    let _ = writeln!(out, "{}", line(headers));
+    for row in cells {
+        let _ = writeln!(out, "{}", line(row.clone()));
+    }
+    out
+}
+
+/// Each row as a block: its first cell, then `header: value` pairs (the
+/// value alone under an empty header).
+fn records(columns: &[(usize, &Column)], cells: &[Vec<Shown>], style: TextStyle) -> String {
+    let mut out = String::new();
+    for row in cells {
+        let Some(first) = row.first() else { continue };
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(&paint(&first.plain, strong(first.tone), style), style.width, INDENT)
+        );
+        let details: Vec<String> = columns
+            .iter()
+            .zip(row)
+            .skip(1)
+            .filter(|(_, cell)| !cell.plain.is_empty())
+            .map(|((_, column), cell)| {
+                let value = cell.paint(usize::MAX, style);
+                if column.header.is_empty() {
+                    value
+                } else {
+                    format!("{} {value}", paint(&format!("{}:", column.header), Tone::Dim, style))
+                }
+            })
+            .collect();
+        let separator = if style.ascii { "; " } else { " · " };
+        let _ = writeln!(out, "{}", wrap(&details.join(separator), style.width, "    "));
+    }
+    out
+}
+
+// ------------------------------------------------------------------ charts
+
+/// Narrowest bar drawn.
+const MIN_BAR: usize = 11;
+/// Narrowest bar worth putting on one line with the pole names.
+const MIN_INLINE_BAR: usize = 17;
+/// Widest bar drawn.
+const MAX_BAR: usize = 41;
+
+/// `width`, or one less when even: bars are drawn an odd number wide, so
+/// that the middle is a column.
+fn odd_down(width: usize) -> usize {
+    if width.is_multiple_of(2) { width.saturating_sub(1) } else { width }
+}
+
+/// The column a score falls on in a bar `width` wide.
+fn column_of(score: i32, width: usize) -> usize {
+    let fraction = (f64::from(score.clamp(-100, 100)) + 100.0) / 200.0;
+    (fraction * (width - 3) as f64).round() as usize + 1
+}
+
+/// A bar `width` characters wide (made odd) with `marks` and a `range`.
+pub fn bar(marks: &[(Mark, i32)], range: Option<(i32, i32)>, width: usize, ascii: bool) -> String {
+    let width = width.max(5) | 1;
+    let middle = width / 2;
+    let (line, centre, left, right, span) =
+        if ascii { ('-', '+', '|', '|', '=') } else { ('─', '┼', '├', '┤', '━') };
+    let range = range.map(|(low, high)| (column_of(low, width), column_of(high, width)));
+    (0..width)
+        .map(|index| {
+            if let Some((mark, _)) =
+                marks.iter().rev().find(|(_, score)| column_of(*score, width) == index)
+            {
+                return match (mark, ascii) {
+                    (Mark::Score, false) => '●',
+                    (Mark::Score, true) => 'O',
+                    (Mark::Before, false) => '○',
+                    (Mark::Before, true) => 'o',
+                    (Mark::Mean, false) => '◆',
+                    (Mark::Mean, true) => '#',
+                };
+            }
+            match index {
+                0 => left,
+                _ if index == width - 1 => right,
+                _ if range.is_some_and(|(low, high)| (low..=high).contains(&index)) => span,
+                _ if index == middle => centre,
+                _ => line,
+            }
+        })
+        .collect()
+}
+
+fn chart_text(chart: &Chart, style: TextStyle) -> String {
+    let rows: Vec<&ChartRow> = chart.groups.iter().flat_map(|group| &group.rows).collect();
+    let widest = |name: fn(&ChartRow) -> &str| {
+        rows.iter().map(|row| visible(name(row), false).width()).max().unwrap_or(0)
+    };
+    let manager_width = widest(|row| &row.manager);
+    let leader_width = widest(|row| &row.leader);
+    let value_width = widest(|row| &row.value);
+    let label_width = rows.iter().map(|row| row.label.plain_text().width()).max().unwrap_or(0);
+    let layout = Widths {
+        manager: manager_width,
+        leader: leader_width,
+        value: value_width,
+        label: label_width,
+    };
+    let mut out = String::new();
+    for (index, group) in chart.groups.iter().enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        if let Some(heading) = &group.heading {
+            let painted: String =
+                heading.0.iter().map(|span| paint(&span.text, span.tone, style)).collect();
+            let _ = writeln!(out, "{}", wrap(&painted, style.width, ""));
+        }
+        for row in &group.rows {
+            out.push_str(&chart_row(row, layout, style));
+        }
+    }
+    let mut legend: Vec<String> = chart
+        .legend
+        .iter()
+        .map(|(mark, meaning)| format!("{} {meaning}", bar_glyph(*mark, style.ascii)))
+        .collect();
+    if let Some(range) = &chart.range_legend {
+        legend.push(format!("{} {range}", if style.ascii { "===" } else { "━━━" }));
+    }
+    if !legend.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(&paint(&legend.join("   "), Tone::Dim, style), style.width, INDENT)
+        );
+    }
+    out
+}
+
+fn bar_glyph(mark: Mark, ascii: bool) -> &'static str {
+    match (mark, ascii) {
+        (Mark::Score, false) => "●",
+        (Mark::Score, true) => "O",
+        (Mark::Before, false) => "○",
+        (Mark::Before, true) => "o",
+        (Mark::Mean, false) => "◆",
+        (Mark::Mean, true) => "#",
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Widths {
+    manager: usize,
+    leader: usize,
+    value: usize,
+    label: usize,
+}
+
+fn chart_row(row: &ChartRow, widths: Widths, style: TextStyle) -> String {
+    let tail = format!(
+        "{}  {}",
+        paint(&format!("{:>width$}", row.value, width = widths.value), Tone::Plain, style),
+        spans(&row.label, style)
+    );
+    let tail_width = widths.value + 2 + widths.label;
+    let fixed = 2 + widths.manager + 1 + 1 + widths.leader + 2 + tail_width;
+    let mut out = String::new();
+    if style.width >= fixed + MIN_INLINE_BAR {
+        let bar_width = odd_down((style.width - fixed).min(MAX_BAR));
+        let manager = format!("{:>width$}", visible(&row.manager, false), width = widths.manager);
+        let _ = writeln!(
+            out,
+            "  {} {} {}  {}",
+            paint(&manager, Tone::Manager, style),
+            bar(&row.marks, row.range, bar_width, style.ascii),
+            paint(&pad(&visible(&row.leader, false), widths.leader), Tone::Leader, style),
+            tail
+        );
+    } else {
+        // Narrow: the poles on a line of their own, the figure after them
+        // when it fits there, else after the bar, else below it.
+        let arrow = if style.ascii { "<->" } else { "⟷" };
+        let poles = format!(
+            "{} {arrow} {}",
+            paint(&row.manager, Tone::Manager, style),
+            paint(&row.leader, Tone::Leader, style)
+        );
+        let row_tail = width_of(&tail);
+        let widest_poles = widths.manager + 3 + widths.leader;
+        let bar_width = odd_down(style.width.saturating_sub(4)).clamp(MIN_BAR, MAX_BAR);
+        if 2 + width_of(&poles) + 2 + row_tail <= style.width {
+            let column = widest_poles.min(style.width.saturating_sub(2 + 2 + tail_width));
+            let gap = column.saturating_sub(width_of(&poles)) + 2;
+            let gap = gap.min(style.width.saturating_sub(2 + width_of(&poles) + row_tail));
+            let _ = writeln!(out, "  {poles}{}{tail}", " ".repeat(gap.max(2)));
+            let _ = writeln!(out, "  {}", bar(&row.marks, row.range, bar_width, style.ascii));
+        } else {
+            let _ = writeln!(out, "{}", wrap(&poles, style.width, "  "));
+            let beside = odd_down(style.width.saturating_sub(2 + 2 + row_tail));
+            if beside >= MIN_BAR {
+                let _ = writeln!(
+                    out,
+                    "  {}  {tail}",
+                    bar(&row.marks, row.range, beside.min(MAX_BAR), style.ascii)
+                );
+            } else {
+                let _ = writeln!(out, "  {}", bar(&row.marks, row.range, bar_width, style.ascii));
+                let _ = writeln!(out, "    {tail}");
+            }
+        }
+    }
+    if let Some(note) = &row.note {
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(&paint(&format!("({note})"), Tone::Dim, style), style.width, "    ")
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bar_marks_the_ends_and_the_middle() {
+        assert_eq!(bar(&[(Mark::Score, -100)], None, 11, true), "|O---+----|");
+        assert_eq!(bar(&[(Mark::Score, 100)], None, 11, true), "|----+---O|");
+        assert_eq!(bar(&[(Mark::Score, 0)], None, 11, true), "|----O----|");
+        assert_eq!(bar(&[], None, 11, true), "|----+----|");
+        assert_eq!(bar(&[(Mark::Mean, 0)], Some((-50, 50)), 11, true), "|--==#==--|");
+    }
+
+    #[test]
+    fn painting_shows_escapes_and_keeps_layout() {
+        let style = TextStyle::plain(80);
+        assert_eq!(
+            paint("a\u{1b}]52;c;eA==\u{7}b", Tone::Plain, style),
+            "a\\e]52;c;eA==\\u{0007}b"
+        );
+        assert_eq!(paint("one\ntwo", Tone::Plain, style), "one\ntwo");
+        let ascii_style = TextStyle { ascii: true, ..style };
+        assert_eq!(
+            paint("Today ⟷ Tomorrow ±3", Tone::Plain, ascii_style),
+            "Today <-> Tomorrow +/-3"
+        );
+    }
+
+    #[test]
+    fn decimals_never_show_negative_zero() {
+        assert_eq!(decimal(-0.04, 1, true), "0.0");
+        assert_eq!(decimal(12.5, 1, true), "+12.5");
+        assert_eq!(decimal(-3.0, 1, true), "-3.0");
+        assert_eq!(decimal(0.812, 2, false), "0.81");
+    }
+
+    #[test]
+    fn narrow_tables_drop_columns_then_become_records() {
+        let mut table = Table::new(vec![
+            Column::text("contrast", "id"),
+            Column::number("score", "score"),
+            Column::number("responses", "responses").short("n").dropped(1),
+        ]);
+        table.row(vec![
+            Cell::text("Systems & processes ⟷ Relationships"),
+            Cell::Score(Some(-40)),
+            Cell::Count(8),
+        ]);
+        let wide = table_text(&table, TextStyle::plain(80));
+        assert!(wide.contains("responses"), "{wide}");
+        let narrower = table_text(&table, TextStyle::plain(46));
+        assert!(!narrower.contains("responses") && narrower.contains("score"), "{narrower}");
+        let narrowest = table_text(&table, TextStyle::plain(30));
+        assert!(narrowest.contains("score: -40"), "{narrowest}");
+        for line in narrowest.lines() {
+            assert!(line.width() <= 30, "{line:?}");
+        }
     }
 }

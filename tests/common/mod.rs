@@ -153,3 +153,59 @@ impl Itlead {
         self.expect_code(0)
     }
 }
+
+/// The built-in questionnaire's scenarios, as `itlead questions --format
+/// json` lists them: id and option keys, in content order.
+pub fn scenarios() -> Vec<(String, Vec<String>)> {
+    let run = Itlead::new().args(["questions", "--format", "json"]).ok();
+    let template: serde_json::Value = serde_json::from_str(&run.stdout).expect("template is JSON");
+    template["scenarios"]
+        .as_array()
+        .expect("scenarios array")
+        .iter()
+        .map(|scenario| {
+            let keys = scenario["options"]
+                .as_array()
+                .expect("options")
+                .iter()
+                .map(|option| option["key"].as_str().expect("key").to_owned())
+                .collect();
+            (scenario["id"].as_str().expect("id").to_owned(), keys)
+        })
+        .collect()
+}
+
+/// An answer naming the options at positions `most` and `least` (taken
+/// modulo the number of options; `least` moves on when it hits `most`).
+pub fn ranked(keys: &[String], most: usize, least: usize) -> serde_json::Value {
+    let most = most % keys.len();
+    let mut least = least % keys.len();
+    if least == most {
+        least = (least + 1) % keys.len();
+    }
+    serde_json::json!({ "most": keys[most], "least": keys[least] })
+}
+
+/// Writes an answers file holding `answers`; keep the directory alive
+/// while the path is used.
+#[allow(clippy::needless_pass_by_value)]
+pub fn answers_file(
+    answers: serde_json::Map<String, serde_json::Value>,
+) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("answers.json");
+    let document = serde_json::json!({ "schema": "itlead.answers/2", "answers": answers });
+    std::fs::write(&path, serde_json::to_string_pretty(&document).expect("JSON")).expect("write");
+    (dir, path)
+}
+
+/// Answers to every built-in scenario, from `pick(index, keys)`.
+pub fn answer_all(
+    pick: impl Fn(usize, &[String]) -> serde_json::Value,
+) -> serde_json::Map<String, serde_json::Value> {
+    scenarios()
+        .into_iter()
+        .enumerate()
+        .map(|(index, (id, keys))| (id, pick(index, &keys)))
+        .collect()
+}

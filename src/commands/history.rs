@@ -1,0 +1,71 @@
+//! `itlead history`, and finding a saved result by its handle.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use super::emit_document;
+use crate::cli::HistoryArgs;
+use crate::context::Context;
+use crate::documents::history::History;
+use crate::error::usage;
+use crate::history::{self, HistoryEntry};
+use crate::output::{OutputArgs, warn};
+use crate::result::ResultDocument;
+use crate::store::result_files;
+
+/// Reads and parses one result file.
+pub fn load(path: &Path) -> Result<ResultDocument> {
+    let input = crate::input::read_text(path)?;
+    Ok(ResultDocument::parse(&input.name, &input.text)?)
+}
+
+/// The first line of an error with its causes, for a one-line warning.
+pub fn one_line(error: &anyhow::Error) -> String {
+    let text = format!("{error:#}");
+    text.lines().next().unwrap_or_default().to_owned()
+}
+
+/// The saved results, numbered oldest first; unreadable files are skipped
+/// with a warning.
+pub fn entries(context: &Context) -> Result<(Vec<HistoryEntry>, PathBuf)> {
+    let directory = context.results_dir()?;
+    let mut entries = Vec::new();
+    for path in result_files(&directory)? {
+        match load(&path) {
+            Ok(result) => entries.push(history::entry(&path, &result)),
+            Err(error) => warn(&format!("warning: {}; skipped", one_line(&error))),
+        }
+    }
+    history::number(&mut entries);
+    Ok((entries, directory))
+}
+
+/// The file a RESULT argument names: a file that exists, else a handle
+/// from `itlead history` (`latest`, a number, a file name).
+pub fn locate(context: &Context, argument: &Path) -> Result<PathBuf> {
+    if argument.exists() || argument.components().count() > 1 {
+        return Ok(argument.to_path_buf());
+    }
+    let handle = argument.to_string_lossy();
+    let (entries, directory) = entries(context)?;
+    match history::find(&entries, &handle) {
+        Some(entry) => Ok(PathBuf::from(&entry.file)),
+        None if entries.is_empty() => Err(usage(format!(
+            "{handle}: no such file, and no results are saved in {} yet",
+            directory.display()
+        ))),
+        None => Err(usage(format!(
+            "{handle}: no such file or saved result; `itlead history` lists the {} saved results \
+             (use a number from it, or `latest`)",
+            entries.len()
+        ))),
+    }
+}
+
+/// `itlead history`.
+pub fn run(context: &Context, args: &HistoryArgs) -> Result<()> {
+    let (entries, directory) = entries(context)?;
+    let document = History::new(entries, directory.display().to_string());
+    emit_document(context, &document, args.format, &OutputArgs::default())
+}

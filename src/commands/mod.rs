@@ -1,0 +1,85 @@
+//! One file per subcommand: each a thin shell that reads what it needs,
+//! calls the pure core, builds a document and hands its bytes to
+//! [`crate::output`].
+
+mod assess;
+mod check;
+mod compare;
+mod completions;
+mod explain;
+mod gather;
+mod history;
+mod questions;
+mod report;
+mod stats;
+mod team;
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::cli::Command;
+use crate::context::Context;
+use crate::error::usage;
+use crate::export::{Document, Format, render};
+use crate::output::{OutputArgs, emit};
+
+/// Runs `command` in `context`.
+pub fn dispatch(command: Command, context: &Context) -> Result<()> {
+    match command {
+        Command::Assess(args) => assess::run(context, &args),
+        Command::Explain(args) => explain::explain(context, &args),
+        Command::List(args) => explain::list(context, &args),
+        Command::Questions(args) => questions::run(context, &args),
+        Command::Check(args) => check::run(context, &args),
+        Command::Report(args) => report::run(context, &args),
+        Command::Compare(args) => compare::run(context, &args),
+        Command::History(args) => history::run(context, &args),
+        Command::Team(args) => team::run(context, &args),
+        Command::Stats(args) => stats::run(context, &args),
+        Command::Completions(args) => completions::completions(context, &args),
+        Command::Man => completions::man(),
+    }
+}
+
+/// The format to write in: `--format` when given, else what the
+/// `--output` file's extension names (among `formats`), else `default`.
+/// An extension naming another format than `--format` is a usage error.
+pub fn format_for(
+    explicit: Option<Format>,
+    output: &OutputArgs,
+    formats: &[Format],
+    default: Format,
+) -> Result<Format> {
+    let from_name =
+        output.file().and_then(Format::from_path).filter(|format| formats.contains(format));
+    match (explicit, from_name) {
+        (Some(format), Some(named)) if format != named => Err(usage(format!(
+            "--format {} does not match the file name {}, which says {}; change one of them",
+            format.id(),
+            output.file().map(Path::display).map(|path| path.to_string()).unwrap_or_default(),
+            named.id()
+        ))),
+        (Some(format), _) => Ok(format),
+        (None, Some(named)) => Ok(named),
+        (None, None) => Ok(default),
+    }
+}
+
+/// Renders `document` in `format` and writes it where `output` says.
+pub fn emit_document<D: Document>(
+    context: &Context,
+    document: &D,
+    format: Format,
+    output: &OutputArgs,
+) -> Result<()> {
+    let bytes = render(document, format, context.style_for(output))?;
+    emit(output, &bytes)
+}
+
+/// Writes `warning: …` for each message.
+pub fn warn_all(messages: &[String]) {
+    for message in messages {
+        crate::output::warn(&format!("warning: {message}"));
+    }
+}

@@ -1,0 +1,34 @@
+//! `itlead report RESULT`.
+
+use anyhow::Result;
+
+use super::{emit_document, format_for};
+use crate::cli::ReportArgs;
+use crate::context::Context;
+use crate::documents::report::{Report, Why};
+use crate::export::Format;
+use crate::library::{self, Need};
+use crate::resolve;
+
+/// `itlead report`.
+pub fn run(context: &Context, args: &ReportArgs) -> Result<()> {
+    let format = format_for(args.format, &args.output, &Format::ALL, Format::Text)?;
+    let path = super::history::locate(context, &args.result)?;
+    let result = super::history::load(&path)?;
+    let content = library::load_for(context.content_path(), Need::Everything)?;
+    let why = match &args.contrast {
+        Some(query) => {
+            let axis = resolve::resolve(&content, query)?;
+            if result.axis(&axis.id).is_none() {
+                return Err(crate::error::usage(format!(
+                    "this result has no contrast `{}`",
+                    axis.id
+                )));
+            }
+            Why::Contrast(axis.id.clone())
+        }
+        None if matches!(format, Format::Markdown | Format::Html) => Why::All,
+        None => Why::None,
+    };
+    emit_document(context, &Report::new(&result, Some(&content), why), format, &args.output)
+}

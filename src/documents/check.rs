@@ -1,0 +1,221 @@
+//! `itlead check`: a content file's design analysis, or its problems.
+
+use serde::Serialize;
+
+use crate::content::Content;
+use crate::content::design::{CORRELATION_LIMIT, Design, Finding};
+use crate::content::diagnostic::Diagnostic;
+use crate::content::model::ResponseFormat;
+use crate::export::{Document, Format};
+use crate::view::{Block, Cell, Column, Table, Text, Tone, View, plural};
+
+/// Correlations at least this strong are listed in text.
+const SHOWN_CORRELATION: f64 = 0.15;
+
+/// What `check` reports on valid content.
+#[derive(Debug, Clone, Serialize)]
+pub struct Checked {
+    /// Always true.
+    pub valid: bool,
+    /// The file checked.
+    pub file: String,
+    /// Content title.
+    pub title: String,
+    /// Content version.
+    pub version: String,
+    /// How scenarios are answered.
+    pub response: ResponseFormat,
+    /// Number of themes.
+    pub themes: usize,
+    /// Number of contrasts.
+    pub axes: usize,
+    /// Number of scenarios.
+    pub scenarios: usize,
+    /// The design analysis.
+    pub design: Design,
+}
+
+impl Checked {
+    /// The report on `content`, read from `file`.
+    pub fn new(file: &str, content: &Content) -> Self {
+        Self {
+            valid: true,
+            file: file.to_owned(),
+            title: content.title.clone(),
+            version: content.version.clone(),
+            response: content.response,
+            themes: content.themes.len(),
+            axes: content.axes.len(),
+            scenarios: content.scenarios.len(),
+            design: crate::content::design::analyse(content),
+        }
+    }
+}
+
+fn findings(view: &mut View, title: &str, findings: &[Finding], tone: Tone) {
+    view.push(Block::Heading(2, Text::plain(format!("{title} ({})", findings.len()))));
+    view.push(Block::Bullets(
+        findings.iter().map(|finding| Text::new(tone, &finding.message)).collect(),
+    ));
+}
+
+impl Document for Checked {
+    const FORMATS: &'static [Format] =
+        &[Format::Text, Format::Json, Format::Yaml, Format::Markdown];
+
+    fn view(&self) -> View {
+        let design = &self.design;
+        let mut view = View::new(format!("{}: valid", self.file));
+        view.meta.push(format!(
+            "\"{}\" version {} · {} in {} · {} · {}",
+            self.title,
+            self.version,
+            plural(self.axes, "contrast", "contrasts"),
+            plural(self.themes, "theme", "themes"),
+            plural(self.scenarios, "scenario", "scenarios"),
+            match self.response {
+                ResponseFormat::Most => "answered with the most likely option",
+                ResponseFormat::MostAndLeast =>
+                    "answered with the most and the least likely option",
+            }
+        ));
+        view.push(Block::Paragraph(Text::plain(format!(
+            "Time: the full form takes about {:.1} minutes ({}, {} words, {} decisions); \
+             the quick form about {:.1} minutes ({}).",
+            design.full.minutes_tenths(),
+            plural(design.full.scenarios, "scenario", "scenarios"),
+            design.full.words,
+            design.full.decisions,
+            design.quick.minutes_tenths(),
+            plural(design.quick.scenarios, "scenario", "scenarios"),
+        ))));
+        let roles = design.roles;
+        if roles.unspecified < self.scenarios {
+            view.push(Block::Paragraph(Text::plain(format!(
+                "Roles: {} for anyone, {} for a lead, {} for a line manager{}; {} of {} need no line authority.",
+                roles.anyone,
+                roles.lead,
+                roles.manager,
+                if roles.unspecified > 0 { format!(", {} unspecified", roles.unspecified) } else { String::new() },
+                roles.anyone + roles.lead,
+                self.scenarios
+            ))));
+        }
+        let mut table = Table::new(vec![
+            Column::text("contrast", "id"),
+            Column::number("scenarios", "scenarios").short("scen").dropped(3),
+            Column::number("responses", "responses").short("resp"),
+            Column::number("quick", "quick_responses"),
+            Column::number("manager opts", "manager_options").short("M").dropped(2),
+            Column::number("leader opts", "leader_options").short("L").dropped(2),
+            Column::number("random mean", "random_mean").short("mean"),
+            Column::number("random sd", "random_sd").short("sd").dropped(4),
+            Column::number("step", "step").dropped(1),
+            Column::number("swing", "swing").dropped(1),
+        ]);
+        for axis in &design.axes {
+            table.row(vec![
+                Cell::Code(axis.id.clone()),
+                Cell::Count(axis.scenarios),
+                Cell::Count(axis.responses),
+                Cell::Count(axis.quick_responses),
+                Cell::Count(axis.manager_options),
+                Cell::Count(axis.leader_options),
+                Cell::signed(Some(axis.random_mean), 1),
+                Cell::decimal(Some(axis.random_sd), 1),
+                Cell::decimal(Some(axis.step), 1),
+                Cell::decimal(Some(axis.swing), 1),
+            ]);
+        }
+        view.push(Block::Table(table));
+        view.push(Block::Note(Text::plain(
+            "responses: scored responses in the full and the quick form; opts: options pulling toward \
+             each pole; random mean and sd: the score of someone answering at random (the design's \
+             built-in bias, and its spread); step and swing: the smallest and the largest change one \
+             response can make.",
+        )));
+        let strong: Vec<_> =
+            design.correlations.iter().filter(|pair| pair.r.abs() >= SHOWN_CORRELATION).collect();
+        if strong.is_empty() {
+            let largest = design.correlations.first().map_or_else(String::new, |pair| {
+                format!(" (largest: {} and {}, {:+.2})", pair.a, pair.b, pair.r)
+            });
+            view.push(Block::Paragraph(Text::plain(format!(
+                "No two contrasts correlate beyond ±{SHOWN_CORRELATION} under random answering{largest}."
+            ))));
+        } else {
+            view.push(Block::Heading(2, Text::plain("Correlations under random answering")));
+            let mut pairs = Table::new(vec![
+                Column::text("contrasts", "pair"),
+                Column::number("r", "r"),
+                Column::text("shared scenarios", "shared").cuttable(),
+            ]);
+            for pair in strong {
+                let tone = if pair.r.abs() > CORRELATION_LIMIT { Tone::Alert } else { Tone::Plain };
+                pairs.row(vec![
+                    Cell::text(format!("{} ~ {}", pair.a, pair.b)),
+                    Cell::Text(Text::new(tone, crate::export::text::decimal(pair.r, 2, true))),
+                    Cell::text(pair.shared.join(", ")),
+                ]);
+            }
+            view.push(Block::Table(pairs));
+        }
+        if design.warnings.is_empty() {
+            view.push(Block::Paragraph(Text::plain("No warnings: the design meets every target.")));
+        } else {
+            findings(&mut view, "Warnings", &design.warnings, Tone::Alert);
+        }
+        if !design.notes.is_empty() {
+            findings(&mut view, "Notes", &design.notes, Tone::Plain);
+        }
+        view
+    }
+}
+
+/// What `check --format json` prints for invalid content.
+#[derive(Debug, Clone, Serialize)]
+pub struct Problems {
+    /// Always false.
+    pub valid: bool,
+    /// The file checked.
+    pub file: String,
+    /// Every problem.
+    pub problems: Vec<ProblemEntry>,
+}
+
+/// One problem.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProblemEntry {
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column, when known.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Problems {
+    /// The problems of `file`.
+    pub fn new(file: &str, diagnostics: &[Diagnostic]) -> Self {
+        Self {
+            valid: false,
+            file: file.to_owned(),
+            problems: diagnostics
+                .iter()
+                .map(|diagnostic| ProblemEntry {
+                    line: diagnostic.position.map(|position| position.line),
+                    column: diagnostic.position.map(|position| position.column),
+                    message: diagnostic.message.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Document for Problems {
+    const FORMATS: &'static [Format] = &[Format::Json, Format::Yaml];
+
+    fn view(&self) -> View {
+        View::new(format!("{}: not valid", self.file))
+    }
+}

@@ -1,0 +1,153 @@
+//! Movement between two results: per contrast the earlier and the later
+//! score, the change, and whether the band changed.
+
+use crate::compare::{CompareDocument, Snapshot};
+use crate::export::{Document, Format};
+use crate::view::{
+    Block, Cell, Chart, ChartGroup, ChartRow, Column, Mark, Places, Table, Text, Tone, View,
+    band_tone, plural, poles, signed,
+};
+
+/// What the sign of a change means.
+pub const MOVEMENT_NOTE: &str = "A positive change is a move toward the leader side, a negative \
+one toward the manager side. Neither side is the better one.";
+
+impl Document for CompareDocument {
+    const FORMATS: &'static [Format] = &Format::ALL;
+
+    fn view(&self) -> View {
+        let mut view = View::new(format!(
+            "Movement on {}",
+            plural(self.summary.compared, "contrast", "contrasts")
+        ));
+        view.meta.push(format!(
+            "{}: from {} to {}",
+            self.new.content_title,
+            label(&self.old),
+            label(&self.new)
+        ));
+        if self.axes.is_empty() {
+            view.push(Block::Paragraph(Text::plain(
+                "The two results share no scored contrast, so nothing can be compared.",
+            )));
+        } else {
+            view.push(Block::Chart(chart(self)));
+            view.push(Block::Table(table(self)));
+            let summary = self.summary;
+            view.push(Block::Paragraph(Text::plain(format!(
+                "{} moved toward the leader side, {} toward the manager side, {} unchanged; {}.",
+                summary.toward_leader,
+                summary.toward_manager,
+                summary.unchanged,
+                plural(summary.band_changes, "band change", "band changes")
+            ))));
+        }
+        if !self.left_out.is_empty() {
+            let items: Vec<String> = self
+                .left_out
+                .iter()
+                .map(|left| {
+                    format!(
+                        "{} ({})",
+                        left.id,
+                        left.reason.describe(&name(&self.old), &name(&self.new))
+                    )
+                })
+                .collect();
+            view.push(Block::Paragraph(Text::plain(format!(
+                "Not compared: {}.",
+                items.join(", ")
+            ))));
+        }
+        view.push(Block::Note(Text::plain(MOVEMENT_NOTE)));
+        view
+    }
+}
+
+/// A result as people know it: the name in it, else its file.
+fn name(snapshot: &Snapshot) -> String {
+    snapshot.name.clone().unwrap_or_else(|| snapshot.file.clone())
+}
+
+fn label(snapshot: &Snapshot) -> String {
+    format!(
+        "{} ({}, version {})",
+        name(snapshot),
+        super::when(&snapshot.created),
+        snapshot.content_version
+    )
+}
+
+fn chart(document: &CompareDocument) -> Chart {
+    let rows = document
+        .axes
+        .iter()
+        .map(|movement| ChartRow {
+            manager: movement.manager.clone(),
+            leader: movement.leader.clone(),
+            marks: vec![(Mark::Before, movement.old_score), (Mark::Score, movement.new_score)],
+            range: None,
+            value: format!(
+                "{} → {}",
+                signed(Some(movement.old_score)).unwrap_or_default(),
+                signed(Some(movement.new_score)).unwrap_or_default()
+            ),
+            label: Text::new(
+                band_tone(crate::score::Shown::Band(movement.new_band)),
+                movement.new_band.label(),
+            ),
+            note: None,
+        })
+        .collect();
+    Chart {
+        places: Places { text: false, markdown: false, html: true, csv: false },
+        caption: String::from(
+            "Per contrast: the earlier and the later score; the manager side on the left, the leader side on the right.",
+        ),
+        legend: vec![(Mark::Before, String::from("before")), (Mark::Score, String::from("after"))],
+        range_legend: None,
+        groups: vec![ChartGroup { heading: None, rows }],
+    }
+}
+
+fn table(document: &CompareDocument) -> Table {
+    let mut table = Table::new(vec![
+        Column::text("contrast", "contrast").people().cuttable(),
+        Column::text("id", "id").machines(),
+        Column::text("theme", "theme").machines(),
+        Column::text("manager", "manager").machines(),
+        Column::text("leader", "leader").machines(),
+        Column::number("before", "old_score").short("old"),
+        Column::number("after", "new_score").short("new"),
+        Column::number("change", "delta").short("+/-"),
+        Column::text("band", "band_shown").people().dropped(1),
+        Column::text("old band", "old_band").machines(),
+        Column::text("new band", "new_band").machines(),
+        Column::text("band changed", "band_changed").machines(),
+    ]);
+    for movement in &document.axes {
+        let band = if movement.band_changed {
+            Text::plain(format!("{} → ", movement.old_band.label())).and(
+                band_tone(crate::score::Shown::Band(movement.new_band)),
+                movement.new_band.label(),
+            )
+        } else {
+            Text::new(Tone::Dim, movement.new_band.label())
+        };
+        table.row(vec![
+            Cell::text(poles(&movement.manager, &movement.leader)),
+            Cell::Code(movement.id.clone()),
+            Cell::text(&movement.theme),
+            Cell::text(&movement.manager),
+            Cell::text(&movement.leader),
+            Cell::Score(Some(movement.old_score)),
+            Cell::Score(Some(movement.new_score)),
+            Cell::Score(Some(movement.delta)),
+            Cell::Text(band),
+            Cell::band(movement.old_band),
+            Cell::band(movement.new_band),
+            Cell::Flag(movement.band_changed),
+        ]);
+    }
+    table
+}

@@ -1,0 +1,47 @@
+//! Documents: each builds one [`View`](crate::view::View) of its data, and
+//! serialises its data for JSON and YAML ([`crate::export::Document`]).
+//! Adding a document is adding one builder here; every format then draws it.
+
+pub mod check;
+pub mod compare;
+pub mod explain;
+pub mod history;
+pub mod report;
+pub mod stats;
+pub mod team;
+
+/// The complementarity point both source articles end on.
+pub const CLOSING: &str = "Neither side is the better one. Managing keeps today's work reliable; \
+leading keeps the team moving toward what comes next. Teams need both, and so does a career: use \
+your leanings as strengths, and lean on colleagues who stand on the other side.";
+
+/// The date and time of an RFC 3339 stamp, without the zone: `2026-11-26 13:20`.
+pub fn when_short(created: &str) -> String {
+    match created.get(..16) {
+        Some(prefix) if created.as_bytes().get(10) == Some(&b'T') => prefix.replacen('T', " ", 1),
+        _ => created.to_owned(),
+    }
+}
+
+/// The date and time of an RFC 3339 stamp for people: `2026-11-26 13:20 UTC`.
+pub fn when(created: &str) -> String {
+    match created.get(..16) {
+        Some(prefix) if created.as_bytes().get(10) == Some(&b'T') => {
+            let zone = if created.ends_with('Z') { " UTC" } else { "" };
+            format!("{}{zone}", prefix.replacen('T', " ", 1))
+        }
+        _ => created.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps_are_shortened_only_when_they_look_like_rfc3339() {
+        assert_eq!(when("2025-01-10T09:30:00Z"), "2025-01-10 09:30 UTC");
+        assert_eq!(when("yesterday"), "yesterday");
+        assert_eq!(when("2025-01-10T09:30:00+01:00"), "2025-01-10 09:30");
+    }
+}

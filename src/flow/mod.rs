@@ -1,0 +1,264 @@
+//! The assessment flow: in what order scenarios are asked, the loop that
+//! asks them through a [`Prompter`] and saves after every answer, and the
+//! decisions taken around it (resume or not, what to keep of a session
+//! made against other content, how to finish).
+//!
+//! Nothing here knows about terminals or files: the prompter asks, and a
+//! `save` callback stores progress. That keeps the whole flow testable with
+//! a scripted prompter.
+
+pub mod prompter;
+pub mod resume;
+pub mod session;
+
+use anyhow::Result;
+
+pub use self::prompter::{BACK_LABEL, Prompter, Question, Reply, SKIP_LABEL};
+use self::session::Session;
+use crate::answer::{Answer, Answers};
+use crate::content::model::{Content, Pick, Scenario};
+use crate::content::wording::question;
+
+/// The scenario ids of `scenarios`, shuffled by `seed`.
+pub fn order(scenarios: &[&Scenario], seed: u64) -> Vec<String> {
+    let mut ids: Vec<String> = scenarios.iter().map(|scenario| scenario.id.clone()).collect();
+    fastrand::Rng::with_seed(seed).shuffle(&mut ids);
+    ids
+}
+
+/// Display order of a scenario's options: a permutation of its indices,
+/// fixed by the session seed and the scenario id.
+pub fn option_order(scenario: &Scenario, seed: u64) -> Vec<usize> {
+    let mut indices: Vec<usize> = (0..scenario.options.len()).collect();
+    let salt = scenario.id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    fastrand::Rng::with_seed(seed ^ salt).shuffle(&mut indices);
+    indices
+}
+
+/// How the loop ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every scenario answered or skipped, and the respondent asked for
+    /// the result.
+    Finished(Answers),
+    /// The respondent stopped; the answers so far are saved.
+    Stopped(usize),
+}
+
+/// What one scenario's questions came to.
+enum Step {
+    Answered(Answer),
+    Back,
+    Quit,
+}
+
+/// Asks the session's scenarios from the first unanswered one, saving after
+/// every answer through `save`, then offers to answer skipped scenarios
+/// before finishing.
+pub fn run(
+    content: &Content,
+    session: &mut Session,
+    prompter: &mut dyn Prompter,
+    save: &mut dyn FnMut(&Session) -> Result<()>,
+) -> Result<Outcome> {
+    let scenarios: Vec<&Scenario> =
+        session.order.iter().filter_map(|id| content.scenario(id)).collect();
+    let total = scenarios.len();
+    let mut position = scenarios
+        .iter()
+        .position(|scenario| !session.answers.contains_key(&scenario.id))
+        .unwrap_or(total);
+    // Positions still to ask: first everything from `position` on, then,
+    // if the respondent wants, the skipped ones.
+    let mut revisit: Option<Vec<usize>> = None;
+    loop {
+        let current = match &mut revisit {
+            None if position < total => Some(position),
+            None => None,
+            Some(list) => list.first().copied(),
+        };
+        let Some(at) = current else {
+            let skipped: Vec<usize> = (0..total)
+                .filter(|&at| {
+                    session.answers.get(&scenarios[at].id).is_some_and(Answer::is_skipped)
+                })
+                .collect();
+            match finish(prompter, session, total, &skipped, &scenarios)? {
+                Finish::Result => return Ok(Outcome::Finished(session.answers.clone())),
+                Finish::Stop => return Ok(Outcome::Stopped(session.progress())),
+                Finish::AnswerSkipped => {
+                    revisit = Some(skipped);
+                    continue;
+                }
+                Finish::Back => {
+                    revisit = None;
+                    position = total.saturating_sub(1);
+                    continue;
+                }
+            }
+        };
+        let scenario = scenarios[at];
+        let can_go_back = revisit.is_none() && at > 0;
+        match ask_scenario(content, scenario, session, prompter, at, total, can_go_back)? {
+            Step::Answered(answer) => {
+                session.answers.insert(scenario.id.clone(), answer);
+                save(session)?;
+                match &mut revisit {
+                    Some(list) => {
+                        list.remove(0);
+                    }
+                    None => position += 1,
+                }
+            }
+            Step::Back => position = position.saturating_sub(1),
+            Step::Quit => return Ok(Outcome::Stopped(session.progress())),
+        }
+    }
+}
+
+/// Asks one scenario: the most likely option, then, when the content asks
+/// for it, the least likely among the others.
+fn ask_scenario(
+    content: &Content,
+    scenario: &Scenario,
+    session: &Session,
+    prompter: &mut dyn Prompter,
+    at: usize,
+    total: usize,
+    can_go_back: bool,
+) -> Result<Step> {
+    let permutation = option_order(scenario, session.seed);
+    let subject = session.about.as_ref().map(|about| first_name(&about.name));
+    let situation = scenario
+        .situation_for(subject)
+        .unwrap_or_else(|| scenario.situation.clone())
+        .trim()
+        .to_owned();
+    let earlier = session.answers.get(&scenario.id);
+    let shown_at = |key: Option<&str>, shown: &[usize]| {
+        key.and_then(|key| shown.iter().position(|&index| scenario.options[index].key == key))
+    };
+    let asks_least = content.response.picks().contains(&Pick::Least);
+    let mut most: Option<usize> = None;
+    loop {
+        let base = Question {
+            number: at + 1,
+            total,
+            title: scenario.title.clone(),
+            situation: situation.clone(),
+            prompt: question(Pick::Most, subject),
+            note: None,
+            options: Vec::new(),
+            current: None,
+            can_go_back,
+        };
+        let Some(chosen_most) = most else {
+            let current = match earlier {
+                Some(Answer::Skipped) => Some(permutation.len()),
+                Some(answer) => shown_at(answer.key(Pick::Most), &permutation),
+                None => None,
+            };
+            let asked = Question { options: texts(scenario, &permutation), current, ..base };
+            match prompter.ask(&asked)? {
+                Reply::Choose(shown) => {
+                    let index = permutation[shown.min(permutation.len() - 1)];
+                    if !asks_least {
+                        return Ok(Step::Answered(Answer::most(&scenario.options[index].key)));
+                    }
+                    most = Some(index);
+                }
+                Reply::Skip => return Ok(Step::Answered(Answer::Skipped)),
+                Reply::Back => return Ok(Step::Back),
+                Reply::Quit => return Ok(Step::Quit),
+            }
+            continue;
+        };
+        let rest: Vec<usize> =
+            permutation.iter().copied().filter(|&index| index != chosen_most).collect();
+        let current = earlier
+            .filter(|answer| answer.key(Pick::Most) == Some(&scenario.options[chosen_most].key))
+            .and_then(|answer| shown_at(answer.key(Pick::Least), &rest));
+        let asked = Question {
+            prompt: question(Pick::Least, subject),
+            note: Some(format!("Most likely: {}", scenario.options[chosen_most].text.trim())),
+            options: texts(scenario, &rest),
+            current,
+            can_go_back: true,
+            ..base
+        };
+        match prompter.ask(&asked)? {
+            Reply::Choose(shown) => {
+                let least = rest[shown.min(rest.len() - 1)];
+                return Ok(Step::Answered(Answer::ranked(
+                    &scenario.options[chosen_most].key,
+                    &scenario.options[least].key,
+                )));
+            }
+            Reply::Skip => return Ok(Step::Answered(Answer::Skipped)),
+            Reply::Back => most = None,
+            Reply::Quit => return Ok(Step::Quit),
+        }
+    }
+}
+
+fn texts(scenario: &Scenario, shown: &[usize]) -> Vec<String> {
+    shown.iter().map(|&index| scenario.options[index].text.trim().to_owned()).collect()
+}
+
+/// The first word of a name: how the questions speak about the person
+/// rated ("What would Sam most likely do?").
+pub fn first_name(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
+}
+
+/// What the respondent chose at the end.
+enum Finish {
+    Result,
+    AnswerSkipped,
+    Back,
+    Stop,
+}
+
+/// The closing question: how many were answered and skipped, and whether
+/// to see the result, answer the skipped scenarios, go back, or stop. It
+/// also keeps a paste from running straight into a result.
+fn finish(
+    prompter: &mut dyn Prompter,
+    session: &Session,
+    total: usize,
+    skipped: &[usize],
+    scenarios: &[&Scenario],
+) -> Result<Finish> {
+    let answered = total - skipped.len();
+    let mut text = format!(
+        "That was the last scenario: {answered} of {total} answered{}.",
+        match skipped.len() {
+            0 => String::new(),
+            1 => String::from(", 1 skipped"),
+            count => format!(", {count} skipped"),
+        }
+    );
+    if !skipped.is_empty() {
+        let titles: Vec<&str> = skipped.iter().map(|&at| scenarios[at].title.as_str()).collect();
+        text.push_str(&format!(" Skipped: {}.", titles.join("; ")));
+    }
+    let mut choices = vec![(Finish::Result, String::from("See the result"))];
+    if !skipped.is_empty() {
+        let label = if skipped.len() == 1 {
+            String::from("Answer the skipped scenario")
+        } else {
+            format!("Answer the {} skipped scenarios", skipped.len())
+        };
+        choices.push((Finish::AnswerSkipped, label));
+    }
+    choices.push((Finish::Back, String::from("Back to the last scenario")));
+    choices.push((Finish::Stop, String::from("Stop here and finish later")));
+    let labels: Vec<String> = choices.iter().map(|(_, label)| label.clone()).collect();
+    let _ = session;
+    match prompter.choose(&text, &labels, 0)? {
+        Some(index) if index < choices.len() => Ok(choices.swap_remove(index).0),
+        _ => Ok(Finish::Stop),
+    }
+}

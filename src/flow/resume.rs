@@ -1,0 +1,148 @@
+//! Whether to continue an unfinished session or start a new one, and what
+//! to tell the respondent either way. Pure decisions over a [`Prompter`]:
+//! the command shell loads and clears the session file around them.
+
+use anyhow::Result;
+
+use super::session::{Reconciled, Session};
+use super::{Prompter, order};
+use crate::content::Content;
+use crate::content::model::Pick;
+use crate::content::selection::{Selection, select};
+use crate::content::timing::estimate;
+use crate::content::wording::intro;
+use crate::error::usage;
+use crate::result::Subject;
+
+/// What the respondent asked for on the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// The scenarios to ask.
+    pub selection: Selection,
+    /// Whether the selection was given explicitly (`--quick`, `--axes`).
+    pub explicit_selection: bool,
+    /// `--resume`: continue without asking.
+    pub resume: bool,
+    /// The respondent's name (`--name`).
+    pub name: Option<String>,
+    /// The person rated (`--about`, `--relation`).
+    pub about: Option<Subject>,
+    /// Shuffle seed for a new session.
+    pub seed: u64,
+    /// When a new session starts, RFC 3339.
+    pub now: String,
+}
+
+/// What to do.
+#[derive(Debug)]
+pub enum Opened {
+    /// Ask this session's scenarios.
+    Session(Box<Session>),
+    /// The respondent declined to start or to continue.
+    Declined,
+}
+
+/// Continues `existing` or starts a new session, asking the respondent
+/// where a choice is theirs. Refuses (a usage error) to continue a session
+/// that asks other scenarios or is about someone else than requested.
+pub fn open(
+    content: &Content,
+    existing: Option<Session>,
+    request: &Request,
+    prompter: &mut dyn Prompter,
+) -> Result<Opened> {
+    if let Some(mut session) = existing {
+        if request.explicit_selection && session.selection != request.selection {
+            return Err(usage(format!(
+                "an unfinished assessment asks {}; continue it with `itlead assess --resume`, \
+                 or add --restart to discard it",
+                session.selection.describe()
+            )));
+        }
+        if session.about != request.about {
+            let whose = match &session.about {
+                Some(about) => format!("about {}", about.name),
+                None => String::from("about yourself"),
+            };
+            return Err(usage(format!(
+                "an unfinished assessment {whose} is open; continue it with \
+                 `itlead assess --resume`{}, or add --restart to discard it",
+                session.about.as_ref().map_or(String::new(), |about| format!(
+                    " --about \"{}\" --relation {}",
+                    about.name,
+                    about.relation.id()
+                ))
+            )));
+        }
+        let resume = if request.resume {
+            true
+        } else {
+            let question = format!(
+                "Continue your unfinished assessment ({} of {} answered, started {})?",
+                session.progress(),
+                session.order.len(),
+                session.started.get(..10).unwrap_or(&session.started)
+            );
+            match prompter.confirm(&question, true)? {
+                Some(answer) => answer,
+                None => return Ok(Opened::Declined),
+            }
+        };
+        if resume {
+            let reconciled = session.reconcile(content);
+            if reconciled.changed() {
+                prompter.show(&changed_notice(&reconciled))?;
+                if prompter.confirm("Continue?", true)? != Some(true) {
+                    return Ok(Opened::Declined);
+                }
+            }
+            return Ok(Opened::Session(Box::new(session)));
+        }
+    } else if request.resume {
+        prompter.show("There is no unfinished assessment to resume, so a new one starts.")?;
+    }
+    let asked = select(content, &request.selection);
+    let ids = order(&asked, request.seed);
+    let minutes = estimate(content, &asked).minutes();
+    let least = content.response.picks().contains(&Pick::Least);
+    let subject = request.about.as_ref().map(|about| super::first_name(&about.name));
+    let mut text = intro(ids.len(), minutes, least, subject);
+    if request.selection == Selection::Quick {
+        text.push_str(
+            "\n\nThis is the quick set: a rough first look, with two or three responses per \
+             contrast. The full questionnaire gives a steadier picture.",
+        );
+    }
+    prompter.show(&text)?;
+    prompter.show("")?;
+    if prompter.confirm("Ready to start?", true)? != Some(true) {
+        return Ok(Opened::Declined);
+    }
+    let mut session =
+        Session::new(content, request.selection.clone(), request.seed, ids, request.now.clone());
+    session.name.clone_from(&request.name);
+    session.about.clone_from(&request.about);
+    Ok(Opened::Session(Box::new(session)))
+}
+
+/// What resuming under a changed questionnaire means for the respondent.
+pub fn changed_notice(reconciled: &Reconciled) -> String {
+    let mut notice = String::from("The questionnaire changed since this assessment started.");
+    match reconciled.dropped.len() {
+        0 => {}
+        1 => notice.push_str(&format!(
+            " 1 answer no longer matches and will be asked again: {}.",
+            reconciled.dropped[0]
+        )),
+        count => notice.push_str(&format!(
+            " {count} answers no longer match and will be asked again: {}.",
+            reconciled.dropped.join(", ")
+        )),
+    }
+    match reconciled.added.len() {
+        0 => {}
+        1 => notice.push_str(" 1 new scenario will be asked."),
+        count => notice.push_str(&format!(" {count} new scenarios will be asked.")),
+    }
+    notice
+}

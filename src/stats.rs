@@ -1,0 +1,511 @@
+//! Item analysis after a pilot, as pure functions: results go in one at a
+//! time, a [`StatsDocument`] comes out.
+//!
+//! Per scenario: how often it was answered and skipped, and the share of
+//! answers that chose each option. Per contrast: Cronbach's alpha over its
+//! scenarios and each scenario's corrected item-total (item-rest)
+//! correlation, from the results that answered every scenario on it. An
+//! item score is where the answer sits on the contrast between −1 and +1,
+//! placed with [`Scenario::offset`], the function the scoring uses.
+//!
+//! A [`StatsBuilder`] keeps only counts and the sums of item scores and of
+//! their products, per contrast: memory stays flat however many results
+//! are read, and two builders fed from different files [`merge`](StatsBuilder::merge).
+
+use serde::{Deserialize, Serialize};
+
+use crate::answer::Answer;
+use crate::content::Content;
+use crate::content::model::{Pick, Scenario};
+use crate::result::ResultDocument;
+
+/// The `schema` value of stats documents.
+pub const STATS_SCHEMA: &str = "itlead.stats/1";
+/// Below this many results, flags would be noise: "too small to judge".
+pub const MIN_JUDGED: usize = 30;
+/// An option chosen by fewer than this share of answers is dead.
+pub const DEAD_OPTION: f64 = 0.05;
+/// An option chosen by more than this share makes the answer obvious.
+pub const OBVIOUS_OPTION: f64 = 0.70;
+/// Alpha below this is flagged.
+pub const LOW_ALPHA: f64 = 0.6;
+/// Item-rest correlation below this is flagged.
+pub const LOW_ITEM_REST: f64 = 0.2;
+
+/// The item analysis of a set of results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatsDocument {
+    /// Always [`STATS_SCHEMA`].
+    pub schema: String,
+    /// The itlead version that made it.
+    pub itlead_version: String,
+    /// The content the results were made with.
+    pub content: StatsContent,
+    /// Results analysed.
+    pub results: usize,
+    /// Per contrast.
+    pub axes: Vec<AxisStats>,
+    /// Per scenario.
+    pub scenarios: Vec<ScenarioStats>,
+    /// Everything worth a second look.
+    pub flags: Vec<Flag>,
+}
+
+/// Which content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatsContent {
+    /// Title.
+    pub title: String,
+    /// Version.
+    pub version: String,
+    /// `sha256:` digest.
+    pub hash: String,
+}
+
+/// One contrast.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AxisStats {
+    /// Axis id.
+    pub id: String,
+    /// Results that answered every scenario on it.
+    pub n: usize,
+    /// Cronbach's alpha; `null` when it cannot be computed (fewer than two
+    /// items or results, or no variance).
+    pub alpha: Option<f64>,
+    /// Its scenarios.
+    pub items: Vec<ItemStats>,
+}
+
+/// One scenario as an item of a contrast.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemStats {
+    /// Scenario id.
+    pub scenario: String,
+    /// Mean item score, −1 to +1.
+    pub mean: Option<f64>,
+    /// Correlation of the item with the sum of the other items.
+    pub item_rest: Option<f64>,
+}
+
+/// One scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioStats {
+    /// Scenario id.
+    pub id: String,
+    /// Results that answered it.
+    pub answered: usize,
+    /// Results that skipped it.
+    pub skipped: usize,
+    /// Its options.
+    pub options: Vec<OptionStats>,
+}
+
+/// One option.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OptionStats {
+    /// Option key.
+    pub key: String,
+    /// Share of answers that chose it as most likely.
+    pub share: Option<f64>,
+    /// Share of answers that chose it as least likely, when asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub least_share: Option<f64>,
+}
+
+/// Something worth a second look.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flag {
+    /// What kind.
+    pub kind: FlagKind,
+    /// In words.
+    pub message: String,
+    /// The contrast, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub axis: Option<String>,
+    /// The scenario, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<String>,
+}
+
+/// Kinds of flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FlagKind {
+    /// Too few results to judge a contrast or a scenario.
+    TooFew,
+    /// An option almost nobody chooses.
+    DeadOption,
+    /// An option almost everybody chooses.
+    ObviousAnswer,
+    /// A contrast whose items do not hang together.
+    LowAlpha,
+    /// An item that does not go with the others of its contrast.
+    LowItemRest,
+}
+
+#[derive(Debug, Clone)]
+struct Tally {
+    answered: usize,
+    skipped: usize,
+    most: Vec<usize>,
+    least: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+struct Moments {
+    /// Scenario indices of the items.
+    items: Vec<usize>,
+    n: usize,
+    sums: Vec<f64>,
+    /// Row-major products, `items.len()` squared.
+    products: Vec<f64>,
+}
+
+/// Folds results into counts and sums.
+#[derive(Debug, Clone)]
+pub struct StatsBuilder<'c> {
+    content: &'c Content,
+    results: usize,
+    tallies: Vec<Tally>,
+    axes: Vec<Moments>,
+}
+
+/// An item score: where `answer` sits on `axis` in `scenario`, −1 to +1;
+/// `None` when it picked nothing there.
+pub fn item_score(scenario: &Scenario, answer: &Answer, axis: &str) -> Option<f64> {
+    let span = scenario.span(axis);
+    if span == 0 {
+        return None;
+    }
+    let (mut offset, mut responses) = (0, 0);
+    for (pick, option) in answer.picks(scenario) {
+        offset += pick.sign() * scenario.offset(option, axis);
+        responses += 1;
+    }
+    (responses > 0).then(|| f64::from(offset) / f64::from(responses * span))
+}
+
+impl<'c> StatsBuilder<'c> {
+    /// An empty builder for results of `content`.
+    pub fn new(content: &'c Content) -> Self {
+        let tallies = content
+            .scenarios
+            .iter()
+            .map(|scenario| Tally {
+                answered: 0,
+                skipped: 0,
+                most: vec![0; scenario.options.len()],
+                least: vec![0; scenario.options.len()],
+            })
+            .collect();
+        let axes = content
+            .axes
+            .iter()
+            .map(|axis| {
+                let items: Vec<usize> = content
+                    .scenarios
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, scenario)| scenario.loads_on(&axis.id))
+                    .map(|(index, _)| index)
+                    .collect();
+                let size = items.len();
+                Moments { items, n: 0, sums: vec![0.0; size], products: vec![0.0; size * size] }
+            })
+            .collect();
+        Self { content, results: 0, tallies, axes }
+    }
+
+    /// Adds one result, made with this builder's content.
+    pub fn add(&mut self, result: &ResultDocument) {
+        self.results += 1;
+        let scenarios = &self.content.scenarios;
+        for (scenario, tally) in scenarios.iter().zip(&mut self.tallies) {
+            match result.answers.get(&scenario.id) {
+                None => {}
+                Some(Answer::Skipped) => tally.skipped += 1,
+                Some(answer) => {
+                    tally.answered += 1;
+                    for (pick, option) in answer.picks(scenario) {
+                        if let Some(index) = scenario
+                            .options
+                            .iter()
+                            .position(|candidate| candidate.key == option.key)
+                        {
+                            match pick {
+                                Pick::Most => tally.most[index] += 1,
+                                Pick::Least => tally.least[index] += 1,
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (axis, moments) in self.content.axes.iter().zip(&mut self.axes) {
+            let scores: Option<Vec<f64>> = moments
+                .items
+                .iter()
+                .map(|&index| {
+                    let scenario = &scenarios[index];
+                    result
+                        .answers
+                        .get(&scenario.id)
+                        .and_then(|answer| item_score(scenario, answer, &axis.id))
+                })
+                .collect();
+            let Some(scores) = scores else { continue };
+            let size = scores.len();
+            moments.n += 1;
+            for i in 0..size {
+                moments.sums[i] += scores[i];
+                for j in 0..size {
+                    moments.products[i * size + j] += scores[i] * scores[j];
+                }
+            }
+        }
+    }
+
+    /// Adds everything `other` holds.
+    pub fn merge(&mut self, other: StatsBuilder<'_>) {
+        self.results += other.results;
+        for (mine, theirs) in self.tallies.iter_mut().zip(other.tallies) {
+            mine.answered += theirs.answered;
+            mine.skipped += theirs.skipped;
+            for (count, more) in mine.most.iter_mut().zip(theirs.most) {
+                *count += more;
+            }
+            for (count, more) in mine.least.iter_mut().zip(theirs.least) {
+                *count += more;
+            }
+        }
+        for (mine, theirs) in self.axes.iter_mut().zip(other.axes) {
+            mine.n += theirs.n;
+            for (sum, more) in mine.sums.iter_mut().zip(theirs.sums) {
+                *sum += more;
+            }
+            for (product, more) in mine.products.iter_mut().zip(theirs.products) {
+                *product += more;
+            }
+        }
+    }
+
+    /// The analysis.
+    pub fn finish(self) -> StatsDocument {
+        let content = self.content;
+        let least = content.response.picks().contains(&Pick::Least);
+        let mut flags = Vec::new();
+        let scenarios: Vec<ScenarioStats> = content
+            .scenarios
+            .iter()
+            .zip(&self.tallies)
+            .map(|(scenario, tally)| {
+                let share = |count: usize| {
+                    (tally.answered > 0).then(|| round(count as f64 / tally.answered as f64, 3))
+                };
+                let options: Vec<OptionStats> = scenario
+                    .options
+                    .iter()
+                    .enumerate()
+                    .map(|(index, option)| OptionStats {
+                        key: option.key.clone(),
+                        share: share(tally.most[index]),
+                        least_share: if least { share(tally.least[index]) } else { None },
+                    })
+                    .collect();
+                scenario_flags(scenario, tally, &options, &mut flags);
+                ScenarioStats {
+                    id: scenario.id.clone(),
+                    answered: tally.answered,
+                    skipped: tally.skipped,
+                    options,
+                }
+            })
+            .collect();
+        let axes: Vec<AxisStats> = content
+            .axes
+            .iter()
+            .zip(&self.axes)
+            .map(|(axis, moments)| {
+                let stats = axis_stats(&axis.id, moments, content);
+                axis_flags(&stats, &mut flags);
+                stats
+            })
+            .collect();
+        StatsDocument {
+            schema: STATS_SCHEMA.to_owned(),
+            itlead_version: env!("CARGO_PKG_VERSION").to_owned(),
+            content: StatsContent {
+                title: content.title.clone(),
+                version: content.version.clone(),
+                hash: content.hash.clone(),
+            },
+            results: self.results,
+            axes,
+            scenarios,
+            flags,
+        }
+    }
+}
+
+/// Rounds to `places` decimals, with no negative zero.
+fn round(value: f64, places: i32) -> f64 {
+    let scale = 10_f64.powi(places);
+    let rounded = (value * scale).round() / scale;
+    if rounded == 0.0 { 0.0 } else { rounded }
+}
+
+/// The sample covariance matrix of the items from their sums.
+fn covariance(moments: &Moments) -> Option<Vec<f64>> {
+    let n = moments.n as f64;
+    if moments.n < 2 {
+        return None;
+    }
+    let size = moments.items.len();
+    let mut matrix = vec![0.0; size * size];
+    for i in 0..size {
+        for j in 0..size {
+            let centred = moments.products[i * size + j] - moments.sums[i] * moments.sums[j] / n;
+            matrix[i * size + j] = centred / (n - 1.0);
+        }
+    }
+    Some(matrix)
+}
+
+/// Cronbach's alpha of a covariance matrix: k/(k−1) · (1 − Σ var / var of the sum).
+pub fn alpha(matrix: &[f64], size: usize) -> Option<f64> {
+    if size < 2 {
+        return None;
+    }
+    let total: f64 = matrix.iter().sum();
+    let variances: f64 = (0..size).map(|i| matrix[i * size + i]).sum();
+    if total <= f64::EPSILON {
+        return None;
+    }
+    let k = size as f64;
+    Some(k / (k - 1.0) * (1.0 - variances / total))
+}
+
+/// Each item's correlation with the sum of the other items.
+pub fn item_rest(matrix: &[f64], size: usize) -> Vec<Option<f64>> {
+    (0..size)
+        .map(|i| {
+            let variance = matrix[i * size + i];
+            let with_rest: f64 = (0..size).filter(|&j| j != i).map(|j| matrix[i * size + j]).sum();
+            let rest: f64 = (0..size)
+                .filter(|&j| j != i)
+                .flat_map(|j| (0..size).filter(move |&l| l != i).map(move |l| (j, l)))
+                .map(|(j, l)| matrix[j * size + l])
+                .sum();
+            let spread = (variance * rest).sqrt();
+            (size >= 2 && spread > f64::EPSILON).then(|| with_rest / spread)
+        })
+        .collect()
+}
+
+fn axis_stats(id: &str, moments: &Moments, content: &Content) -> AxisStats {
+    let size = moments.items.len();
+    let matrix = covariance(moments);
+    let rests =
+        matrix.as_deref().map_or_else(|| vec![None; size], |matrix| item_rest(matrix, size));
+    let items = moments
+        .items
+        .iter()
+        .zip(rests)
+        .enumerate()
+        .map(|(at, (&index, rest))| ItemStats {
+            scenario: content.scenarios[index].id.clone(),
+            mean: (moments.n > 0).then(|| round(moments.sums[at] / moments.n as f64, 3)),
+            item_rest: rest.map(|value| round(value, 3)),
+        })
+        .collect();
+    AxisStats {
+        id: id.to_owned(),
+        n: moments.n,
+        alpha: matrix
+            .as_deref()
+            .and_then(|matrix| alpha(matrix, size))
+            .map(|value| round(value, 3)),
+        items,
+    }
+}
+
+fn scenario_flags(
+    scenario: &Scenario,
+    tally: &Tally,
+    options: &[OptionStats],
+    flags: &mut Vec<Flag>,
+) {
+    if tally.answered < MIN_JUDGED {
+        return;
+    }
+    for option in options {
+        let Some(share) = option.share else { continue };
+        let (kind, message) = if share < DEAD_OPTION {
+            (
+                FlagKind::DeadOption,
+                format!(
+                    "{}: option {} was chosen as most likely by {:.0}% (under {:.0}%): is it a straw man?",
+                    scenario.id,
+                    option.key,
+                    share * 100.0,
+                    DEAD_OPTION * 100.0
+                ),
+            )
+        } else if share > OBVIOUS_OPTION {
+            (
+                FlagKind::ObviousAnswer,
+                format!(
+                    "{}: option {} was chosen as most likely by {:.0}% (over {:.0}%): is it the obvious answer?",
+                    scenario.id,
+                    option.key,
+                    share * 100.0,
+                    OBVIOUS_OPTION * 100.0
+                ),
+            )
+        } else {
+            continue;
+        };
+        flags.push(Flag { kind, message, axis: None, scenario: Some(scenario.id.clone()) });
+    }
+}
+
+fn axis_flags(stats: &AxisStats, flags: &mut Vec<Flag>) {
+    if stats.n < MIN_JUDGED {
+        flags.push(Flag {
+            kind: FlagKind::TooFew,
+            message: format!(
+                "{}: {} complete {} is too small to judge (at least {MIN_JUDGED} needed)",
+                stats.id,
+                stats.n,
+                if stats.n == 1 { "result" } else { "results" }
+            ),
+            axis: Some(stats.id.clone()),
+            scenario: None,
+        });
+        return;
+    }
+    if let Some(alpha) = stats.alpha.filter(|alpha| *alpha < LOW_ALPHA) {
+        flags.push(Flag {
+            kind: FlagKind::LowAlpha,
+            message: format!(
+                "{}: alpha {alpha:.2} is under {LOW_ALPHA}: its scenarios do not hang together",
+                stats.id
+            ),
+            axis: Some(stats.id.clone()),
+            scenario: None,
+        });
+    }
+    for item in &stats.items {
+        if let Some(rest) = item.item_rest.filter(|rest| *rest < LOW_ITEM_REST) {
+            flags.push(Flag {
+                kind: FlagKind::LowItemRest,
+                message: format!(
+                    "{} in {}: item-rest correlation {rest:.2} is under {LOW_ITEM_REST}",
+                    item.scenario, stats.id
+                ),
+                axis: Some(stats.id.clone()),
+                scenario: Some(item.scenario.clone()),
+            });
+        }
+    }
+}

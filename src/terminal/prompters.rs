@@ -1,0 +1,342 @@
+//! The two prompters a terminal gets.
+//!
+//! [`TerminalPrompter`] draws an arrow-key menu with dialoguer on stderr.
+//! [`PlainPrompter`] prints numbered options and reads a typed number per
+//! line: no cursor movement, no colour, good for screen readers and
+//! `TERM=dumb`. Both show every text through [`paint`], so nothing from a
+//! content file reaches the terminal as a control sequence, and both
+//! discard keys typed ahead before each question, so a paste answers at
+//! most one question.
+
+use std::io::{self, BufRead, Write};
+
+use anyhow::{Context, Result};
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+
+use crate::export::TextStyle;
+use crate::export::text::{paint, wrap};
+use crate::flow::{BACK_LABEL, Prompter, Question, Reply, SKIP_LABEL};
+use crate::view::Tone;
+
+/// Discards input typed ahead on standard input when it is a terminal: a
+/// pasted paragraph must not answer the questions still to come.
+pub fn discard_typed_ahead() {
+    let stdin = io::stdin();
+    if rustix::termios::isatty(&stdin) {
+        let _ = rustix::termios::tcflush(&stdin, rustix::termios::QueueSelector::IFlush);
+    }
+}
+
+/// The scenario's header: position, title, situation, and the note.
+fn header(question: &Question, style: TextStyle) -> String {
+    let mut out = format!(
+        "{} {}\n\n{}\n",
+        paint(&format!("[{}/{}]", question.number, question.total), Tone::Dim, style),
+        paint(&question.title, Tone::Strong, style),
+        wrap(&paint(&question.situation, Tone::Plain, style), style.width, "")
+    );
+    if let Some(note) = &question.note {
+        out.push('\n');
+        out.push_str(&wrap(&paint(note, Tone::Dim, style), style.width, ""));
+        out.push('\n');
+    }
+    out
+}
+
+/// Arrow keys and Enter, drawn with dialoguer on stderr.
+pub struct TerminalPrompter {
+    term: console::Term,
+    style: TextStyle,
+    theme: Box<dyn Theme>,
+}
+
+/// The keys, shown above each menu.
+const HINT: &str = "↑↓ move · Enter choose · Esc stop";
+/// The keys, for terminals without UTF-8.
+const ASCII_HINT: &str = "Up/Down move, Enter choose, Esc stop";
+
+impl TerminalPrompter {
+    /// A prompter on stderr.
+    pub fn new(style: TextStyle) -> Self {
+        let theme: Box<dyn Theme> = if style.colour && !style.ascii {
+            Box::new(ColorfulTheme::default())
+        } else {
+            Box::new(SimpleTheme)
+        };
+        Self { term: console::Term::stderr(), style, theme }
+    }
+
+    /// Options wrapped to the width, continuation lines indented, so that
+    /// dialoguer redraws a known number of lines.
+    fn items(&self, question: &Question) -> Vec<String> {
+        let text_width = self.style.width.saturating_sub(4).max(16);
+        let plain = TextStyle { colour: false, ..self.style };
+        let mut items: Vec<String> = question
+            .options
+            .iter()
+            .map(|option| {
+                textwrap::wrap(&paint(option, Tone::Plain, plain), text_width).join("\n    ")
+            })
+            .collect();
+        items.push(paint(SKIP_LABEL, Tone::Dim, self.style));
+        if question.can_go_back {
+            items.push(paint(BACK_LABEL, Tone::Dim, self.style));
+        }
+        items
+    }
+
+    fn hint(&self) -> String {
+        paint(if self.style.ascii { ASCII_HINT } else { HINT }, Tone::Dim, self.style)
+    }
+
+    fn select(&self, prompt: &str, items: &[String], default: usize) -> Result<Option<usize>> {
+        discard_typed_ahead();
+        let chosen = dialoguer::Select::with_theme(self.theme.as_ref())
+            .with_prompt(prompt)
+            .items(items)
+            .default(default.min(items.len().saturating_sub(1)))
+            .report(false)
+            .interact_on_opt(&self.term);
+        match chosen {
+            Ok(choice) => Ok(choice),
+            Err(error) if interrupted(&error) => Ok(None),
+            Err(error) => Err(error).context("cannot read from the terminal"),
+        }
+    }
+}
+
+/// Whether a dialoguer error means the user pressed Ctrl-C.
+fn interrupted(error: &dialoguer::Error) -> bool {
+    let dialoguer::Error::IO(io_error) = error;
+    io_error.kind() == io::ErrorKind::Interrupted
+}
+
+impl Prompter for TerminalPrompter {
+    fn show(&mut self, text: &str) -> Result<()> {
+        self.term
+            .write_line(&wrap(&paint(text, Tone::Plain, self.style), self.style.width, ""))
+            .context("cannot write to the terminal")
+    }
+
+    fn confirm(&mut self, question: &str, default: bool) -> Result<Option<bool>> {
+        discard_typed_ahead();
+        match dialoguer::Confirm::with_theme(self.theme.as_ref())
+            .with_prompt(paint(question, Tone::Plain, self.style))
+            .default(default)
+            .interact_on_opt(&self.term)
+        {
+            Ok(answer) => Ok(answer),
+            Err(error) if interrupted(&error) => Ok(None),
+            Err(error) => Err(error).context("cannot read from the terminal"),
+        }
+    }
+
+    fn ask(&mut self, question: &Question) -> Result<Reply> {
+        let _ = self.term.clear_screen();
+        let mut text = header(question, self.style);
+        text.push('\n');
+        text.push_str(&wrap(
+            &paint(&question.prompt, Tone::Strong, self.style),
+            self.style.width,
+            "",
+        ));
+        self.term.write_line(&text).context("cannot write to the terminal")?;
+        let hint = self.hint();
+        let items = self.items(question);
+        let reply = match self.select(&hint, &items, question.current.unwrap_or(0))? {
+            Some(index) if index < question.options.len() => Reply::Choose(index),
+            Some(index) if index == question.options.len() => Reply::Skip,
+            Some(_) => Reply::Back,
+            None => Reply::Quit,
+        };
+        Ok(reply)
+    }
+
+    fn choose(&mut self, text: &str, choices: &[String], default: usize) -> Result<Option<usize>> {
+        let _ = self.term.clear_screen();
+        self.show(text)?;
+        self.term.write_line("").context("cannot write to the terminal")?;
+        let items: Vec<String> =
+            choices.iter().map(|choice| paint(choice, Tone::Plain, self.style)).collect();
+        self.select(&self.hint(), &items, default)
+    }
+}
+
+impl Drop for TerminalPrompter {
+    fn drop(&mut self) {
+        let _ = self.term.show_cursor();
+    }
+}
+
+/// Numbered options, one typed answer per line.
+pub struct PlainPrompter<R, W> {
+    input: R,
+    output: W,
+    style: TextStyle,
+}
+
+impl<R: BufRead, W: Write> PlainPrompter<R, W> {
+    /// A prompter reading `input` and writing `output`, without colour.
+    pub fn new(input: R, output: W, style: TextStyle) -> Self {
+        Self { input, output, style: TextStyle { colour: false, ..style } }
+    }
+
+    /// The next trimmed line; `None` at end of input.
+    fn line(&mut self) -> Result<Option<String>> {
+        self.output.flush().ok();
+        let mut line = String::new();
+        let read = self.input.read_line(&mut line).context("cannot read the answer")?;
+        Ok((read > 0).then(|| line.trim().to_lowercase()))
+    }
+
+    fn write(&mut self, text: &str) -> Result<()> {
+        writeln!(self.output, "{text}").context("cannot write the prompt")
+    }
+
+    fn numbered(&self, items: &[String], marked: Option<usize>) -> String {
+        let mut text = String::new();
+        for (index, item) in items.iter().enumerate() {
+            let marker = if marked == Some(index) { " (your answer)" } else { "" };
+            let options = textwrap::Options::new(self.style.width).subsequent_indent("   ");
+            let line = format!("{}. {}{marker}", index + 1, paint(item, Tone::Plain, self.style));
+            text.push_str(&textwrap::fill(&line, options));
+            text.push('\n');
+        }
+        text
+    }
+}
+
+impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
+    fn show(&mut self, text: &str) -> Result<()> {
+        let wrapped = wrap(&paint(text, Tone::Plain, self.style), self.style.width, "");
+        self.write(&wrapped)
+    }
+
+    fn confirm(&mut self, question: &str, default: bool) -> Result<Option<bool>> {
+        loop {
+            discard_typed_ahead();
+            let hint = if default { "Y/n" } else { "y/N" };
+            write!(self.output, "{} [{hint}] ", paint(question, Tone::Plain, self.style))
+                .context("cannot write the prompt")?;
+            let Some(line) = self.line()? else {
+                return Ok(None);
+            };
+            match line.as_str() {
+                "" => return Ok(Some(default)),
+                "y" | "yes" => return Ok(Some(true)),
+                "n" | "no" => return Ok(Some(false)),
+                "q" | "quit" => return Ok(None),
+                _ => self.write("Please type y or n.")?,
+            }
+        }
+    }
+
+    fn ask(&mut self, question: &Question) -> Result<Reply> {
+        let mut text = format!("\n{}\n{}\n", header(question, self.style), question.prompt);
+        text.push_str(&self.numbered(&question.options, question.current));
+        if question.current == Some(question.options.len()) {
+            text.push_str("(You skipped this one before.)\n");
+        }
+        let back = if question.can_go_back { ", b to go back" } else { "" };
+        text.push_str(&format!("Type a number, s to skip{back}, q to stop."));
+        self.write(&text)?;
+        loop {
+            discard_typed_ahead();
+            write!(self.output, "> ").context("cannot write the prompt")?;
+            let Some(line) = self.line()? else {
+                return Ok(Reply::Quit);
+            };
+            match line.as_str() {
+                "s" | "skip" => return Ok(Reply::Skip),
+                "b" | "back" if question.can_go_back => return Ok(Reply::Back),
+                "q" | "quit" => return Ok(Reply::Quit),
+                number => match number.parse::<usize>() {
+                    Ok(choice) if (1..=question.options.len()).contains(&choice) => {
+                        return Ok(Reply::Choose(choice - 1));
+                    }
+                    _ => {
+                        let count = question.options.len();
+                        self.write(&format!("Please type a number from 1 to {count}, s, or q."))?;
+                    }
+                },
+            }
+        }
+    }
+
+    fn choose(&mut self, text: &str, choices: &[String], default: usize) -> Result<Option<usize>> {
+        let mut shown =
+            format!("\n{}\n", wrap(&paint(text, Tone::Plain, self.style), self.style.width, ""));
+        shown.push_str(&self.numbered(choices, None));
+        shown.push_str(&format!("Type a number (Enter for {}), q to stop.", default + 1));
+        self.write(&shown)?;
+        loop {
+            discard_typed_ahead();
+            write!(self.output, "> ").context("cannot write the prompt")?;
+            let Some(line) = self.line()? else {
+                return Ok(None);
+            };
+            match line.as_str() {
+                "" => return Ok(Some(default)),
+                "q" | "quit" => return Ok(None),
+                number => match number.parse::<usize>() {
+                    Ok(choice) if (1..=choices.len()).contains(&choice) => {
+                        return Ok(Some(choice - 1));
+                    }
+                    _ => self.write(&format!(
+                        "Please type a number from 1 to {}, or q.",
+                        choices.len()
+                    ))?,
+                },
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn question() -> Question {
+        Question {
+            number: 2,
+            total: 5,
+            title: String::from("The outage"),
+            situation: String::from("Production is down."),
+            prompt: String::from("What would you most likely do?"),
+            note: None,
+            options: vec![String::from("Fix it"), String::from("Plan it")],
+            current: None,
+            can_go_back: true,
+        }
+    }
+
+    #[test]
+    fn plain_prompter_reads_numbers_and_words() {
+        let input = b"7\nx\n2\ns\nb\nq\n" as &[u8];
+        let mut output = Vec::new();
+        let mut prompter = PlainPrompter::new(input, &mut output, TextStyle::plain(60));
+        assert_eq!(prompter.ask(&question()).unwrap(), Reply::Choose(1));
+        assert_eq!(prompter.ask(&question()).unwrap(), Reply::Skip);
+        assert_eq!(prompter.ask(&question()).unwrap(), Reply::Back);
+        assert_eq!(prompter.ask(&question()).unwrap(), Reply::Quit);
+        assert_eq!(prompter.ask(&question()).unwrap(), Reply::Quit, "end of input quits");
+        let shown = String::from_utf8(output).unwrap();
+        assert!(shown.contains("[2/5] The outage"), "{shown}");
+        assert!(shown.contains("What would you most likely do?\n1. Fix it\n2. Plan it"), "{shown}");
+        assert!(shown.contains("Please type a number from 1 to 2"), "{shown}");
+    }
+
+    #[test]
+    fn plain_prompter_shows_escape_sequences_as_text() {
+        let mut hostile = question();
+        hostile.title = String::from("Title\u{1b}]0;pwned\u{7}");
+        hostile.options[0] = String::from("\u{1b}[2J wipe");
+        let mut output = Vec::new();
+        let mut prompter = PlainPrompter::new(b"1\n" as &[u8], &mut output, TextStyle::plain(60));
+        prompter.ask(&hostile).unwrap();
+        let shown = String::from_utf8(output).unwrap();
+        assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'), "{shown:?}");
+        assert!(shown.contains("Title\\e]0;pwned\\u{0007}"), "{shown}");
+        assert!(shown.contains("\\e[2J wipe"), "{shown}");
+    }
+}

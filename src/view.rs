@@ -1,0 +1,436 @@
+//! The view model: what a document says, before any format draws it.
+//!
+//! Every document (a result, a team, a comparison, …) builds one [`View`]:
+//! a title, a line of small print, and blocks (headings, paragraphs,
+//! bullet lists, tables with typed cells, charts of scores). The formats in
+//! [`crate::export`] draw views: text for a terminal of any width, Markdown,
+//! HTML and CSV. So a table is described once, and every format shows the
+//! same facts.
+//!
+//! Text here is raw: each format escapes it for where it goes (terminal
+//! sanitising, Markdown, HTML, CSV).
+
+use crate::score::{Band, Shown};
+
+/// How a piece of text is meant to look; formats decide how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Ordinary text.
+    Plain,
+    /// Emphasised: headings, key figures.
+    Strong,
+    /// Small print: hints, counts, legends.
+    Dim,
+    /// The manager side.
+    Manager,
+    /// The leader side.
+    Leader,
+    /// A quoted phrase or a closing thought.
+    Quiet,
+    /// Something to look at: a warning, a flag.
+    Alert,
+}
+
+/// A run of text in one tone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// The text, unescaped.
+    pub text: String,
+    /// How it should look.
+    pub tone: Tone,
+}
+
+/// Text made of spans.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text(pub Vec<Span>);
+
+impl Text {
+    /// Text in one tone.
+    pub fn new(tone: Tone, text: impl Into<String>) -> Self {
+        Self(vec![Span { text: text.into(), tone }])
+    }
+
+    /// Plain text.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Self::new(Tone::Plain, text)
+    }
+
+    /// Adds a span.
+    #[must_use]
+    pub fn and(mut self, tone: Tone, text: impl Into<String>) -> Self {
+        self.0.push(Span { text: text.into(), tone });
+        self
+    }
+
+    /// All spans' text, without tones.
+    pub fn plain_text(&self) -> String {
+        self.0.iter().map(|span| span.text.as_str()).collect()
+    }
+
+    /// Whether there is no text.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|span| span.text.is_empty())
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Self {
+        Text::plain(text)
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Self {
+        Text::plain(text)
+    }
+}
+
+/// A whole document, ready to draw.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct View {
+    /// The title: "Your profile", "Team view".
+    pub title: String,
+    /// Small print under the title: which questionnaire, when, how many.
+    pub meta: Vec<String>,
+    /// The body.
+    pub blocks: Vec<Block>,
+}
+
+impl View {
+    /// A view with a title and nothing else yet.
+    pub fn new(title: impl Into<String>) -> Self {
+        Self { title: title.into(), meta: Vec::new(), blocks: Vec::new() }
+    }
+
+    /// Adds a block.
+    pub fn push(&mut self, block: Block) {
+        self.blocks.push(block);
+    }
+}
+
+/// One part of a view.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A section heading; level 2 for sections, 3 below them.
+    Heading(u8, Text),
+    /// A paragraph.
+    Paragraph(Text),
+    /// Small print.
+    Note(Text),
+    /// A bullet list.
+    Bullets(Vec<Text>),
+    /// A table.
+    Table(Table),
+    /// Scores drawn on the manager ⟷ leader line.
+    Chart(Chart),
+}
+
+impl Block {
+    /// Which formats draw it: tables and charts say; everything else goes
+    /// everywhere.
+    pub fn places(&self) -> Places {
+        match self {
+            Block::Table(table) => table.places,
+            Block::Chart(chart) => chart.places,
+            _ => Places::ALL,
+        }
+    }
+}
+
+/// Who a column is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// People and machines: every format.
+    Both,
+    /// People only: text, Markdown, HTML.
+    People,
+    /// Machines only: CSV.
+    Machines,
+}
+
+/// How a column's cells line up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Text.
+    Left,
+    /// Numbers.
+    Right,
+}
+
+/// One column of a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    /// Header for people.
+    pub header: String,
+    /// A shorter header for narrow terminals.
+    pub short: Option<String>,
+    /// Header for machines (CSV): lowercase with underscores.
+    pub key: String,
+    /// Who sees it.
+    pub audience: Audience,
+    /// Alignment.
+    pub align: Align,
+    /// 0 for columns a narrow terminal keeps longest; higher numbers are
+    /// dropped first when a table does not fit.
+    pub drop_order: u8,
+    /// Whether its cells may be cut with `…` to fit.
+    pub cuttable: bool,
+}
+
+impl Column {
+    /// A text column for everyone.
+    pub fn text(header: &str, key: &str) -> Self {
+        Self {
+            header: header.to_owned(),
+            short: None,
+            key: key.to_owned(),
+            audience: Audience::Both,
+            align: Align::Left,
+            drop_order: 0,
+            cuttable: false,
+        }
+    }
+
+    /// A number column for everyone.
+    pub fn number(header: &str, key: &str) -> Self {
+        Self { align: Align::Right, ..Self::text(header, key) }
+    }
+
+    /// The same column, for people only.
+    #[must_use]
+    pub fn people(mut self) -> Self {
+        self.audience = Audience::People;
+        self
+    }
+
+    /// The same column, for machines only.
+    #[must_use]
+    pub fn machines(mut self) -> Self {
+        self.audience = Audience::Machines;
+        self
+    }
+
+    /// The same column, with a shorter header for narrow terminals.
+    #[must_use]
+    pub fn short(mut self, header: &str) -> Self {
+        self.short = Some(header.to_owned());
+        self
+    }
+
+    /// The same column, dropped in this order when a terminal is narrow.
+    #[must_use]
+    pub fn dropped(mut self, order: u8) -> Self {
+        self.drop_order = order;
+        self
+    }
+
+    /// The same column, cut with `…` when a terminal is narrow.
+    #[must_use]
+    pub fn cuttable(mut self) -> Self {
+        self.cuttable = true;
+        self
+    }
+}
+
+/// A table cell: a typed value each format shows its own way.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text for people.
+    Text(Text),
+    /// An identifier: monospaced where the format can.
+    Code(String),
+    /// A count.
+    Count(usize),
+    /// A whole score with its sign (`+12`), or nothing.
+    Score(Option<i32>),
+    /// A number with `places` decimals, signed when `signed`, or nothing.
+    Decimal {
+        /// The value.
+        value: Option<f64>,
+        /// Decimals shown.
+        places: u8,
+        /// Whether a `+` is shown.
+        signed: bool,
+    },
+    /// A band as people and machines name it.
+    Band(Shown),
+    /// Yes or no.
+    Flag(bool),
+    /// Nothing to show.
+    Empty,
+}
+
+impl Cell {
+    /// Plain text.
+    pub fn text(text: impl Into<String>) -> Self {
+        Cell::Text(Text::plain(text))
+    }
+
+    /// A band, not mixed.
+    pub fn band(band: Band) -> Self {
+        Cell::Band(Shown::Band(band))
+    }
+
+    /// A decimal with a sign.
+    pub fn signed(value: Option<f64>, places: u8) -> Self {
+        Cell::Decimal { value, places, signed: true }
+    }
+
+    /// A decimal without a sign.
+    pub fn decimal(value: Option<f64>, places: u8) -> Self {
+        Cell::Decimal { value, places, signed: false }
+    }
+}
+
+/// Which formats draw a table or a chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Places {
+    /// Text for a terminal.
+    pub text: bool,
+    /// Markdown.
+    pub markdown: bool,
+    /// HTML.
+    pub html: bool,
+    /// CSV (tables only).
+    pub csv: bool,
+}
+
+impl Places {
+    /// Every format.
+    pub const ALL: Places = Places { text: true, markdown: true, html: true, csv: true };
+    /// CSV only: the machine form of what a chart shows people.
+    pub const CSV: Places = Places { text: false, markdown: false, html: false, csv: true };
+}
+
+/// A table of typed cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// The columns.
+    pub columns: Vec<Column>,
+    /// The rows, one cell per column.
+    pub rows: Vec<Vec<Cell>>,
+    /// Which formats draw it.
+    pub places: Places,
+}
+
+impl Table {
+    /// A table with these columns and no rows, drawn by every format.
+    pub fn new(columns: Vec<Column>) -> Self {
+        Self { columns, rows: Vec::new(), places: Places::ALL }
+    }
+
+    /// The same table, left out of CSV.
+    #[must_use]
+    pub fn not_csv(mut self) -> Self {
+        self.places.csv = false;
+        self
+    }
+
+    /// The same table, drawn only by the formats in `places`.
+    #[must_use]
+    pub fn only(mut self, places: Places) -> Self {
+        self.places = places;
+        self
+    }
+
+    /// Adds a row; it must have one cell per column.
+    pub fn row(&mut self, cells: Vec<Cell>) {
+        debug_assert_eq!(cells.len(), self.columns.len(), "one cell per column");
+        self.rows.push(cells);
+    }
+}
+
+/// What a mark on a chart stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// A person's score.
+    Score,
+    /// An earlier score (compare).
+    Before,
+    /// A team mean, or the others' mean (feedback).
+    Mean,
+}
+
+/// A chart: rows of scores on the manager ⟷ leader line, in groups.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// Which formats draw it (CSV never does).
+    pub places: Places,
+    /// What the chart shows, for screen readers and as a caption.
+    pub caption: String,
+    /// What each mark means, when the chart has more than one kind.
+    pub legend: Vec<(Mark, String)>,
+    /// Whether ranges are drawn, and what they mean.
+    pub range_legend: Option<String>,
+    /// Groups of rows, each with an optional heading.
+    pub groups: Vec<ChartGroup>,
+}
+
+/// Rows under one heading.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChartGroup {
+    /// The heading: a theme and its summary, say.
+    pub heading: Option<Text>,
+    /// The rows.
+    pub rows: Vec<ChartRow>,
+}
+
+/// One contrast on a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartRow {
+    /// Manager pole name.
+    pub manager: String,
+    /// Leader pole name.
+    pub leader: String,
+    /// Marks at scores from −100 to +100.
+    pub marks: Vec<(Mark, i32)>,
+    /// A band from a low to a high score (a team's range).
+    pub range: Option<(i32, i32)>,
+    /// The figure shown after the line: `+63 ±12`.
+    pub value: String,
+    /// The band after the figure, toned by side.
+    pub label: Text,
+    /// Small print under the row.
+    pub note: Option<String>,
+}
+
+/// The tone of a band: by the side it leans to.
+pub fn band_tone(shown: Shown) -> Tone {
+    match shown {
+        Shown::Band(band) => match band.side() {
+            Some(crate::content::model::Side::Manager) => Tone::Manager,
+            Some(crate::content::model::Side::Leader) => Tone::Leader,
+            None => Tone::Plain,
+        },
+        Shown::Mixed => Tone::Plain,
+    }
+}
+
+/// A whole score as people read it: `+38`, `-12`, `0`; `None` is empty.
+pub fn signed(score: Option<i32>) -> Option<String> {
+    score.map(|score| if score == 0 { String::from("0") } else { format!("{score:+}") })
+}
+
+/// A score with its uncertainty: `+63 ±12`, or `+63` without one.
+pub fn score_with_error(score: Option<i32>, error: Option<i32>) -> String {
+    let Some(text) = signed(score) else {
+        return String::new();
+    };
+    match error {
+        Some(error) => format!("{text} ±{error}"),
+        None => text,
+    }
+}
+
+/// The arrow between a manager pole and a leader pole.
+pub const BETWEEN: &str = "⟷";
+
+/// `Today ⟷ Tomorrow`.
+pub fn poles(manager: &str, leader: &str) -> String {
+    format!("{manager} {BETWEEN} {leader}")
+}
+
+/// `count` and the singular or plural noun.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
