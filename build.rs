@@ -1,10 +1,12 @@
 //! Validates the default content and embeds it, pre-parsed, in the binary.
 //!
 //! `content/contrasts.yaml` is parsed and validated here with the same code
-//! the binary uses for `--content FILE` (`src/content/`), then written to
-//! `$OUT_DIR/axes.bin` and `$OUT_DIR/scenarios.bin` in postcard form. The binary decodes that blob in
-//! microseconds instead of parsing YAML at every start, and a broken default
-//! fails the build with the validator's located messages.
+//! the binary uses for `--content FILE` (`src/content/`), its design is
+//! analysed as `itlead check --strict` does, and it is written to
+//! `$OUT_DIR/axes.bin` and `$OUT_DIR/scenarios.bin` in postcard form. The
+//! binary decodes that blob in microseconds instead of parsing YAML at every
+//! start, and a broken or badly designed default fails the build with the
+//! validator's located messages or the analysis's warnings.
 
 #[allow(dead_code, missing_docs)]
 #[path = "src/content/mod.rs"]
@@ -27,6 +29,16 @@ fn main() {
             panic!("{source_path} is not valid content:\n{error}");
         }
     };
+    let design = content::design::analyse(&content);
+    if !design.warnings.is_empty() {
+        for warning in &design.warnings {
+            println!("cargo:warning={}", warning.message);
+        }
+        panic!(
+            "{source_path} fails `itlead check --strict` with {} design warnings",
+            design.warnings.len()
+        );
+    }
     // Two blobs: `explain`, `list` and `completions` need the axes only, and
     // the scenarios are more than half of the content.
     let mut axes_only = content;
