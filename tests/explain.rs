@@ -66,6 +66,13 @@ fn resolves_ids_pole_names_aliases_prefixes_and_case() {
         ("long haul", "short-term-long-haul"),
         ("tomor", "today-tomorrow"),
         ("fan", "employees-fans"),
+        ("longhaul", "short-term-long-haul"),
+        ("growth", "proven-skills-growth"),
+        ("coaching", "direct-coach"),
+        ("visions", "goals-vision"),
+        ("relationship", "systems-relationships"),
+        ("processes", "systems-relationships"),
+        ("risk taking", "control-take-risks"),
     ] {
         assert_eq!(explain_json(query).id, id, "query {query:?}");
     }
@@ -79,6 +86,12 @@ fn unknown_traits_exit_2_with_suggestions() {
     let run = Itlead::new().args(["explain", "quantum"]).expect_code(2);
     assert!(run.stderr.contains("no contrast is called `quantum`"), "{}", run.stderr);
     assert!(run.stderr.contains("itlead list"), "{}", run.stderr);
+    assert!(!run.stderr.contains("did you mean"), "no far-fetched suggestion: {}", run.stderr);
+    for side in ["leader", "Managers"] {
+        let run = Itlead::new().args(["explain", side]).expect_code(2);
+        assert!(run.stderr.contains("is a side, not a contrast"), "{}", run.stderr);
+        assert!(!run.stderr.contains("learning"), "{}", run.stderr);
+    }
 }
 
 #[test]
