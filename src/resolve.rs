@@ -56,7 +56,7 @@ fn stems(name: &str) -> Vec<String> {
 }
 
 /// The axes matching `wanted`, in content order, each once.
-fn matching<'a>(content: &'a Content, wanted: impl Fn(&str) -> bool) -> Vec<&'a Axis> {
+fn matching(content: &Content, wanted: impl Fn(&str) -> bool) -> Vec<&Axis> {
     content.axes.iter().filter(|axis| names(axis).any(&wanted)).collect()
 }
 
