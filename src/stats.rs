@@ -509,3 +509,35 @@ fn axis_flags(stats: &AxisStats, flags: &mut Vec<Flag>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_items_have_an_alpha_of_one_and_independent_ones_zero() {
+        // Three identical items of variance 0.5: every covariance is 0.5.
+        let identical = vec![0.5; 9];
+        assert!((alpha(&identical, 3).unwrap() - 1.0).abs() < 1e-12);
+        for rest in item_rest(&identical, 3) {
+            assert!((rest.unwrap() - 1.0).abs() < 1e-12);
+        }
+        // Uncorrelated items: a diagonal covariance matrix.
+        let independent = vec![0.5, 0.0, 0.0, 0.0, 0.3, 0.0, 0.0, 0.0, 0.2];
+        assert!(alpha(&independent, 3).unwrap().abs() < 1e-12);
+        assert!(item_rest(&independent, 3).iter().all(|rest| rest.unwrap().abs() < 1e-12));
+        // One item, or no variance: no alpha.
+        assert_eq!(alpha(&[0.5], 1), None);
+        assert_eq!(alpha(&[0.0; 4], 2), None);
+    }
+
+    #[test]
+    fn a_worked_example() {
+        // Two items with variances 1 and 4 and covariance 1: total variance
+        // 1 + 4 + 2·1 = 7; alpha = 2 · (1 − 5/7) = 4/7; item-rest is the
+        // correlation 1 / (1 · 2) = 0.5 for both.
+        let matrix = [1.0, 1.0, 1.0, 4.0];
+        assert!((alpha(&matrix, 2).unwrap() - 4.0 / 7.0).abs() < 1e-12);
+        assert_eq!(item_rest(&matrix, 2), vec![Some(0.5), Some(0.5)]);
+    }
+}
