@@ -106,7 +106,7 @@ fn item(scenario: &Scenario, answer: &Answer, axis: &str) -> f64 {
     let (low, high) = all
         .iter()
         .fold((f64::MAX, f64::MIN), |(low, high), value| (low.min(*value), high.max(*value)));
-    let middle = (low + high) / 2.0;
+    let middle = f64::midpoint(low, high);
     let half = (high - low) / 2.0;
     let Answer::Chosen { most, least: Some(least) } = answer else { panic!("ranked answers") };
     ((weight(most) - middle) / half - (weight(least) - middle) / half) / 2.0
