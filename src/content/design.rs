@@ -138,6 +138,10 @@ pub enum FindingKind {
     LongQuickForm,
     /// Fewer than half the scenarios fit someone without line authority.
     ManagersOnly,
+    /// A scenario's options reach further toward one pole of an axis than
+    /// toward the other, so an option that does not weigh the axis still
+    /// counts as pulling one way.
+    LopsidedRange,
     /// Some scenarios say which role they assume, others do not.
     MissingRoles,
     /// No observer form: `assess --about` cannot use this content.
@@ -432,6 +436,30 @@ fn warnings(content: &Content, design: &Design) -> Vec<Finding> {
                 &[],
                 Vec::new(),
             ));
+        }
+    }
+    for scenario in &content.scenarios {
+        for axis in scenario.axes() {
+            let (low, high) = scenario.range(axis);
+            if low != -high {
+                let unweighted =
+                    scenario.options.iter().filter(|option| option.weight(axis) == 0).count();
+                let toward = if low + high > 0 { "manager" } else { "leader" };
+                found.push(finding(
+                    FindingKind::LopsidedRange,
+                    format!(
+                        "{}: the options reach {low:+} and {high:+} on {axis}, so {} toward the {toward} side; make the weights reach as far each way",
+                        scenario.id,
+                        match unweighted {
+                            0 => String::from("an option between the two counts as a pull"),
+                            1 => String::from("the option without a weight on it counts as a pull"),
+                            count => format!("the {count} options without a weight on it count as a pull"),
+                        }
+                    ),
+                    &[axis],
+                    vec![scenario.id.clone()],
+                ));
+            }
         }
     }
     let roles = design.roles;
