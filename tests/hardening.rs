@@ -425,7 +425,7 @@ fn a_saved_file_is_synced_and_so_is_its_directory() {
     let (_dir, answers) = answers_file(answer_all(|_, keys| ranked(keys, 2, 0)));
     let itlead = Itlead::new();
     let log = itlead.home().join("strace.log");
-    let mut command = itlead.command();
+    let command = itlead.command();
     let program = command.get_program().to_owned();
     let mut traced = Command::new("strace");
     traced
