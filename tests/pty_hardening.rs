@@ -1,0 +1,277 @@
+//! The interactive side of hardening, in real pseudo-terminals: the end of
+//! an assessment cannot lose answers, two runs cannot share a session, a
+//! paste answers at most one question, every terminating signal gives the
+//! terminal back, and prompts never vanish into a redirected stderr.
+
+#![cfg(unix)]
+
+mod common;
+
+use std::path::Path;
+use std::time::Duration;
+
+use common::Itlead;
+use expectrl::session::OsSession;
+use expectrl::{Expect, Regex, Session};
+use ptyprocess::WaitStatus;
+
+const ENTER: &str = "\r";
+
+fn spawn_command(command: std::process::Command) -> OsSession {
+    let mut session = Session::spawn(command).expect("spawn in a pty");
+    session.get_process_mut().set_window_size(80, 40).expect("window size");
+    session.set_expect_timeout(Some(Duration::from_secs(15)));
+    session
+}
+
+fn spawn(itlead: &Itlead) -> OsSession {
+    let mut command = itlead.command();
+    command.env("COLUMNS", "80");
+    spawn_command(command)
+}
+
+/// The same itlead run through `sh -c PREFIX; exec itlead ARGS SUFFIX`.
+fn spawn_shell(itlead: &Itlead, prefix: &str, suffix: &str) -> OsSession {
+    let command = itlead.command();
+    let args: Vec<String> =
+        command.get_args().map(|arg| format!("'{}'", arg.to_string_lossy())).collect();
+    let mut shell = std::process::Command::new("sh");
+    shell.arg("-c").arg(format!(
+        "{prefix} exec '{}' {} {suffix}",
+        command.get_program().to_string_lossy(),
+        args.join(" ")
+    ));
+    for (key, value) in command.get_envs() {
+        match value {
+            Some(value) => shell.env(key, value),
+            None => shell.env_remove(key),
+        };
+    }
+    shell.env("COLUMNS", "80");
+    spawn_command(shell)
+}
+
+fn exit_code(session: &OsSession) -> i32 {
+    match session.get_process().wait().expect("wait") {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("itlead did not exit normally: {other:?}"),
+    }
+}
+
+fn start(session: &mut OsSession) {
+    session.expect("Ready to start?").expect("intro shown");
+    session.send(ENTER).unwrap();
+}
+
+fn expect_question(session: &mut OsSession, number: usize) -> usize {
+    let captures = session.expect(Regex(&format!(r"\[{number}/(\d+)\]"))).expect("question shown");
+    let total = String::from_utf8_lossy(captures.get(1).unwrap()).parse().unwrap();
+    session.expect("Enter choose").expect("menu shown");
+    total
+}
+
+fn answer(session: &mut OsSession) {
+    session.send(ENTER).unwrap();
+    session.expect("least likely do?").expect("the least likely question");
+    session.expect("Enter choose").expect("menu shown");
+    session.send(ENTER).unwrap();
+}
+
+fn saved_answers(itlead: &Itlead) -> usize {
+    let text = std::fs::read_to_string(itlead.session_file()).unwrap_or_default();
+    serde_json::from_str::<serde_json::Value>(&text)
+        .ok()
+        .and_then(|session| session["answers"].as_object().map(serde_json::Map::len))
+        .unwrap_or(0)
+}
+
+#[test]
+fn a_bad_output_target_is_refused_before_the_first_question() {
+    let itlead = Itlead::new().args(["assess", "--output", "/no/such/dir/r.json"]);
+    let mut session = spawn(&itlead);
+    session.expect("does not exist").expect("refused at once");
+    assert_eq!(exit_code(&session), 2);
+    assert!(!itlead.session_file().exists(), "nothing was asked, nothing kept");
+}
+
+#[test]
+fn a_failed_last_write_keeps_the_answers_and_still_shows_the_report() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let target = out_dir.path().join("sub");
+    std::fs::create_dir(&target).unwrap();
+    let out = target.join("report.md");
+    let itlead =
+        Itlead::new().args(["assess", "--quick", "--seed", "5", "--output", out.to_str().unwrap()]);
+    let mut session = spawn(&itlead);
+    start(&mut session);
+    let total = expect_question(&mut session, 1);
+    for number in 1..=total {
+        if number > 1 {
+            expect_question(&mut session, number);
+        }
+        answer(&mut session);
+    }
+    session.expect("See the result").expect("closing question");
+    // The target goes away while the respondent reads the closing question.
+    std::fs::remove_dir(&target).unwrap();
+    session.send(ENTER).unwrap();
+    session.expect("Your profile").expect("the report reaches the terminal anyway");
+    session.expect("your answers are kept").expect("and says the answers are kept");
+    session.expect(expectrl::Eof).ok();
+    assert_eq!(exit_code(&session), 1);
+    assert_eq!(saved_answers(&itlead), total, "every answer is still on disk");
+
+    // Resuming goes straight to the closing question and finishes.
+    let resumed = Itlead::new().args(["assess", "--resume", "--no-save"]);
+    std::fs::create_dir_all(resumed.session_file().parent().unwrap()).unwrap();
+    std::fs::copy(itlead.session_file(), resumed.session_file()).unwrap();
+    let mut session = spawn(&resumed);
+    session.expect(format!("{total} of {total} answered")).expect("nothing left to ask");
+    // Keys pressed before a menu is drawn are discarded: wait for it.
+    session.expect("See the result").expect("menu shown");
+    session.send(ENTER).unwrap();
+    session.expect("Your profile").unwrap();
+    session.expect(expectrl::Eof).ok();
+    assert_eq!(exit_code(&session), 0);
+    assert!(!resumed.session_file().exists(), "the session goes once the result is out");
+}
+
+#[test]
+fn a_second_interactive_run_is_refused_while_the_first_lives_and_works_after_it_dies() {
+    let first = Itlead::new().args(["assess", "--seed", "2"]);
+    let mut running = spawn(&first);
+    start(&mut running);
+    expect_question(&mut running, 1);
+    // Same home, so the same session file.
+    let mut second_command = first.command();
+    second_command.env("COLUMNS", "80");
+    let mut second = spawn_command(second_command);
+    second.expect("another `itlead assess` is running").expect("refused");
+    assert_eq!(exit_code(&second), 2);
+    running.get_process_mut().kill(ptyprocess::Signal::SIGKILL).unwrap();
+    let _ = running.get_process().wait();
+    let mut third_command = first.command();
+    third_command.env("COLUMNS", "80");
+    let mut third = spawn_command(third_command);
+    third.expect("Continue your unfinished assessment").expect("the lock died with its holder");
+    third.send("n").unwrap();
+    third.expect("Ready to start?").unwrap();
+    third.send("n").unwrap();
+    third.expect(expectrl::Eof).ok();
+    assert_eq!(exit_code(&third), 0);
+}
+
+#[test]
+fn a_paste_answers_at_most_one_question() {
+    let itlead = Itlead::new().args(["assess", "--seed", "8"]);
+    let mut session = spawn(&itlead);
+    start(&mut session);
+    expect_question(&mut session, 1);
+    // Prose without a `q`, which the menu takes for "stop": every space
+    // would choose, every `j` and `k` move.
+    let prose = "The brown fox jumps over the lazy dog and keeps on running \
+                 through every scenario without reading any of them at all. "
+        .repeat(9);
+    assert!(!prose.contains('q'));
+    assert!(prose.len() > 1000);
+    session.send(&prose).unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    assert_eq!(saved_answers(&itlead), 0, "the paste picked at most the most likely option");
+    session.send(&prose).unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    assert!(saved_answers(&itlead) <= 1, "at most one scenario answered by two pastes");
+    session.send("\x1b").unwrap();
+    session.expect("Stopped.").unwrap();
+    assert_eq!(exit_code(&session), 130);
+}
+
+fn termios_is_restored(session: &OsSession) -> (bool, bool) {
+    let master = session.get_process().get_raw_handle().expect("pty master");
+    let termios = rustix::termios::tcgetattr(&master).expect("termios of the pty");
+    let local = termios.local_modes;
+    (
+        local.contains(rustix::termios::LocalModes::ECHO),
+        local.contains(rustix::termios::LocalModes::ICANON),
+    )
+}
+
+#[test]
+fn every_terminating_signal_gives_the_terminal_back() {
+    for signal in
+        [ptyprocess::Signal::SIGTERM, ptyprocess::Signal::SIGHUP, ptyprocess::Signal::SIGQUIT]
+    {
+        for attempt in 0..4 {
+            let itlead = Itlead::new().args(["assess", "--seed", "3"]);
+            // A terminal as a shell leaves it: echo and line editing on.
+            let mut session = spawn_shell(&itlead, "stty echo icanon;", "");
+            start(&mut session);
+            expect_question(&mut session, 1);
+            answer(&mut session);
+            expect_question(&mut session, 2);
+            // The menu is reading keys in raw mode now.
+            std::thread::sleep(Duration::from_millis(50 * attempt));
+            session.get_process_mut().signal(signal).unwrap();
+            session.expect("\x1b[?25h").unwrap_or_else(|_| panic!("{signal:?}: cursor shown"));
+            session.expect("1 answer is saved").unwrap_or_else(|_| panic!("{signal:?}: message"));
+            assert_eq!(exit_code(&session), 130, "{signal:?}");
+            assert_eq!(
+                termios_is_restored(&session),
+                (true, true),
+                "{signal:?} attempt {attempt}: echo and canonical mode"
+            );
+            assert_eq!(saved_answers(&itlead), 1, "{signal:?}");
+        }
+    }
+}
+
+#[test]
+fn temporary_files_of_a_crash_are_removed_at_a_later_start() {
+    let itlead = Itlead::new().arg("assess");
+    let state = itlead.session_file().parent().unwrap().to_owned();
+    std::fs::create_dir_all(&state).unwrap();
+    let stale = state.join(".itlead-crashed.tmp");
+    std::fs::write(&stale, "half").unwrap();
+    let status = std::process::Command::new("touch")
+        .args(["-d", "2 hours ago"])
+        .arg(&stale)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let fresh = state.join(".itlead-running.tmp");
+    std::fs::write(&fresh, "in use").unwrap();
+    let mut session = spawn(&itlead);
+    session.expect("Ready to start?").unwrap();
+    session.send("n").unwrap();
+    session.expect(expectrl::Eof).ok();
+    assert_eq!(exit_code(&session), 0);
+    assert!(!stale.exists(), "a crash's leftover is removed");
+    assert!(fresh.exists(), "a file another run may be writing is kept");
+}
+
+#[test]
+fn prompts_never_vanish_into_a_redirected_stderr() {
+    let itlead = Itlead::new().arg("assess");
+    let log = itlead.home().join("log");
+    let mut session = spawn_shell(&itlead, "", &format!("2>'{}'", log.display()));
+    session.expect(expectrl::Eof).ok();
+    assert_eq!(exit_code(&session), 2, "refused at once, not a blank screen");
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert!(logged.contains("standard error, which is not a terminal"), "{logged}");
+}
+
+#[test]
+fn the_session_is_private_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let itlead = Itlead::new().args(["assess", "--seed", "4"]);
+    let mut session = spawn_shell(&itlead, "umask 000;", "");
+    start(&mut session);
+    expect_question(&mut session, 1);
+    answer(&mut session);
+    expect_question(&mut session, 2);
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&itlead.session_file()), 0o600);
+    assert_eq!(mode(itlead.session_file().parent().unwrap()), 0o700);
+    session.send("\x1b").unwrap();
+    session.expect("Stopped.").unwrap();
+    assert_eq!(exit_code(&session), 130);
+}
