@@ -433,3 +433,23 @@ fn the_observer_form_speaks_about_the_person_rated() {
     );
     assert_eq!(asking.asked[1].prompt, "And which would Sam least likely do?");
 }
+
+#[test]
+fn scenarios_that_assume_a_manager_say_so_and_allow_a_skip() {
+    let content = built_in();
+    let mut session = session(&content, &Selection::Full, 12);
+    let total = content.scenarios.len();
+    let mut prompter = Scripted::new(answer(total));
+    run(&content, &mut session, &mut prompter);
+    for pair in prompter.asked.chunks(2) {
+        let scenario = content.scenarios.iter().find(|s| s.title == pair[0].title).unwrap();
+        let manager = scenario.role == Some(itlead::content::model::Role::Manager);
+        let note = pair[0].note.clone().unwrap_or_default();
+        assert_eq!(
+            note.contains("assumes you manage the team"),
+            manager,
+            "{}: {note:?}",
+            scenario.id
+        );
+    }
+}

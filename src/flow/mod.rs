@@ -16,7 +16,7 @@ use anyhow::Result;
 pub use self::prompter::{BACK_LABEL, Prompter, Question, Reply, SKIP_LABEL};
 use self::session::Session;
 use crate::answer::{Answer, Answers};
-use crate::content::model::{Content, Pick, Scenario};
+use crate::content::model::{Content, Pick, Role, Scenario};
 use crate::content::wording::question;
 
 /// The scenario ids of `scenarios`, shuffled by `seed`.
@@ -141,6 +141,14 @@ fn ask_scenario(
         key.and_then(|key| shown.iter().position(|&index| scenario.options[index].key == key))
     };
     let asks_least = content.response.picks().contains(&Pick::Least);
+    let role_note = (scenario.role == Some(Role::Manager)).then(|| match subject {
+        None => String::from(
+            "This one assumes you manage the team. If you never have, answer as you think you would, or skip it.",
+        ),
+        Some(name) => format!(
+            "This one assumes {name} manages the team. If they never have, answer as you think they would, or skip it."
+        ),
+    });
     let mut most: Option<usize> = None;
     loop {
         let base = Question {
@@ -160,7 +168,12 @@ fn ask_scenario(
                 Some(answer) => shown_at(answer.key(Pick::Most), &permutation),
                 None => None,
             };
-            let asked = Question { options: texts(scenario, &permutation), current, ..base };
+            let asked = Question {
+                options: texts(scenario, &permutation),
+                current,
+                note: role_note.clone(),
+                ..base
+            };
             match prompter.ask(&asked)? {
                 Reply::Choose(shown) => {
                     let index = permutation[shown.min(permutation.len() - 1)];
