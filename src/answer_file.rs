@@ -381,6 +381,13 @@ pub fn template_yaml(
         for line in textwrap::wrap(situation.trim(), 74) {
             let _ = writeln!(out, "  # {line}");
         }
+        if scenario.role == Some(crate::content::model::Role::Manager) {
+            let who = subject.map_or(String::from("you manage"), |name| format!("{name} manages"));
+            let _ = writeln!(
+                out,
+                "  # (This one assumes {who} the team; answer as you think, or `skip` it.)"
+            );
+        }
         let _ = writeln!(out, "  # {}", question(Pick::Most, subject));
         for option in &scenario.options {
             let text = format!("{}) {}", option.key, option.text.trim());
