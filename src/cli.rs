@@ -87,6 +87,10 @@ itlead report result.json --output report.html"
         after_help = "Examples:\n  itlead stats pilot/\n  itlead stats pilot/ --content my.yaml --format csv"
     )]
     Stats(StatsArgs),
+    /// How colleagues see you: your own result against their answers about you.
+    #[command(after_help = "Examples:\n  itlead feedback latest feedback/\n  \
+itlead feedback me.json peers/*.json --format html --output feedback.html")]
+    Feedback(FeedbackArgs),
     /// Print shell completions.
     #[command(
         after_help = "Examples:\n  itlead completions bash > ~/.local/share/bash-completion/completions/itlead"
@@ -272,6 +276,26 @@ pub struct StatsArgs {
     pub include_observers: bool,
     /// Output format (default: from --output's extension, else text).
     #[arg(long, value_parser = FormatParser(StatsDocument::FORMATS))]
+    pub format: Option<Format>,
+    /// Where to write it.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `itlead feedback`.
+#[derive(Debug, Args)]
+pub struct FeedbackArgs {
+    /// Your own result: a file, `latest`, or a number from `itlead history`.
+    #[arg(value_name = "SELF")]
+    pub own: PathBuf,
+    /// Colleagues' results about you: files or directories (read recursively).
+    #[arg(value_name = "OTHER", required = true)]
+    pub others: Vec<PathBuf>,
+    /// Fewest colleagues' results any view may show; below 3, answers may be recognisable.
+    #[arg(long, value_name = "N", default_value_t = crate::feedback::MIN_RATERS, value_parser = clap::value_parser!(usize))]
+    pub min_raters: usize,
+    /// Output format (default: from --output's extension, else text).
+    #[arg(long, value_parser = FormatParser(&Format::ALL))]
     pub format: Option<Format>,
     /// Where to write it.
     #[command(flatten)]

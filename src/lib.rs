@@ -16,6 +16,7 @@ pub mod context;
 pub mod documents;
 pub mod error;
 pub mod export;
+pub mod feedback;
 pub mod flow;
 pub mod history;
 pub mod input;

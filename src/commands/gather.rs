@@ -28,7 +28,7 @@ pub enum LeftOut {
 }
 
 /// What one result is, so that copies of a file count once.
-fn signature(result: &ResultDocument) -> [u8; 32] {
+pub fn signature(result: &ResultDocument) -> [u8; 32] {
     let mut hash = Sha256::new();
     hash.update(result.created.as_bytes());
     hash.update(result.content.hash.as_bytes());

@@ -7,6 +7,7 @@ mod check;
 mod compare;
 mod completions;
 mod explain;
+mod feedback;
 mod gather;
 mod history;
 mod questions;
@@ -37,6 +38,7 @@ pub fn dispatch(command: Command, context: &Context) -> Result<()> {
         Command::History(args) => history::run(context, &args),
         Command::Team(args) => team::run(context, &args),
         Command::Stats(args) => stats::run(context, &args),
+        Command::Feedback(args) => feedback::run(context, &args),
         Command::Completions(args) => completions::completions(context, &args),
         Command::Man => completions::man(),
     }

@@ -5,6 +5,7 @@
 pub mod check;
 pub mod compare;
 pub mod explain;
+pub mod feedback;
 pub mod history;
 pub mod report;
 pub mod stats;
