@@ -338,9 +338,9 @@ fn moves(content: &Content, axis: &Axis, result: &ResultDocument) -> Vec<Text> {
         for (index, (pick, option)) in answer.picks(scenario).enumerate() {
             let pull = pick.sign() * scenario.offset(option, &axis.id);
             let (tone, toward) = match pull.signum() {
-                1 => (Tone::Leader, format!("toward {}", axis.poles.leader.name)),
-                -1 => (Tone::Manager, format!("toward {}", axis.poles.manager.name)),
-                _ => (Tone::Dim, String::from("neither way")),
+                1 => (Tone::Leader, format!("counts toward {}", axis.poles.leader.name)),
+                -1 => (Tone::Manager, format!("counts toward {}", axis.poles.manager.name)),
+                _ => (Tone::Dim, String::from("counts neither way")),
             };
             let label = match pick {
                 Pick::Most => "most likely",
