@@ -344,7 +344,7 @@ fn a_saved_result_is_listed_by_history() {
 }
 
 #[test]
-fn result_csv_reads_back_and_html_draws_svg() {
+fn result_csv_reads_back_and_html_draws_self_contained_charts() {
     let csv_text = assess(|index| Pick::Options(index % 2 * 3, 1), &[], "csv");
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     let headers = reader.headers().unwrap().clone();
