@@ -66,3 +66,9 @@ mod tests {
         assert!(!text.contains("option you would"), "{text}");
     }
 }
+
+/// The first word of a name: how the questions speak about the person
+/// rated ("What would Sam most likely do?").
+pub fn first_name(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
+}

@@ -9,7 +9,7 @@ use crate::content::model::Side;
 use crate::export::text::decimal;
 use crate::export::{Document, Format};
 use crate::feedback::{ContrastFeedback, FeedbackDocument, MIN_RATERS, Verdict};
-use crate::flow::first_name;
+use crate::content::wording::first_name;
 use crate::view::{
     Block, Cell, Chart, ChartGroup, ChartRow, Column, Mark, Places, Table, Text, Tone, View,
     plural, poles, signed,

@@ -10,7 +10,7 @@ use crate::answer::{Answer, chosen_count};
 use crate::content::Content;
 use crate::content::model::{Axis, Pick, Side};
 use crate::export::{Document, Format};
-use crate::flow::first_name;
+use crate::content::wording::first_name;
 use crate::result::{AxisResult, ResultDocument};
 use crate::score::{Band, Shown};
 use crate::view::{

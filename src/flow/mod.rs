@@ -17,7 +17,7 @@ pub use self::prompter::{BACK_LABEL, Prompter, Question, Reply, SKIP_LABEL};
 use self::session::Session;
 use crate::answer::{Answer, Answers};
 use crate::content::model::{Content, Pick, Role, Scenario};
-use crate::content::wording::question;
+use crate::content::wording::{first_name, question};
 
 /// The scenario ids of `scenarios`, shuffled by `seed`.
 pub fn order(scenarios: &[&Scenario], seed: u64) -> Vec<String> {
@@ -218,12 +218,6 @@ fn ask_scenario(
 
 fn texts(scenario: &Scenario, shown: &[usize]) -> Vec<String> {
     shown.iter().map(|&index| scenario.options[index].text.trim().to_owned()).collect()
-}
-
-/// The first word of a name: how the questions speak about the person
-/// rated ("What would Sam most likely do?").
-pub fn first_name(name: &str) -> &str {
-    name.split_whitespace().next().unwrap_or(name)
 }
 
 /// What the respondent chose at the end.
