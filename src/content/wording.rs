@@ -48,6 +48,12 @@ pub fn words(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// The first word of a name: how the questions speak about the person
+/// rated ("What would Sam most likely do?").
+pub fn first_name(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,10 +71,4 @@ mod tests {
         assert!(text.contains("Sam would most likely choose"), "{text}");
         assert!(!text.contains("option you would"), "{text}");
     }
-}
-
-/// The first word of a name: how the questions speak about the person
-/// rated ("What would Sam most likely do?").
-pub fn first_name(name: &str) -> &str {
-    name.split_whitespace().next().unwrap_or(name)
 }
