@@ -144,7 +144,7 @@ fn feedback_in_every_format() {
         let answers: serde_json::Map<String, serde_json::Value> = scenarios
             .iter()
             .enumerate()
-            .map(|(index, (id, keys))| (id.clone(), common::ranked(keys, seed + index, seed * 3 + index * 2 + 1)))
+            .map(|(index, (id, keys))| (id.clone(), common::ranked(keys, seed + index, seed * 7 + index * 2 + 1)))
             .collect();
         let (_answers_dir, path) = common::answers_file(answers);
         let mut args = vec!["assess".to_owned(), "--answers".to_owned(), path.display().to_string()];
@@ -164,7 +164,9 @@ fn feedback_in_every_format() {
     let own = result("self.json", None, 0);
     let raters = dir.path().join("raters");
     std::fs::create_dir(&raters).unwrap();
-    for (seed, relation) in [(1, "peer"), (2, "peer"), (3, "peer"), (4, "direct-report"), (5, "direct-report"), (6, "direct-report")] {
+    // Seeds that are no multiple of 3, 4 or 5 (the option counts), so that
+    // no colleague answers exactly as Sam does.
+    for (seed, relation) in [(1, "peer"), (2, "peer"), (7, "peer"), (11, "direct-report"), (13, "direct-report"), (17, "direct-report")] {
         let path = result(&format!("r{seed}.json"), Some(relation), seed);
         std::fs::rename(&path, raters.join(path.file_name().unwrap())).unwrap();
     }

@@ -189,8 +189,18 @@ fn scale() -> String {
     );
     for tick in [-100, -STRONG_FROM, -LEANING_FROM, 0, LEANING_FROM, STRONG_FROM, 100] {
         let label = if tick > 0 { format!("+{tick}") } else { tick.to_string() };
-        let _ =
-            write!(out, "<span class=\"tick\" style=\"left:{}%\">{label}</span>", percent(tick));
+        // The end labels sit inside the track, so they never run into the
+        // side names or off a narrow screen.
+        let class = match tick {
+            -100 => "tick start",
+            100 => "tick end",
+            _ => "tick",
+        };
+        let _ = write!(
+            out,
+            "<span class=\"{class}\" style=\"left:{}%\">{label}</span>",
+            percent(tick)
+        );
     }
     out.push_str("</span><span class=\"pole leader\">leader side</span></div>\n");
     out
@@ -231,7 +241,7 @@ const STYLE: &str = "\
 :root{--manager:#1f5fa8;--leader:#8a2f8a;--ink:#222;--muted:#666;--line:#ddd}\
 *{box-sizing:border-box}\
 body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;color:var(--ink);margin:0;line-height:1.45;font-size:16px}\
-main{max-width:62rem;margin:0 auto;padding:1.5rem 1rem 3rem}\
+main{max-width:62rem;margin:0 auto;padding:1.5rem 1rem 3rem}p,li,.meta,figcaption{overflow-wrap:anywhere}td{overflow-wrap:break-word}\
 h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.25rem;margin:2rem 0 .6rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}\
 h3{font-size:1.05rem;margin:1.2rem 0 .4rem}\
 .meta,.note,.dim,.rownote{color:var(--muted)}.note{font-size:.92rem}.alert{color:#8a5a00;font-weight:600}\
@@ -247,7 +257,7 @@ th{font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 background:linear-gradient(to right,#c9d9ee 0 20%,#e3ecf7 20% 40%,#f2f2f2 40% 60%,#f1e1f1 60% 80%,#e4c6e4 80% 100%)}\
 .track::after{content:'';position:absolute;left:50%;top:-.15rem;bottom:-.15rem;border-left:1px dashed #888}\
 .scale{font-size:.8rem;color:var(--muted)}.scale .track{background:none;height:1.2rem}.scale .track::after{display:none}\
-.tick{position:absolute;transform:translateX(-50%);top:0;white-space:nowrap}\
+.tick{position:absolute;transform:translateX(-50%);top:0;white-space:nowrap}.tick.start{transform:none}.tick.end{transform:translateX(-100%)}\
 .mark{position:absolute;top:50%;width:.95rem;height:.95rem;transform:translate(-50%,-50%);border-radius:50%;z-index:2}\
 .mark.score{background:var(--ink);border:2px solid #fff}.mark.before{background:#fff;border:2px solid var(--ink)}\
 .mark.mean{background:var(--ink);border-radius:0;transform:translate(-50%,-50%) rotate(45deg);width:.8rem;height:.8rem}\
@@ -255,8 +265,8 @@ background:linear-gradient(to right,#c9d9ee 0 20%,#e3ecf7 20% 40%,#f2f2f2 40% 60
 .legend{list-style:none;padding:0;margin:.6rem 0 0;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;font-size:.88rem;color:var(--muted)}\
 .key{display:inline-block;vertical-align:middle;margin-right:.35rem;width:1rem;height:.8rem;-webkit-print-color-adjust:exact;print-color-adjust:exact}\
 .key.mark{position:static;transform:none;width:.8rem;height:.8rem}.key.mark.mean{transform:rotate(45deg);width:.65rem;height:.65rem}\
-.key.range{background:#7a7a7a;opacity:.55;border-radius:.2rem}.key.zone-strong{background:#c9d9ee;box-shadow:.5rem 0 0 #e4c6e4}\
-.key.zone-leaning{background:#e3ecf7;box-shadow:.5rem 0 0 #f1e1f1}.key.zone-balanced{background:#f2f2f2}\
+.key.range{position:static;height:.5rem;background:#7a7a7a;opacity:.55;border-radius:.2rem}.key.zone-strong{background:linear-gradient(to right,#c9d9ee 50%,#e4c6e4 50%)}\
+.key.zone-leaning{background:linear-gradient(to right,#e3ecf7 50%,#f1e1f1 50%)}.key.zone-balanced{background:#f2f2f2}\
 @media (max-width:40rem){main{padding:1rem .75rem 2rem}\
 .row{grid-template-columns:1fr 1fr;grid-template-areas:'m l' 't t' 'v b'}\
 .row .pole.manager{grid-area:m;text-align:left}.row .pole.leader{grid-area:l;text-align:right}\
@@ -264,5 +274,5 @@ background:linear-gradient(to right,#c9d9ee 0 20%,#e3ecf7 20% 40%,#f2f2f2 40% 60
 .scale .pole{font-size:.75rem}\
 table,thead,tbody,tr,th,td{display:block}thead{display:none}tr{border-bottom:1px solid var(--line);padding:.3rem 0}\
 td{border:0;padding:.1rem 0}td.n{text-align:left}td::before{content:attr(data-label) ': ';color:var(--muted)}}\
-@media print{@page{margin:15mm}body{font-size:11pt}main{max-width:none;padding:0}h2{break-after:avoid}\
-.row{grid-template-columns:9rem 1fr 9rem 5rem 7.5rem}table,figure{break-inside:auto}tr{break-inside:avoid}}";
+@media print{@page{margin:15mm}html{font-size:12px}body{font-size:10pt}main{max-width:none;padding:0}h2{break-after:avoid}\
+.row{grid-template-columns:7.5rem 1fr 8.5rem 6rem 10rem}table,figure{break-inside:auto}tr{break-inside:avoid}}";
