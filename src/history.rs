@@ -70,12 +70,31 @@ fn pole(
     id.and_then(|id| result.axis(id)).map(|axis| name(axis).clone())
 }
 
-/// Sorts oldest first (results made in the same second by file name) and
-/// numbers the entries from 1.
+/// Sorts oldest first and numbers the entries from 1. Results made in the
+/// same second are saved as `STAMP.json`, `STAMP-2.json`, `STAMP-3.json` …,
+/// so they follow that count rather than plain string order (which would
+/// put `-2` before `.json`).
 pub fn number(entries: &mut [HistoryEntry]) {
-    entries.sort_by(|a, b| (&a.created, &a.file).cmp(&(&b.created, &b.file)));
+    entries.sort_by(|a, b| {
+        (&a.created, same_second_order(&a.file), &a.file).cmp(&(
+            &b.created,
+            same_second_order(&b.file),
+            &b.file,
+        ))
+    });
     for (index, entry) in entries.iter_mut().enumerate() {
         entry.number = index + 1;
+    }
+}
+
+/// A file's stem without its `-N` count, and the count (1 without one).
+fn same_second_order(file: &str) -> (&str, u64) {
+    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+    match stem.rsplit_once('-') {
+        Some((base, count)) if !count.is_empty() && count.bytes().all(|byte| byte.is_ascii_digit()) => {
+            (base, count.parse().unwrap_or(u64::MAX))
+        }
+        _ => (stem, 1),
     }
 }
 
@@ -130,5 +149,27 @@ mod tests {
         assert_eq!(find(&entries, "b").map(|e| e.number), Some(2));
         assert_eq!(find(&entries, "a.json").map(|e| e.number), Some(1));
         assert!(find(&entries, "3").is_none());
+    }
+
+    #[test]
+    fn results_of_one_second_follow_their_count() {
+        let second = "2026-01-01T00:00:00Z";
+        let mut entries = vec![
+            entry("/r/2026-01-01T00-00-00Z-10.json", second),
+            entry("/r/2026-01-01T00-00-00Z-2.json", second),
+            entry("/r/2026-01-01T00-00-00Z.json", second),
+            entry("/r/2026-01-01T00-00-00Z-3.json", second),
+        ];
+        number(&mut entries);
+        let files: Vec<&str> = entries.iter().map(|entry| entry.file.as_str()).collect();
+        assert_eq!(
+            files,
+            [
+                "/r/2026-01-01T00-00-00Z.json",
+                "/r/2026-01-01T00-00-00Z-2.json",
+                "/r/2026-01-01T00-00-00Z-3.json",
+                "/r/2026-01-01T00-00-00Z-10.json",
+            ]
+        );
     }
 }

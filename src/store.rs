@@ -203,7 +203,8 @@ pub fn is_result_file(path: &Path) -> bool {
 
 /// The result files named by `paths`: files as given, directories read
 /// recursively for result files, in order and each file once. Returns the
-/// files and a warning for each path named twice.
+/// files and a warning for each path named twice; a directory without any
+/// result file is a usage error (most likely the wrong directory).
 pub fn expand(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>)> {
     let mut files = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -212,6 +213,12 @@ pub fn expand(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>)> {
         if path.is_dir() {
             let mut found = Vec::new();
             walk(path, &mut found, 0)?;
+            if found.is_empty() {
+                return Err(crate::error::usage(format!(
+                    "{}: no result files (.json, .yaml) in this directory or below it",
+                    path.display()
+                )));
+            }
             found.sort();
             for file in found {
                 let key = fs::canonicalize(&file).unwrap_or_else(|_| file.clone());

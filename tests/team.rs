@@ -294,6 +294,41 @@ fn results_of_another_major_version_are_set_aside() {
 }
 
 #[test]
+fn a_directory_counts_every_result_under_it_once() {
+    // team/alice.json, team/bob.json, team/more/{carol,dave,erin}.json, and
+    // things that are no result: notes, a hidden file, an empty folder.
+    let dir = tempfile::tempdir().unwrap();
+    let team = dir.path().join("team");
+    std::fs::create_dir_all(team.join("more")).unwrap();
+    std::fs::create_dir_all(team.join("empty")).unwrap();
+    for (index, name) in MEMBERS.iter().enumerate() {
+        let folder = if index < 2 { team.clone() } else { team.join("more") };
+        std::fs::copy(fixture(&format!("results/team/{name}.json")), folder.join(format!("{name}.json")))
+            .unwrap();
+    }
+    std::fs::write(team.join("notes.txt"), "not a result").unwrap();
+    std::fs::write(team.join(".alice.json.tmp"), "{").unwrap();
+    let by_files = team_json(&[]);
+    let run = Itlead::new().args(["team", team.to_str().unwrap(), "--format", "json"]).ok();
+    let by_dir: TeamDocument = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(by_dir.files.used, 5, "{}", run.stderr);
+    assert_eq!(by_dir.files.skipped, 0, "{}", run.stderr);
+    assert_eq!(by_dir.axes, by_files.axes);
+    // A file named and also inside a named directory counts once.
+    let alice = team.join("alice.json");
+    let run = Itlead::new()
+        .args(["team", team.to_str().unwrap(), alice.to_str().unwrap(), "--format", "json"])
+        .ok();
+    let twice: TeamDocument = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(twice.files.used, 5, "{}", run.stderr);
+    // A directory without results is a mistake in the command line.
+    for command in ["team", "stats"] {
+        let run = Itlead::new().args([command, team.join("empty").to_str().unwrap()]).expect_code(2);
+        assert!(run.stderr.contains("empty: no result files"), "{}", run.stderr);
+    }
+}
+
+#[test]
 fn many_files_stream_through_both_workers() {
     // 200 results like each member's, made at different times: every
     // statistic but the counts stays the same (the median of 1000 values is

@@ -52,13 +52,17 @@ pub fn locate(context: &Context, argument: &Path) -> Result<PathBuf> {
     match history::find(&entries, &handle) {
         Some(entry) => Ok(PathBuf::from(&entry.file)),
         None if entries.is_empty() => Err(usage(format!(
-            "{handle}: no such file, and no results are saved in {} yet",
+            "{handle}: no such file, and no results are saved in {} yet; \
+             `itlead assess` saves one when it finishes",
             directory.display()
         ))),
         None => Err(usage(format!(
-            "{handle}: no such file or saved result; `itlead history` lists the {} saved results \
+            "{handle}: no such file or saved result; `itlead history` lists {} \
              (use a number from it, or `latest`)",
-            entries.len()
+            match entries.len() {
+                1 => String::from("the one saved result"),
+                count => format!("the {count} saved results"),
+            }
         ))),
     }
 }

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::gather::{LeftOut, gather, warnings};
+use super::gather::{gather, warnings};
 use super::{emit_document, format_for, warn_all};
 use crate::cli::TeamArgs;
 use crate::content::diagnostic::Diagnostic;
@@ -50,7 +50,6 @@ pub fn run(context: &Context, args: &TeamArgs) -> Result<()> {
         } else {
             format!("{what} a usable itlead result, so there is no team to show")
         };
-        let _ = LeftOut::Duplicate;
         return Err(DataError::one(Diagnostic::whole_file(&file, what)).into());
     };
     let skipped = team.document.files.skipped;

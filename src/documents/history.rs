@@ -72,7 +72,7 @@ impl Document for History {
         }
         view.push(Block::Table(table));
         view.push(Block::Note(Text::plain(
-            "leans manager, leans leader: the clearest leaning on each side. \
+            "The manager and leader columns name the clearest leaning on each side. \
              `itlead report NUMBER` (or `itlead report latest`) shows one again; \
              `itlead compare OLD NEW` shows what moved.",
         )));

@@ -209,3 +209,22 @@ pub fn answer_all(
         .map(|(index, (id, keys))| (id, pick(index, &keys)))
         .collect()
 }
+
+/// The ids of the built-in scenarios with an option weighted on `axis`,
+/// read from `content/contrasts.yaml` itself rather than from itlead.
+pub fn scenarios_on(axis: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/contrasts.yaml");
+    let text = std::fs::read_to_string(path).expect("built-in content");
+    let content: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
+    content["scenarios"]
+        .as_sequence()
+        .expect("scenarios")
+        .iter()
+        .filter(|scenario| {
+            scenario["options"].as_sequence().expect("options").iter().any(|option| {
+                option["weights"].as_mapping().expect("weights").contains_key(axis)
+            })
+        })
+        .map(|scenario| scenario["id"].as_str().expect("id").to_owned())
+        .collect()
+}

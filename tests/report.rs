@@ -1,0 +1,117 @@
+//! `itlead report`: the handles `history` hands out (a number, `latest`, a
+//! file stem), the why-section of `--contrast`, and `check` telling an
+//! answers or result file from content.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Itlead, fixture};
+
+/// A run that keeps its results in `data`.
+fn in_data(data: &Path) -> Itlead {
+    Itlead::new().env("ITLEAD_DATA_DIR", data.to_str().unwrap())
+}
+
+/// Saves a result made from the answers fixture under `name`.
+fn save(data: &Path, name: &str) -> String {
+    let run = in_data(data)
+        .args(["assess", "--answers", fixture("answers/full.yaml").to_str().unwrap(), "--name", name])
+        .ok();
+    let saved = run.stderr.lines().find(|line| line.starts_with("Result saved to ")).unwrap_or_else(|| {
+        panic!("no saved line in {}", run.stderr);
+    });
+    let path = saved.trim_start_matches("Result saved to ").split(';').next().unwrap();
+    assert!(Path::new(path).starts_with(data), "{path} is outside {}", data.display());
+    path.to_owned()
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or_default()
+}
+
+#[test]
+fn history_numbers_latest_and_stems_open_the_saved_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let first = save(&data, "Ada First");
+    let second = save(&data, "Bo Second");
+    assert_ne!(first, second);
+
+    let history = in_data(&data).args(["history"]).env("COLUMNS", "100").ok().stdout;
+    assert!(history.contains("itlead report latest"), "{history}");
+    let listed: serde_json::Value =
+        serde_json::from_str(&in_data(&data).args(["history", "--format", "json"]).ok().stdout).unwrap();
+    let names: Vec<(u64, &str)> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| (entry["number"].as_u64().unwrap(), entry["name"].as_str().unwrap()))
+        .collect();
+    // Saved in the same second, and still listed in the order they were made.
+    assert_eq!(names, [(1, "Ada First"), (2, "Bo Second")]);
+
+    let report = |handle: &str| in_data(&data).args(["report", handle]).ok().stdout;
+    assert_eq!(first_line(&report("1")), "Profile of Ada First");
+    assert_eq!(first_line(&report("2")), "Profile of Bo Second");
+    assert_eq!(first_line(&report("latest")), "Profile of Bo Second");
+    let stem = Path::new(&first).file_stem().unwrap().to_str().unwrap().to_owned();
+    assert_eq!(first_line(&report(&stem)), "Profile of Ada First");
+    assert_eq!(first_line(&report(&first)), "Profile of Ada First");
+
+    let missing = in_data(&data).args(["report", "3"]).expect_code(2);
+    assert!(missing.stderr.contains("`itlead history` lists the 2 saved results"), "{}", missing.stderr);
+}
+
+#[test]
+fn latest_without_saved_results_says_how_to_make_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = in_data(dir.path()).args(["report", "latest"]).expect_code(2);
+    assert!(run.stderr.contains("no results are saved") && run.stderr.contains("`itlead assess` saves one"), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn contrast_explains_one_score_by_the_answers_behind_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    save(&data, "Ada First");
+    let run = in_data(&data).args(["report", "latest", "--contrast", "vision", "--format", "markdown"]).ok();
+    let why = run.stdout.split("## Why this score").nth(1).expect("a why-section");
+    let section: Vec<&str> = why.lines().take_while(|line| !line.starts_with("## ")).collect();
+    assert!(section.iter().any(|line| line.starts_with("### ") && line.contains("Goals") && line.contains("Vision")), "{section:?}");
+    let items: Vec<&&str> = section.iter().filter(|line| line.starts_with("- ")).collect();
+    // One line per scenario that has an option on goals-vision.
+    assert_eq!(items.len(), common::scenarios_on("goals-vision").len(), "{section:?}");
+    for item in &items {
+        assert!(
+            item.contains("skipped") || (item.contains("most likely") && item.contains("least likely") && item.contains("counts ")),
+            "{item}"
+        );
+    }
+    assert!(items.iter().any(|item| item.contains("counts toward Vision") || item.contains("counts toward Goals")), "{items:?}");
+    // Only that contrast is explained.
+    assert_eq!(section.iter().filter(|line| line.starts_with("### ")).count(), 1, "{section:?}");
+
+    let text = in_data(&data).args(["report", "latest", "--contrast", "goals-vision"]).ok();
+    assert!(text.stdout.contains("\nWhy this score\n"), "{}", text.stdout);
+    let html = in_data(&data).args(["report", "latest", "--contrast", "goals", "--format", "html"]).ok();
+    assert!(html.stdout.contains("Why this score</h2>"), "{}", html.stdout);
+
+    let unknown = in_data(&data).args(["report", "latest", "--contrast", "visoin"]).expect_code(2);
+    assert!(unknown.stderr.contains("did you mean `Vision`?"), "{}", unknown.stderr);
+}
+
+#[test]
+fn check_recognises_answers_and_results_and_says_what_to_do() {
+    let answers = fixture("answers/full.yaml");
+    let run = Itlead::new().args(["check", answers.to_str().unwrap()]).expect_code(3);
+    assert!(run.stderr.contains("this is an answers file"), "{}", run.stderr);
+    assert!(run.stderr.contains("itlead assess --answers"), "{}", run.stderr);
+    assert!(!run.stderr.contains("expected u32"), "{}", run.stderr);
+
+    let result = fixture("results/team/alice.json");
+    let run = Itlead::new().args(["check", result.to_str().unwrap()]).expect_code(3);
+    assert!(run.stderr.contains("this is a result"), "{}", run.stderr);
+    assert!(run.stderr.contains("itlead report"), "{}", run.stderr);
+}
