@@ -400,7 +400,7 @@ fn check(file: &str, text: &str, result: &ResultDocument) -> Result<(), DataErro
             problems.push(Problem::new(
                 path.key("responses"),
                 format!(
-                    "{} responses do not fit {} answered scenarios",
+                    "responses ({}) does not fit answered ({})",
                     axis.responses, axis.answered
                 ),
             ));

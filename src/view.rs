@@ -430,7 +430,4 @@ pub fn poles(manager: &str, leader: &str) -> String {
     format!("{manager} {BETWEEN} {leader}")
 }
 
-/// `count` and the singular or plural noun.
-pub fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
-}
+pub use crate::content::wording::plural;

@@ -330,7 +330,7 @@ fn many_problems_are_listed_up_to_a_limit_and_quickly() {
     let run = run_in(dir.path(), &["assess", "--answers", "many.yaml", "--no-save"]);
     assert_refused(&run, "many problems", DATA);
     assert!(run.stderr.contains("many.yaml:3:3: "), "{}", &run.stderr[..400]);
-    assert!(run.stderr.contains("99900 more problem(s) not shown"), "{}", run.stderr.len());
+    assert!(run.stderr.contains("99900 more problems not shown"), "{}", run.stderr.len());
     assert!(run.stderr.len() < 100_000, "a short message, not {} bytes", run.stderr.len());
 }
 

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::model::{Content, Pick, Role, Scenario};
 use super::selection::{MIN_BANDED_RESPONSES, quick_set};
 use super::timing::{Estimate, estimate};
+use super::wording::plural;
 
 /// Largest random-respondent mean, in points, before a warning.
 pub const RANDOM_MEAN_LIMIT: f64 = 5.0;
@@ -365,9 +366,9 @@ fn warnings(content: &Content, design: &Design) -> Vec<Finding> {
                 FindingKind::RandomMean,
                 format!(
                     "{id}: a respondent answering at random averages {:+.1} (limit ±{RANDOM_MEAN_LIMIT}); \
-                     {} options pull toward {} and {} toward {}",
+                     {} pull toward {} and {} toward {}",
                     row.random_mean,
-                    row.leader_options,
+                    plural(row.leader_options, "option", "options"),
                     axis.poles.leader.name,
                     row.manager_options,
                     axis.poles.manager.name
@@ -584,6 +585,3 @@ fn unspecified(content: &Content) -> Vec<String> {
         .collect()
 }
 
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
-}

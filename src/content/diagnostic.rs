@@ -195,7 +195,10 @@ pub fn locate_all(file: &str, source: &str, mut problems: Vec<Problem>) -> Vec<D
     if hidden > 0 {
         diagnostics.push(Diagnostic::whole_file(
             file,
-            format!("{hidden} more problem(s) not shown; fix the ones above first"),
+            format!(
+                "{} not shown; fix the ones above first",
+                super::wording::plural(hidden, "more problem", "more problems")
+            ),
         ));
     }
     diagnostics

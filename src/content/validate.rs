@@ -471,7 +471,10 @@ impl Checker {
             };
             self.problem(
                 path.key("options"),
-                format!("has {count} options; a scenario needs {least} to {MAX_OPTIONS}{why}"),
+                format!(
+                    "has {}; a scenario needs {least} to {MAX_OPTIONS}{why}",
+                    super::wording::plural(count, "option", "options")
+                ),
             );
         }
         let mut keys: HashSet<&str> = HashSet::new();

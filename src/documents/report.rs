@@ -204,15 +204,15 @@ fn chart(result: &ResultDocument, voice: &Voice) -> Chart {
 pub fn overall_sentence(result: &ResultDocument) -> String {
     let overall = &result.overall;
     let mut parts = vec![
-        format!("{} toward the leader side", count_of(overall.leader_axes, "leans", "lean")),
-        format!("{} toward the manager side", count_of(overall.manager_axes, "leans", "lean")),
-        format!("{} balanced", count_of(overall.balanced_axes, "is", "are")),
+        format!("{} toward the leader side", plural(overall.leader_axes, "leans", "lean")),
+        format!("{} toward the manager side", plural(overall.manager_axes, "leans", "lean")),
+        format!("{} balanced", plural(overall.balanced_axes, "is", "are")),
     ];
     if overall.mixed_axes > 0 {
-        parts.push(format!("{} mixed", count_of(overall.mixed_axes, "is", "are")));
+        parts.push(format!("{} mixed", plural(overall.mixed_axes, "is", "are")));
     }
     if overall.uncertain_axes > 0 {
-        parts.push(format!("{} uncertain", count_of(overall.uncertain_axes, "is", "are")));
+        parts.push(format!("{} uncertain", plural(overall.uncertain_axes, "is", "are")));
     }
     let last = parts.pop().unwrap_or_default();
     format!(
@@ -220,10 +220,6 @@ pub fn overall_sentence(result: &ResultDocument) -> String {
         plural(result.axes.len(), "contrast", "contrasts"),
         parts.join(", ")
     )
-}
-
-fn count_of(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// The clearest leaning on each side, with what it brings, what the other
