@@ -26,8 +26,8 @@ use crate::content::locate::YamlPath;
 use crate::content::model::{Content, Pick, ResponseFormat, Scenario};
 use crate::content::suggest::did_you_mean;
 use crate::content::unique_map::UniqueMap;
-use crate::content::wording::question;
 use crate::content::wording::first_name;
+use crate::content::wording::question;
 use crate::result::{Relation, Subject};
 
 /// The `schema` value of answers files.

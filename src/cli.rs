@@ -45,11 +45,21 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Answer the scenarios and see where you land (interactive, or from --answers).
-    #[command(after_help = "Examples:\n  itlead assess\n  itlead assess --quick\n  \
-itlead assess --answers me.yaml --format json --output results/me.json")]
+    #[command(
+        long_about = "Answer the scenarios and see where you land. In a terminal, each scenario asks \
+which option you would most likely choose and which least likely (arrow keys and Enter; Back and \
+Skip are in the list). Answers are saved after each one, so a stopped run can be resumed. With \
+--answers the answers come from a file made with `itlead questions`, for scripts. The result is \
+saved and shown as a report; `itlead report latest` shows it again.",
+        after_help = "Examples:\n  itlead assess\n  itlead assess --quick\n  \
+itlead assess --answers me.yaml --format json --output results/me.json"
+    )]
     Assess(AssessArgs),
     /// Explain a contrast, by id, pole name or alias; no argument explains them all.
     #[command(
+        long_about = "Explain a contrast: what each side means, how it shows in IT work, what each side \
+brings and what to watch for. The contrast may be named by its id, either side's name, an alias, or \
+a word from them; near misses get a suggestion. Without an argument, every contrast is explained.",
         after_help = "Examples:\n  itlead explain vision\n  itlead explain \"take risks\" --format json"
     )]
     Explain(ExplainArgs),
@@ -57,20 +67,37 @@ itlead assess --answers me.yaml --format json --output results/me.json")]
     #[command(after_help = "Examples:\n  itlead list\n  itlead list --format json")]
     List(ListArgs),
     /// Print a fill-in answers template for `assess --answers`.
-    #[command(after_help = "Examples:\n  itlead questions > me.yaml\n  \
-itlead questions --about \"Sam Lee\" --relation peer > sam.yaml")]
+    #[command(
+        long_about = "Print a template listing every scenario and its options, to fill in with a text \
+editor and score with `itlead assess --answers FILE`. With --about and --relation the template asks \
+about a colleague instead, for a 360-degree round (see `itlead feedback`).",
+        after_help = "Examples:\n  itlead questions > me.yaml\n  \
+itlead questions --about \"Sam Lee\" --relation peer > sam.yaml"
+    )]
     Questions(QuestionsArgs),
     /// Validate a content file and analyse its design (default: the built-in content).
-    #[command(after_help = "Examples:\n  itlead check\n  itlead check my.yaml --strict")]
+    #[command(
+        long_about = "Validate a content file, reporting every problem at its line and column, and \
+analyse its design: how far random answering lands from the middle, how many responses each \
+contrast gets, how contrasts correlate, and how long the full and quick forms take. With --strict, \
+any design warning exits 3. An answers or result file is recognised and named as such.",
+        after_help = "Examples:\n  itlead check\n  itlead check my.yaml --strict"
+    )]
     Check(CheckArgs),
     /// Show a saved result again, in any format.
     #[command(
+        long_about = "Show a result again: a file, or a saved result by its number in `itlead history` \
+or `latest`. The report shows every contrast with its score and margin, the themes, the clearest \
+leanings with what they bring and what the other side adds, and practices to try. --contrast adds \
+the answers behind one score.",
         after_help = "Examples:\n  itlead report latest\n  itlead report 3 --contrast vision\n  \
 itlead report result.json --output report.html"
     )]
     Report(ReportArgs),
     /// Show per-contrast movement between two saved results.
     #[command(
+        long_about = "Compare two results of the same questionnaire: each contrast's earlier and later \
+score, the change, and band changes. Contrasts only one result scores are listed as left out.",
         after_help = "Examples:\n  itlead compare 1 latest\n  itlead compare old.json new.json --format markdown"
     )]
     Compare(CompareArgs),
@@ -79,25 +106,41 @@ itlead report result.json --output report.html"
     History(HistoryArgs),
     /// A team's distribution on each contrast, from result files or directories.
     #[command(
+        long_about = "Aggregate a team's results (files, or directories read recursively): per contrast \
+the count, mean, median, range and spread, how many lean to each side, and where a team has only \
+one side covered. Results answered about someone else are left out unless --include-observers.",
         after_help = "Examples:\n  itlead team results/\n  itlead team results/*.json --names --output team.html"
     )]
     Team(TeamArgs),
     /// Item analysis of a pilot: option shares, Cronbach's alpha, item-rest correlations.
     #[command(
+        long_about = "Analyse a pilot's results for content authors: how often each option was chosen \
+most and least likely, Cronbach's alpha per contrast, item-rest correlations, and flags for options \
+nobody or everybody picks.",
         after_help = "Examples:\n  itlead stats pilot/\n  itlead stats pilot/ --content my.yaml --format csv"
     )]
     Stats(StatsArgs),
     /// How colleagues see you: your own result against their answers about you.
-    #[command(after_help = "Examples:\n  itlead feedback latest feedback/\n  \
-itlead feedback me.json peers/*.json --format html --output feedback.html")]
+    #[command(
+        long_about = "Compare your own result with colleagues' answers about you (made with `itlead \
+assess --about` or a template from `itlead questions --about`): per contrast your score, their mean \
+and range, the gap and whether views agree. Anonymous by default: fewer than three colleagues' \
+results are refused, and no format lists anyone's individual answers.",
+        after_help = "Examples:\n  itlead feedback latest feedback/\n  \
+itlead feedback me.json peers/*.json --format html --output feedback.html"
+    )]
     Feedback(FeedbackArgs),
     /// Print shell completions.
     #[command(
         after_help = "Examples:\n  itlead completions bash > ~/.local/share/bash-completion/completions/itlead"
     )]
     Completions(CompletionsArgs),
-    /// Print the man page.
-    Man,
+    /// Print a man page, or write them all to a directory.
+    #[command(
+        after_help = "Examples:\n  itlead man | man -l -\n  itlead man assess | man -l -\n  \
+itlead man --dir /usr/local/share/man/man1"
+    )]
+    Man(ManArgs),
 }
 
 /// `itlead assess`.
@@ -300,6 +343,17 @@ pub struct FeedbackArgs {
     /// Where to write it.
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// `itlead man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The subcommand whose page to print (default: the main page).
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+    /// Write every page (itlead.1, itlead-assess.1, …) into DIR instead.
+    #[arg(long, value_name = "DIR", conflicts_with = "command")]
+    pub dir: Option<PathBuf>,
 }
 
 /// `itlead completions`.

@@ -91,7 +91,9 @@ pub fn number(entries: &mut [HistoryEntry]) {
 fn same_second_order(file: &str) -> (&str, u64) {
     let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
     match stem.rsplit_once('-') {
-        Some((base, count)) if !count.is_empty() && count.bytes().all(|byte| byte.is_ascii_digit()) => {
+        Some((base, count))
+            if !count.is_empty() && count.bytes().all(|byte| byte.is_ascii_digit()) =>
+        {
             (base, count.parse().unwrap_or(u64::MAX))
         }
         _ => (stem, 1),

@@ -399,10 +399,7 @@ fn check(file: &str, text: &str, result: &ResultDocument) -> Result<(), DataErro
         {
             problems.push(Problem::new(
                 path.key("responses"),
-                format!(
-                    "responses ({}) does not fit answered ({})",
-                    axis.responses, axis.answered
-                ),
+                format!("responses ({}) does not fit answered ({})", axis.responses, axis.answered),
             ));
         }
         if axis.score.is_some() != (axis.answered > 0) {

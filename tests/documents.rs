@@ -30,7 +30,14 @@ fn fresh() -> Itlead {
 /// The answers fixture scored at a fixed time.
 fn fixed_result(dir: &Path, name: &str) -> PathBuf {
     let run = Itlead::new()
-        .args(["assess", "--answers", fixture("answers/full.yaml").to_str().unwrap(), "--format", "json", "--no-save"])
+        .args([
+            "assess",
+            "--answers",
+            fixture("answers/full.yaml").to_str().unwrap(),
+            "--format",
+            "json",
+            "--no-save",
+        ])
         .ok();
     let mut result: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     result["created"] = "2026-03-04T05:06:07Z".into();
@@ -45,14 +52,22 @@ fn the_report_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
     let path = fixed_result(dir.path(), "result.json");
     snapshot_formats("report", &fresh, &["report", path.to_str().unwrap()], &ALL);
-    let run = Itlead::new().args(["report", path.to_str().unwrap(), "--contrast", "coach"]).env("COLUMNS", "80").ok();
+    let run = Itlead::new()
+        .args(["report", path.to_str().unwrap(), "--contrast", "coach"])
+        .env("COLUMNS", "80")
+        .ok();
     insta::assert_snapshot!("report-why-coach", run.stdout);
 }
 
 #[test]
 fn a_result_of_itlead_0_1_still_renders() {
     let path = fixture("results/v1/alice.json");
-    snapshot_formats("report-v1", &fresh, &["report", path.to_str().unwrap()], &["text", "markdown"]);
+    snapshot_formats(
+        "report-v1",
+        &fresh,
+        &["report", path.to_str().unwrap()],
+        &["text", "markdown"],
+    );
 }
 
 fn team_files() -> Vec<String> {
@@ -74,7 +89,12 @@ fn the_team_view_in_every_format() {
 fn the_comparison_in_every_format() {
     let old = fixture("results/compare/old.json");
     let new = fixture("results/compare/new.json");
-    snapshot_formats("compare", &fresh, &["compare", old.to_str().unwrap(), new.to_str().unwrap()], &ALL);
+    snapshot_formats(
+        "compare",
+        &fresh,
+        &["compare", old.to_str().unwrap(), new.to_str().unwrap()],
+        &ALL,
+    );
 }
 
 #[test]
@@ -85,7 +105,8 @@ fn the_history_in_every_format() {
         std::fs::create_dir_all(home.path().join("results")).unwrap();
         for path in team_files() {
             let path = PathBuf::from(path);
-            std::fs::copy(&path, home.path().join("results").join(path.file_name().unwrap())).unwrap();
+            std::fs::copy(&path, home.path().join("results").join(path.file_name().unwrap()))
+                .unwrap();
         }
         itlead
     };
@@ -98,7 +119,12 @@ fn the_history_in_every_format() {
 
 #[test]
 fn explain_and_list_in_every_format() {
-    snapshot_formats("explain-coach", &fresh, &["explain", "coach"], &["text", "json", "yaml", "markdown", "html"]);
+    snapshot_formats(
+        "explain-coach",
+        &fresh,
+        &["explain", "coach"],
+        &["text", "json", "yaml", "markdown", "html"],
+    );
     snapshot_formats("list", &fresh, &["list"], &["text", "json", "yaml", "markdown", "csv"]);
 }
 
@@ -110,7 +136,12 @@ fn check_in_every_format() {
     let copy = dir.path().join("contrasts-1.0.0.yaml");
     std::fs::copy(&old, &copy).unwrap();
     let itlead = || Itlead::new().current_dir(dir.path());
-    snapshot_formats("check-1.0.0", &itlead, &["check", "contrasts-1.0.0.yaml"], &["text", "markdown"]);
+    snapshot_formats(
+        "check-1.0.0",
+        &itlead,
+        &["check", "contrasts-1.0.0.yaml"],
+        &["text", "markdown"],
+    );
 }
 
 #[test]
@@ -123,7 +154,9 @@ fn stats_in_every_format() {
         let answers: serde_json::Map<String, serde_json::Value> = scenarios
             .iter()
             .enumerate()
-            .map(|(index, (id, keys))| (id.clone(), common::ranked(keys, respondent + index, respondent * 3 + 1)))
+            .map(|(index, (id, keys))| {
+                (id.clone(), common::ranked(keys, respondent + index, respondent * 3 + 1))
+            })
             .collect();
         let (_answers_dir, path) = common::answers_file(answers);
         let run = Itlead::new()
@@ -131,9 +164,15 @@ fn stats_in_every_format() {
             .ok();
         let mut result: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
         result["created"] = format!("2026-03-04T05:06:{respondent:02}Z").into();
-        std::fs::write(dir.path().join(format!("r{respondent:02}.json")), result.to_string()).unwrap();
+        std::fs::write(dir.path().join(format!("r{respondent:02}.json")), result.to_string())
+            .unwrap();
     }
-    snapshot_formats("stats", &fresh, &["stats", dir.path().to_str().unwrap()], &["text", "json", "yaml", "markdown", "csv"]);
+    snapshot_formats(
+        "stats",
+        &fresh,
+        &["stats", dir.path().to_str().unwrap()],
+        &["text", "json", "yaml", "markdown", "csv"],
+    );
 }
 
 #[test]
@@ -144,10 +183,13 @@ fn feedback_in_every_format() {
         let answers: serde_json::Map<String, serde_json::Value> = scenarios
             .iter()
             .enumerate()
-            .map(|(index, (id, keys))| (id.clone(), common::ranked(keys, seed + index, seed * 7 + index * 2 + 1)))
+            .map(|(index, (id, keys))| {
+                (id.clone(), common::ranked(keys, seed + index, seed * 7 + index * 2 + 1))
+            })
             .collect();
         let (_answers_dir, path) = common::answers_file(answers);
-        let mut args = vec!["assess".to_owned(), "--answers".to_owned(), path.display().to_string()];
+        let mut args =
+            vec!["assess".to_owned(), "--answers".to_owned(), path.display().to_string()];
         args.extend(["--format", "json", "--no-save"].map(str::to_owned));
         if let Some(relation) = about {
             args.extend(["--about", "Sam Lee", "--relation", relation].map(str::to_owned));
@@ -166,11 +208,23 @@ fn feedback_in_every_format() {
     std::fs::create_dir(&raters).unwrap();
     // Seeds that are no multiple of 3, 4 or 5 (the option counts), so that
     // no colleague answers exactly as Sam does.
-    for (seed, relation) in [(1, "peer"), (2, "peer"), (7, "peer"), (11, "direct-report"), (13, "direct-report"), (17, "direct-report")] {
+    for (seed, relation) in [
+        (1, "peer"),
+        (2, "peer"),
+        (7, "peer"),
+        (11, "direct-report"),
+        (13, "direct-report"),
+        (17, "direct-report"),
+    ] {
         let path = result(&format!("r{seed}.json"), Some(relation), seed);
         std::fs::rename(&path, raters.join(path.file_name().unwrap())).unwrap();
     }
-    snapshot_formats("feedback", &fresh, &["feedback", own.to_str().unwrap(), raters.to_str().unwrap()], &ALL);
+    snapshot_formats(
+        "feedback",
+        &fresh,
+        &["feedback", own.to_str().unwrap(), raters.to_str().unwrap()],
+        &ALL,
+    );
 }
 
 #[test]

@@ -7,9 +7,24 @@ use common::{Itlead, fixture};
 
 /// Nouns itlead counts.
 const NOUNS: [&str; 18] = [
-    "themes", "contrasts", "problems", "scenarios", "answers", "results", "files", "options",
-    "members", "colleagues", "responses", "raters", "peers", "warnings", "decisions", "minutes",
-    "axes", "reports",
+    "themes",
+    "contrasts",
+    "problems",
+    "scenarios",
+    "answers",
+    "results",
+    "files",
+    "options",
+    "members",
+    "colleagues",
+    "responses",
+    "raters",
+    "peers",
+    "warnings",
+    "decisions",
+    "minutes",
+    "axes",
+    "reports",
 ];
 
 fn assert_english(what: &str, text: &str) {
@@ -36,12 +51,16 @@ fn counts_of_one_are_singular() {
     // One saved result, in history and in the hint after it.
     let itlead = Itlead::new();
     let data = itlead.home().join("data").display().to_string();
-    let saved = Itlead::new().env("ITLEAD_DATA_DIR", &data).args(["assess", "--answers", &answers]).ok();
+    let saved =
+        Itlead::new().env("ITLEAD_DATA_DIR", &data).args(["assess", "--answers", &answers]).ok();
     assert_run("assess", &saved);
     let history = Itlead::new().env("ITLEAD_DATA_DIR", &data).args(["history"]).ok();
     assert!(history.stdout.contains("1 saved result\n"), "{}", history.stdout);
     assert_run("history", &history);
-    assert_run("report 2", &Itlead::new().env("ITLEAD_DATA_DIR", &data).args(["report", "2"]).run());
+    assert_run(
+        "report 2",
+        &Itlead::new().env("ITLEAD_DATA_DIR", &data).args(["report", "2"]).run(),
+    );
 
     // A team of one.
     let team = Itlead::new().args(["team", &alice]).ok();
@@ -51,21 +70,26 @@ fn counts_of_one_are_singular() {
     // One contrast asked: few scenarios, one of them left out of another.
     assert_run(
         "assess --axes",
-        &Itlead::new().args(["assess", "--answers", &answers, "--axes", "vision", "--no-save"]).ok(),
+        &Itlead::new()
+            .args(["assess", "--answers", &answers, "--axes", "vision", "--no-save"])
+            .ok(),
     );
 
     // Content with a single problem.
     let dir = tempfile::tempdir().unwrap();
     let content = std::fs::read_to_string(fixture("content/mini.yaml")).unwrap();
     let broken = dir.path().join("one-problem.yaml");
-    std::fs::write(&broken, content.replacen("today-tomorrow: -1 }", "today-tomorrow: -9 }", 1)).unwrap();
-    let check = Itlead::new().args(["check", broken.to_str().unwrap(), "--format", "json"]).expect_code(3);
+    std::fs::write(&broken, content.replacen("today-tomorrow: -1 }", "today-tomorrow: -9 }", 1))
+        .unwrap();
+    let check =
+        Itlead::new().args(["check", broken.to_str().unwrap(), "--format", "json"]).expect_code(3);
     assert!(check.stderr.contains("1 problem,"), "{check:?}");
     assert_run("check", &check);
 
     // Feedback from one colleague, with the floor lowered.
     let own = dir.path().join("own.json");
-    let run = Itlead::new().args(["assess", "--answers", &answers, "--format", "json", "--no-save"]).ok();
+    let run =
+        Itlead::new().args(["assess", "--answers", &answers, "--format", "json", "--no-save"]).ok();
     std::fs::write(&own, &run.stdout).unwrap();
     let mut about = std::fs::read_to_string(fixture("answers/full.yaml")).unwrap();
     about = about.replace("name: \"Robin Example\"", "about: \"Robin Example\"\nrelation: peer");
@@ -73,10 +97,19 @@ fn counts_of_one_are_singular() {
     std::fs::write(&about_file, about).unwrap();
     let other = dir.path().join("other.json");
     let run = Itlead::new()
-        .args(["assess", "--answers", about_file.to_str().unwrap(), "--format", "json", "--no-save"])
+        .args([
+            "assess",
+            "--answers",
+            about_file.to_str().unwrap(),
+            "--format",
+            "json",
+            "--no-save",
+        ])
         .ok();
     std::fs::write(&other, &run.stdout).unwrap();
-    let few = Itlead::new().args(["feedback", own.to_str().unwrap(), other.to_str().unwrap()]).expect_code(2);
+    let few = Itlead::new()
+        .args(["feedback", own.to_str().unwrap(), other.to_str().unwrap()])
+        .expect_code(2);
     assert_run("feedback refused", &few);
     let one = Itlead::new()
         .args(["feedback", own.to_str().unwrap(), other.to_str().unwrap(), "--min-raters", "1"])

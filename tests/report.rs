@@ -16,11 +16,18 @@ fn in_data(data: &Path) -> Itlead {
 /// Saves a result made from the answers fixture under `name`.
 fn save(data: &Path, name: &str) -> String {
     let run = in_data(data)
-        .args(["assess", "--answers", fixture("answers/full.yaml").to_str().unwrap(), "--name", name])
+        .args([
+            "assess",
+            "--answers",
+            fixture("answers/full.yaml").to_str().unwrap(),
+            "--name",
+            name,
+        ])
         .ok();
-    let saved = run.stderr.lines().find(|line| line.starts_with("Result saved to ")).unwrap_or_else(|| {
-        panic!("no saved line in {}", run.stderr);
-    });
+    let saved =
+        run.stderr.lines().find(|line| line.starts_with("Result saved to ")).unwrap_or_else(|| {
+            panic!("no saved line in {}", run.stderr);
+        });
     let path = saved.trim_start_matches("Result saved to ").split(';').next().unwrap();
     assert!(Path::new(path).starts_with(data), "{path} is outside {}", data.display());
     path.to_owned()
@@ -41,7 +48,8 @@ fn history_numbers_latest_and_stems_open_the_saved_results() {
     let history = in_data(&data).args(["history"]).env("COLUMNS", "100").ok().stdout;
     assert!(history.contains("itlead report latest"), "{history}");
     let listed: serde_json::Value =
-        serde_json::from_str(&in_data(&data).args(["history", "--format", "json"]).ok().stdout).unwrap();
+        serde_json::from_str(&in_data(&data).args(["history", "--format", "json"]).ok().stdout)
+            .unwrap();
     let names: Vec<(u64, &str)> = listed
         .as_array()
         .unwrap()
@@ -60,14 +68,23 @@ fn history_numbers_latest_and_stems_open_the_saved_results() {
     assert_eq!(first_line(&report(&first)), "Profile of Ada First");
 
     let missing = in_data(&data).args(["report", "3"]).expect_code(2);
-    assert!(missing.stderr.contains("`itlead history` lists the 2 saved results"), "{}", missing.stderr);
+    assert!(
+        missing.stderr.contains("`itlead history` lists the 2 saved results"),
+        "{}",
+        missing.stderr
+    );
 }
 
 #[test]
 fn latest_without_saved_results_says_how_to_make_one() {
     let dir = tempfile::tempdir().unwrap();
     let run = in_data(dir.path()).args(["report", "latest"]).expect_code(2);
-    assert!(run.stderr.contains("no results are saved") && run.stderr.contains("`itlead assess` saves one"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no results are saved")
+            && run.stderr.contains("`itlead assess` saves one"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stdout.is_empty());
 }
 
@@ -76,26 +93,43 @@ fn contrast_explains_one_score_by_the_answers_behind_it() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     save(&data, "Ada First");
-    let run = in_data(&data).args(["report", "latest", "--contrast", "vision", "--format", "markdown"]).ok();
+    let run = in_data(&data)
+        .args(["report", "latest", "--contrast", "vision", "--format", "markdown"])
+        .ok();
     let why = run.stdout.split("## Why this score").nth(1).expect("a why-section");
     let section: Vec<&str> = why.lines().take_while(|line| !line.starts_with("## ")).collect();
-    assert!(section.iter().any(|line| line.starts_with("### ") && line.contains("Goals") && line.contains("Vision")), "{section:?}");
+    assert!(
+        section.iter().any(|line| line.starts_with("### ")
+            && line.contains("Goals")
+            && line.contains("Vision")),
+        "{section:?}"
+    );
     let items: Vec<&&str> = section.iter().filter(|line| line.starts_with("- ")).collect();
     // One line per scenario that has an option on goals-vision.
     assert_eq!(items.len(), common::scenarios_on("goals-vision").len(), "{section:?}");
     for item in &items {
         assert!(
-            item.contains("skipped") || (item.contains("most likely") && item.contains("least likely") && item.contains("counts ")),
+            item.contains("skipped")
+                || (item.contains("most likely")
+                    && item.contains("least likely")
+                    && item.contains("counts ")),
             "{item}"
         );
     }
-    assert!(items.iter().any(|item| item.contains("counts toward Vision") || item.contains("counts toward Goals")), "{items:?}");
+    assert!(
+        items
+            .iter()
+            .any(|item| item.contains("counts toward Vision")
+                || item.contains("counts toward Goals")),
+        "{items:?}"
+    );
     // Only that contrast is explained.
     assert_eq!(section.iter().filter(|line| line.starts_with("### ")).count(), 1, "{section:?}");
 
     let text = in_data(&data).args(["report", "latest", "--contrast", "goals-vision"]).ok();
     assert!(text.stdout.contains("\nWhy this score\n"), "{}", text.stdout);
-    let html = in_data(&data).args(["report", "latest", "--contrast", "goals", "--format", "html"]).ok();
+    let html =
+        in_data(&data).args(["report", "latest", "--contrast", "goals", "--format", "html"]).ok();
     assert!(html.stdout.contains("Why this score</h2>"), "{}", html.stdout);
 
     let unknown = in_data(&data).args(["report", "latest", "--contrast", "visoin"]).expect_code(2);

@@ -303,8 +303,11 @@ fn a_directory_counts_every_result_under_it_once() {
     std::fs::create_dir_all(team.join("empty")).unwrap();
     for (index, name) in MEMBERS.iter().enumerate() {
         let folder = if index < 2 { team.clone() } else { team.join("more") };
-        std::fs::copy(fixture(&format!("results/team/{name}.json")), folder.join(format!("{name}.json")))
-            .unwrap();
+        std::fs::copy(
+            fixture(&format!("results/team/{name}.json")),
+            folder.join(format!("{name}.json")),
+        )
+        .unwrap();
     }
     std::fs::write(team.join("notes.txt"), "not a result").unwrap();
     std::fs::write(team.join(".alice.json.tmp"), "{").unwrap();
@@ -323,7 +326,8 @@ fn a_directory_counts_every_result_under_it_once() {
     assert_eq!(twice.files.used, 5, "{}", run.stderr);
     // A directory without results is a mistake in the command line.
     for command in ["team", "stats"] {
-        let run = Itlead::new().args([command, team.join("empty").to_str().unwrap()]).expect_code(2);
+        let run =
+            Itlead::new().args([command, team.join("empty").to_str().unwrap()]).expect_code(2);
         assert!(run.stderr.contains("empty: no result files"), "{}", run.stderr);
     }
 }

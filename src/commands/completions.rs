@@ -3,9 +3,13 @@
 use anyhow::{Context as _, Result};
 use clap::CommandFactory;
 
-use crate::cli::{Cli, CompletionsArgs};
+use std::io::Write as _;
+
+use crate::cli::{Cli, CompletionsArgs, ManArgs};
 use crate::context::Context;
+use crate::error::usage;
 use crate::library::{self, Need};
+use crate::manpage;
 use crate::output::write_stdout;
 use crate::resolve;
 
@@ -50,8 +54,33 @@ pub fn completions(context: &Context, args: &CompletionsArgs) -> Result<()> {
     write_stdout(&bytes)
 }
 
-/// `itlead man`: the main page.
-pub fn man() -> Result<()> {
-    let bytes = crate::manpage::render().context("cannot render the man page")?;
-    write_stdout(&bytes)
+/// `itlead man`: the main page, one subcommand's page, or every page
+/// written into a directory (never over an existing file).
+pub fn man(args: &ManArgs) -> Result<()> {
+    if let Some(dir) = &args.dir {
+        if !dir.is_dir() {
+            return Err(usage(format!("{}: no such directory", dir.display())));
+        }
+        for page in manpage::pages() {
+            let path = dir.join(&page.file_name);
+            let mut file =
+                std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(
+                    |error| match error.kind() {
+                        std::io::ErrorKind::AlreadyExists => {
+                            usage(format!("{} already exists; not overwritten", path.display()))
+                        }
+                        _ => anyhow::Error::new(error)
+                            .context(format!("cannot write {}", path.display())),
+                    },
+                )?;
+            file.write_all(page.roff.as_bytes())
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        return Ok(());
+    }
+    let name = args.command.as_deref().unwrap_or("itlead");
+    let Some(page) = manpage::page(name) else {
+        return Err(usage(format!("no man page for `{name}`; `itlead --help` lists the commands")));
+    };
+    write_stdout(page.roff.as_bytes())
 }

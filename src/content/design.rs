@@ -584,4 +584,3 @@ fn unspecified(content: &Content) -> Vec<String> {
         .map(|scenario| scenario.id.clone())
         .collect()
 }
-

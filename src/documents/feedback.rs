@@ -6,10 +6,10 @@ use serde::Serialize;
 
 use crate::content::Content;
 use crate::content::model::Side;
+use crate::content::wording::first_name;
 use crate::export::text::decimal;
 use crate::export::{Document, Format};
 use crate::feedback::{ContrastFeedback, FeedbackDocument, MIN_RATERS, Verdict};
-use crate::content::wording::first_name;
 use crate::view::{
     Block, Cell, Chart, ChartGroup, ChartRow, Column, Mark, Places, Table, Text, Tone, View,
     plural, poles, signed,

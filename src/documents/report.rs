@@ -9,8 +9,8 @@ use super::{CLOSING, when};
 use crate::answer::{Answer, chosen_count};
 use crate::content::Content;
 use crate::content::model::{Axis, Pick, Side};
-use crate::export::{Document, Format};
 use crate::content::wording::first_name;
+use crate::export::{Document, Format};
 use crate::result::{AxisResult, ResultDocument};
 use crate::score::{Band, Shown};
 use crate::view::{

@@ -196,11 +196,8 @@ fn scale() -> String {
             100 => "tick end",
             _ => "tick",
         };
-        let _ = write!(
-            out,
-            "<span class=\"{class}\" style=\"left:{}%\">{label}</span>",
-            percent(tick)
-        );
+        let _ =
+            write!(out, "<span class=\"{class}\" style=\"left:{}%\">{label}</span>", percent(tick));
     }
     out.push_str("</span><span class=\"pole leader\">leader side</span></div>\n");
     out

@@ -105,7 +105,8 @@ pub fn open(
     let ids = order(&asked, request.seed);
     let minutes = estimate(content, &asked).minutes();
     let least = content.response.picks().contains(&Pick::Least);
-    let subject = request.about.as_ref().map(|about| crate::content::wording::first_name(&about.name));
+    let subject =
+        request.about.as_ref().map(|about| crate::content::wording::first_name(&about.name));
     let mut text = intro(ids.len(), minutes, least, subject);
     if request.selection == Selection::Quick {
         text.push_str(

@@ -221,9 +221,11 @@ pub fn scenarios_on(axis: &str) -> Vec<String> {
         .expect("scenarios")
         .iter()
         .filter(|scenario| {
-            scenario["options"].as_sequence().expect("options").iter().any(|option| {
-                option["weights"].as_mapping().expect("weights").contains_key(axis)
-            })
+            scenario["options"]
+                .as_sequence()
+                .expect("options")
+                .iter()
+                .any(|option| option["weights"].as_mapping().expect("weights").contains_key(axis))
         })
         .map(|scenario| scenario["id"].as_str().expect("id").to_owned())
         .collect()
