@@ -92,6 +92,66 @@ fn bash_completion_offers_trait_names_after_explain() {
     );
 }
 
+/// What the bash completion script offers for `line` (its last word).
+fn bash_offers(line: &str) -> Vec<String> {
+    let script = Itlead::new().args(["completions", "bash"]).ok().stdout;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("itlead.bash");
+    std::fs::write(&path, script).unwrap();
+    let words: Vec<&str> = line.split(' ').collect();
+    let probe = format!(
+        "source {}; COMP_WORDS=({line}); COMP_CWORD={}; COMP_LINE='{line}'; COMP_POINT=${{#COMP_LINE}}; \
+         _itlead itlead '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        path.display(),
+        words.len() - 1,
+        words[words.len() - 1],
+        words[words.len() - 2],
+    );
+    let output = std::process::Command::new("bash").args(["-c", &probe]).output().unwrap();
+    String::from_utf8_lossy(&output.stdout).lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn axes_complete_contrast_ids_after_each_comma() {
+    assert_eq!(bash_offers("itlead assess --axes go"), ["goals-vision"]);
+    assert_eq!(
+        bash_offers("itlead assess --axes goals-vision,to"),
+        ["goals-vision,today-tomorrow"]
+    );
+    let mut offered = bash_offers("itlead assess --axes goals-vision,s");
+    offered.sort();
+    assert_eq!(
+        offered,
+        [
+            "goals-vision,short-term-long-haul",
+            "goals-vision,status-quo-change",
+            "goals-vision,systems-relationships"
+        ]
+    );
+    // fish, where it is installed.
+    let fish = std::process::Command::new("fish").arg("--version").output();
+    if fish.is_ok_and(|output| output.status.success()) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("itlead.fish");
+        std::fs::write(&path, Itlead::new().args(["completions", "fish"]).ok().stdout).unwrap();
+        let probe = format!(
+            "source {}; complete -C 'itlead assess --axes goals-vision,to'; complete -C 'itlead explain take'",
+            path.display()
+        );
+        let output = std::process::Command::new("fish").args(["-c", &probe]).output().unwrap();
+        let offered = String::from_utf8_lossy(&output.stdout);
+        assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            offered.lines().any(|line| line.starts_with("goals-vision,today-tomorrow")),
+            "{offered}"
+        );
+        assert!(offered.lines().any(|line| line == "take-risks"), "{offered}");
+    }
+    // zsh: the list is completed by _sequence.
+    let zsh = Itlead::new().args(["completions", "zsh"]).ok().stdout;
+    assert!(zsh.contains(":ID,ID:_sequence compadd - today-tomorrow goals-vision"), "{zsh}");
+}
+
 #[test]
 fn man_prints_the_main_page_or_one_subcommand_page() {
     let run = Itlead::new().arg("man").ok();

@@ -41,17 +41,85 @@ pub fn completions(context: &Context, args: &CompletionsArgs) -> Result<()> {
         });
     let mut bytes = Vec::new();
     clap_complete::generate(args.shell, &mut command, "itlead", &mut bytes);
-    if args.shell == clap_complete::Shell::Fish {
-        // clap_complete's fish script leaves positional values out.
-        bytes.extend_from_slice(
-            format!(
+    let script = String::from_utf8(bytes).context("completion script is not UTF-8")?;
+    let script = match args.shell {
+        clap_complete::Shell::Bash => comma_separated_bash(&script, &ids),
+        clap_complete::Shell::Zsh => comma_separated_zsh(&script, &ids),
+        clap_complete::Shell::Fish => {
+            // clap_complete's fish script leaves positional values out, and
+            // completes one id where a list is allowed.
+            let mut script = comma_separated_fish(&script, &ids);
+            script.push_str(&format!(
                 "complete -c itlead -n \"__fish_itlead_using_subcommand explain\" -f -a \"{}\"\n",
                 names.join(" ")
-            )
-            .as_bytes(),
-        );
+            ));
+            script
+        }
+        _ => script,
+    };
+    write_stdout(script.as_bytes())
+}
+
+/// `--axes` completes every id after a comma too: bash keeps the comma in
+/// the word, so the ids before it become a prefix.
+fn comma_separated_bash(script: &str, ids: &[String]) -> String {
+    let generated = format!("COMPREPLY=($(compgen -W \"{}\" -- \"${{cur}}\"))", ids.join(" "));
+    let comma_aware = format!(
+        "local itlead_prefix=\"\" itlead_word=\"${{cur}}\"\n\
+         \x20                   if [[ ${{cur}} == *,* ]]; then itlead_prefix=\"${{cur%,*}},\"; itlead_word=\"${{cur##*,}}\"; fi\n\
+         \x20                   COMPREPLY=($(compgen -P \"${{itlead_prefix}}\" -W \"{}\" -- \"${{itlead_word}}\"))",
+        ids.join(" ")
+    );
+    replace_after(script, "--axes)", &generated, &comma_aware)
+}
+
+/// zsh: `_sequence` completes a comma-separated list.
+fn comma_separated_zsh(script: &str, ids: &[String]) -> String {
+    let generated = format!(":ID,ID:({})", ids.join(" "));
+    let comma_aware = format!(":ID,ID:_sequence compadd - {}", ids.join(" "));
+    script.replace(&generated, &comma_aware)
+}
+
+/// fish: `__fish_complete_list` completes a comma-separated list.
+fn comma_separated_fish(script: &str, ids: &[String]) -> String {
+    let mut out = String::new();
+    // The generated `-a "…"` list spans one line per id; skip to its end.
+    let mut skipping = false;
+    for line in script.lines() {
+        if skipping {
+            skipping = !line.ends_with('"');
+            continue;
+        }
+        if line.contains("__fish_itlead_using_subcommand assess") && line.contains(" -l axes ") {
+            skipping = !line.ends_with('"');
+            let description = line
+                .split_once(" -d '")
+                .and_then(|(_, rest)| rest.split_once('\''))
+                .map_or("", |(description, _)| description);
+            out.push_str(&format!(
+                "function __itlead_contrast_ids\n    printf '%s\\n' {}\nend\n\
+                 complete -c itlead -n \"__fish_itlead_using_subcommand assess\" -l axes -d '{description}' \
+                 -r -f -a \"(__fish_complete_list , __itlead_contrast_ids)\"\n",
+                ids.join(" ")
+            ));
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
     }
-    write_stdout(&bytes)
+    out
+}
+
+/// Replaces the first `from` after `marker` with `to`.
+fn replace_after(script: &str, marker: &str, from: &str, to: &str) -> String {
+    let Some(start) = script.find(marker) else { return script.to_owned() };
+    match script[start..].find(from) {
+        Some(offset) => {
+            let at = start + offset;
+            format!("{}{to}{}", &script[..at], &script[at + from.len()..])
+        }
+        None => script.to_owned(),
+    }
 }
 
 /// `itlead man`: the main page, one subcommand's page, or every page
