@@ -135,7 +135,7 @@ fn too_few_options_and_too_many() {
     let (run, _, _dir) = check_file(&format!("{}{}", &text[..start], &text[end..]));
     assert!(
         run.stderr.contains(
-            "has 1 options; a scenario needs 3 to 5 (after the most likely, two must remain"
+            "has 1 option; a scenario needs 3 to 5 (after the most likely, two must remain"
         ),
         "{}",
         run.stderr
