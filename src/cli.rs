@@ -138,7 +138,7 @@ itlead feedback me.json peers/*.json --format html --output feedback.html"
     /// Print a man page, or write them all to a directory.
     #[command(
         after_help = "Examples:\n  itlead man | man -l -\n  itlead man assess | man -l -\n  \
-itlead man --dir /usr/local/share/man/man1"
+itlead man --dir ~/.local/share/man/man1 --force"
     )]
     Man(ManArgs),
 }
@@ -354,6 +354,9 @@ pub struct ManArgs {
     /// Write every page (itlead.1, itlead-assess.1, …) into DIR instead.
     #[arg(long, value_name = "DIR", conflicts_with = "command")]
     pub dir: Option<PathBuf>,
+    /// With --dir: replace pages that are already there (after an upgrade).
+    #[arg(long, requires = "dir")]
+    pub force: bool,
 }
 
 /// `itlead completions`.

@@ -173,6 +173,22 @@ fn man_prints_the_main_page_or_one_subcommand_page() {
     assert!(assess.stdout.contains("\\fB\\-\\-answers\\fR"), "its options are listed");
     let unknown = Itlead::new().args(["man", "asess"]).expect_code(2);
     assert!(unknown.stderr.contains("no man page for `asess`"), "{}", unknown.stderr);
+
+    // --dir writes every page once; again only with --force.
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().to_str().unwrap();
+    Itlead::new().args(["man", "--dir", target]).ok();
+    std::fs::write(dir.path().join("itlead-team.1"), "old").unwrap();
+    let again = Itlead::new().args(["man", "--dir", target]).expect_code(2);
+    assert!(
+        again.stderr.contains("already exists; --force replaces the pages"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(std::fs::read_to_string(dir.path().join("itlead-team.1")).unwrap(), "old");
+    Itlead::new().args(["man", "--dir", target, "--force"]).ok();
+    let team = std::fs::read_to_string(dir.path().join("itlead-team.1")).unwrap();
+    assert!(team.contains(".TH ITLEAD-TEAM 1"), "{team}");
 }
 
 /// `man` renders every page without warnings and without stray markup.

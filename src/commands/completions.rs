@@ -123,24 +123,38 @@ fn replace_after(script: &str, marker: &str, from: &str, to: &str) -> String {
 }
 
 /// `itlead man`: the main page, one subcommand's page, or every page
-/// written into a directory (never over an existing file).
+/// written into a directory (over existing pages only with `--force`).
 pub fn man(args: &ManArgs) -> Result<()> {
     if let Some(dir) = &args.dir {
         if !dir.is_dir() {
             return Err(usage(format!("{}: no such directory", dir.display())));
         }
-        for page in manpage::pages() {
+        let pages = manpage::pages();
+        // Refuse before writing anything, so a refusal leaves no half set.
+        if !args.force
+            && let Some(existing) =
+                pages.iter().map(|page| dir.join(&page.file_name)).find(|path| path.exists())
+        {
+            return Err(usage(format!(
+                "{} already exists; --force replaces the pages",
+                existing.display()
+            )));
+        }
+        for page in pages {
             let path = dir.join(&page.file_name);
-            let mut file =
-                std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(
-                    |error| match error.kind() {
-                        std::io::ErrorKind::AlreadyExists => {
-                            usage(format!("{} already exists; not overwritten", path.display()))
-                        }
-                        _ => anyhow::Error::new(error)
-                            .context(format!("cannot write {}", path.display())),
-                    },
-                )?;
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true);
+            if args.force {
+                options.create(true).truncate(true);
+            } else {
+                options.create_new(true);
+            }
+            let mut file = options.open(&path).map_err(|error| match error.kind() {
+                std::io::ErrorKind::AlreadyExists => {
+                    usage(format!("{} already exists; --force replaces the pages", path.display()))
+                }
+                _ => anyhow::Error::new(error).context(format!("cannot write {}", path.display())),
+            })?;
             file.write_all(page.roff.as_bytes())
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
