@@ -19,4 +19,4 @@ if command -v jq >/dev/null; then
     "results/$person.json"
 fi
 
-itlead team results/*.json --format markdown --output team.md --force
+itlead team results/ --format markdown --output team.md --force

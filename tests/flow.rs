@@ -344,7 +344,10 @@ fn opening_starts_a_session_after_the_intro() {
     assert_eq!(session.selection, Selection::Quick);
     assert_eq!(session.order.len(), select(&content, &Selection::Quick).len());
     let intro = &prompter.shown[0];
-    assert!(intro.contains("minutes") && intro.contains("least likely"), "{intro}");
+    // The time is the one `itlead check` reports for the quick form.
+    let quick = itlead::content::design::analyse(&content).quick.minutes();
+    assert!(intro.contains(&format!("about {quick} minutes")), "{intro}");
+    assert!(intro.contains("least likely"), "{intro}");
     assert!(intro.contains("rough first look"), "--quick says it is a first look: {intro}");
     let mut declining = Scripted::new([]).confirming([Some(false)]);
     assert!(matches!(

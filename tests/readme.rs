@@ -76,3 +76,218 @@ fn the_onboarding_script_runs_without_a_terminal() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("needs fixing"));
 }
+
+/// The fenced blocks of `language` in the README, in order.
+fn blocks(language: &str) -> Vec<String> {
+    let text = readme();
+    let fence = format!("```{language}\n");
+    text.split(&fence).skip(1).map(|rest| rest.split("```").next().unwrap().to_owned()).collect()
+}
+
+/// Whether `actual` matches `expected`, where a line `...` in `expected`
+/// stands for any number of lines.
+fn matches_with_elision(expected: &[&str], actual: &[&str]) -> bool {
+    match expected.split_first() {
+        None => actual.is_empty(),
+        Some((&"...", rest)) => {
+            (0..=actual.len()).any(|skip| matches_with_elision(rest, &actual[skip..]))
+        }
+        Some((line, rest)) => actual
+            .split_first()
+            .is_some_and(|(first, others)| first == line && matches_with_elision(rest, others)),
+    }
+}
+
+#[test]
+fn elision_matches_what_it_should() {
+    assert!(matches_with_elision(&["a", "...", "d"], &["a", "b", "c", "d"]));
+    assert!(matches_with_elision(&["a", "...", "d"], &["a", "d"]));
+    assert!(!matches_with_elision(&["a", "...", "d"], &["a", "b", "c"]));
+    assert!(!matches_with_elision(&["a", "b"], &["a", "c"]));
+}
+
+/// `text` blocks that start with `$ itlead …` show a command and what it
+/// prints (standard output, then standard error); they run here, whatever
+/// their exit code. Interactive `itlead assess` screens are left out.
+#[test]
+fn readme_text_examples_show_real_output() {
+    let mut checked = 0;
+    for block in blocks("text") {
+        let mut lines = block.lines();
+        let Some(command) = lines.next().and_then(|line| line.strip_prefix("$ itlead ")) else {
+            continue;
+        };
+        if command == "assess" || command.starts_with("assess ") && !command.contains("--answers") {
+            continue;
+        }
+        let args = shell_words(command);
+        let run = Itlead::new()
+            .args(&args)
+            .env("COLUMNS", "80")
+            .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+            .run();
+        let output = format!("{}{}", run.stdout, run.stderr);
+        let actual: Vec<&str> = output.lines().collect();
+        let expected: Vec<&str> = lines.collect();
+        assert!(
+            matches_with_elision(&expected, &actual),
+            "README example `itlead {command}` differs:\n--- README\n{}\n--- itlead (exit {})\n{output}",
+            expected.join("\n"),
+            run.code
+        );
+        checked += 1;
+    }
+    assert!(checked >= 2, "only {checked} text examples found");
+}
+
+/// Splits a command line on spaces, keeping "double-quoted" words whole.
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' if !quoted => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            c => word.push(c),
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// The time the README promises is the one `check` computes (and the
+/// assessment's introduction states): whole minutes, rounded up.
+#[test]
+fn the_readme_states_the_times_check_computes() {
+    let run = Itlead::new().args(["check", "--format", "json"]).ok();
+    let checked: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let minutes =
+        |form: &str| (checked["design"][form]["seconds"].as_f64().unwrap() / 60.0).ceil() as u64;
+    let quick_scenarios = checked["design"]["quick"]["scenarios"].as_u64().unwrap();
+    let text = readme();
+    assert!(
+        text.contains(&format!(
+            "cargo run --release -- assess     # take the assessment (about {} minutes)",
+            minutes("full")
+        )),
+        "the quick start's time is not {} minutes",
+        minutes("full")
+    );
+    assert!(
+        text.contains(&format!(
+            "`--quick` asks {quick_scenarios} scenarios (about {} minutes)",
+            minutes("quick")
+        )),
+        "the --quick line does not say {quick_scenarios} scenarios and {} minutes",
+        minutes("quick")
+    );
+}
+
+/// The install lines after `cargo install` run in an empty home directory,
+/// with the test binary standing in for the installed one.
+#[test]
+fn the_install_lines_work_in_an_empty_home() {
+    let text = readme();
+    let install = text.split("## Install").nth(1).unwrap();
+    let block = install.split("```sh\n").nth(1).unwrap().split("```").next().unwrap();
+    let lines: Vec<&str> =
+        block.lines().filter(|line| !line.starts_with("cargo install")).collect();
+    assert!(lines.len() >= 3, "{block}");
+    let home = tempfile::tempdir().unwrap();
+    let bin_dir = Path::new(&binary()).parent().unwrap().to_owned();
+    let output = std::process::Command::new("bash")
+        .args(["-euc", &lines.join("\n")])
+        .env_clear()
+        .env("HOME", home.path())
+        .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let completion = home.path().join(".local/share/bash-completion/completions/itlead");
+    assert!(std::fs::read_to_string(completion).unwrap().contains("_itlead"));
+    let page = home.path().join(".local/share/man/man1/itlead-assess.1");
+    assert!(std::fs::read_to_string(page).unwrap().contains(".TH ITLEAD-ASSESS"));
+    // Again, as after an upgrade.
+    let again = std::process::Command::new("bash")
+        .args(["-euc", &lines.join("\n")])
+        .env_clear()
+        .env("HOME", home.path())
+        .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
+        .output()
+        .unwrap();
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+}
+
+#[test]
+fn the_readme_shows_the_feedback_script_verbatim_and_it_runs() {
+    let script_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/feedback-round.sh");
+    let script = std::fs::read_to_string(&script_path).unwrap();
+    assert!(
+        readme().contains(&format!("```bash\n{script}```")),
+        "README and examples/feedback-round.sh differ"
+    );
+
+    let itlead = Itlead::new();
+    let work = itlead.home().join("round");
+    std::fs::create_dir_all(work.join("answers")).unwrap();
+    // Sam's own result, and three colleagues' answers from templates.
+    let own = Itlead::new()
+        .args([
+            "assess",
+            "--answers",
+            fixture("answers/full.yaml").to_str().unwrap(),
+            "--name",
+            "Sam Lee",
+        ])
+        .args(["--format", "json", "--no-save"])
+        .ok();
+    std::fs::write(work.join("sam-self.json"), own.stdout).unwrap();
+    for (index, relation) in ["peer", "peer", "direct-report"].iter().enumerate() {
+        let template = Itlead::new()
+            .args(["questions", "--about", "Sam Lee", "--relation", relation])
+            .ok()
+            .stdout;
+        let keys = ["a", "b", "c", "d"];
+        let mut counter = index;
+        let filled: String = template
+            .lines()
+            .map(|line| {
+                if line.ends_with("{ most: \"\", least: \"\" }") {
+                    counter += 1;
+                    let most = keys[counter % 4];
+                    let least = keys[(counter + 1 + index) % 4];
+                    let least = if least == most { keys[(counter + 2) % 4] } else { least };
+                    line.replace(
+                        "{ most: \"\", least: \"\" }",
+                        &format!("{{ most: {most}, least: {least} }}"),
+                    )
+                } else {
+                    line.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        std::fs::write(work.join(format!("answers/colleague-{index}.yaml")), filled).unwrap();
+    }
+    let bin_dir = Path::new(&binary()).parent().unwrap().to_owned();
+    let output = std::process::Command::new("bash")
+        .arg(&script_path)
+        .current_dir(&work)
+        .env("PATH", format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default()))
+        .env("ITLEAD_DATA_DIR", itlead.home().join("data"))
+        .env("ITLEAD_STATE_DIR", itlead.home().join("state"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let page = std::fs::read_to_string(work.join("sam-feedback.html")).unwrap();
+    assert!(page.contains("How others see Sam Lee") && page.contains("3 colleagues"), "{page}");
+}
