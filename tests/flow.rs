@@ -349,6 +349,13 @@ fn opening_starts_a_session_after_the_intro() {
     assert!(intro.contains(&format!("about {quick} minutes")), "{intro}");
     assert!(intro.contains("least likely"), "{intro}");
     assert!(intro.contains("rough first look"), "--quick says it is a first look: {intro}");
+    let fewest = itlead::content::design::analyse(&content)
+        .axes
+        .iter()
+        .map(|axis| axis.quick_responses)
+        .min()
+        .unwrap();
+    assert!(intro.contains(&format!("at least {fewest} responses per contrast")), "{intro}");
     let mut declining = Scripted::new([]).confirming([Some(false)]);
     assert!(matches!(
         open(&content, None, &request(Selection::Full, false, false), &mut declining).unwrap(),

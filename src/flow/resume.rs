@@ -109,10 +109,18 @@ pub fn open(
         request.about.as_ref().map(|about| crate::content::wording::first_name(&about.name));
     let mut text = intro(ids.len(), minutes, least, subject);
     if request.selection == Selection::Quick {
-        text.push_str(
-            "\n\nThis is the quick set: a rough first look, with two or three responses per \
-             contrast. The full questionnaire gives a steadier picture.",
-        );
+        // The fewest responses any contrast gets from the scenarios asked.
+        let picks = content.response.picks().len();
+        let fewest = content
+            .axes
+            .iter()
+            .map(|axis| asked.iter().filter(|scenario| scenario.loads_on(&axis.id)).count() * picks)
+            .min()
+            .unwrap_or(0);
+        text.push_str(&format!(
+            "\n\nThis is the quick set: a rough first look, with at least {fewest} responses per \
+             contrast. The full questionnaire gives a steadier picture."
+        ));
     }
     prompter.show(&text)?;
     prompter.show("")?;
