@@ -149,3 +149,23 @@ fn check_recognises_answers_and_results_and_says_what_to_do() {
     assert!(run.stderr.contains("this is a result"), "{}", run.stderr);
     assert!(run.stderr.contains("itlead report"), "{}", run.stderr);
 }
+
+#[test]
+fn a_colleagues_answers_read_about_them_and_leave_next_steps_out() {
+    let answers = fixture("answers/full.yaml");
+    let own =
+        Itlead::new().args(["assess", "--answers", answers.to_str().unwrap(), "--no-save"]).ok();
+    assert!(own.stdout.contains("\nNext steps\n"), "{}", own.stdout);
+    let text = std::fs::read_to_string(&answers)
+        .unwrap()
+        .replace("name: \"Robin Example\"", "about: \"Sam Lee\"\nrelation: direct-report");
+    let dir = tempfile::tempdir().unwrap();
+    let about = dir.path().join("about.yaml");
+    std::fs::write(&about, text).unwrap();
+    let run =
+        Itlead::new().args(["assess", "--answers", about.to_str().unwrap(), "--no-save"]).ok();
+    assert_eq!(first_line(&run.stdout), "Sam Lee, as a direct report sees them");
+    assert!(run.stdout.contains("Sam's clearest leanings"), "{}", run.stdout);
+    assert!(!run.stdout.contains("Next steps"), "{}", run.stdout);
+    assert!(!run.stdout.contains("Your "), "{}", run.stdout);
+}

@@ -117,7 +117,11 @@ impl Document for Report<'_> {
         }
         leanings(&mut view, result, self.content, &voice);
         self.why_section(&mut view);
-        next_steps(&mut view, result, self.content);
+        // Practices speak to the person who answered; a colleague's answers
+        // about someone else leave them to that person's own report.
+        if result.about.is_none() {
+            next_steps(&mut view, result, self.content);
+        }
         view.push(Block::Paragraph(Text::new(Tone::Quiet, CLOSING)));
         view.push(Block::Table(details(result)));
         view
