@@ -16,6 +16,13 @@ const UP: &str = "\x1b[A";
 const ENTER: &str = "\r";
 const CTRL_C: &str = "\x03";
 
+/// Presses one key as a person would: not within the burst of a paste,
+/// which the menu ignores (`itlead::terminal::menu::PASTE_GAP`).
+fn press(session: &mut OsSession, key: &str) {
+    std::thread::sleep(itlead::terminal::menu::PASTE_GAP * 3);
+    session.send(key).unwrap();
+}
+
 fn spawn(itlead: &Itlead) -> OsSession {
     let mut command = itlead.command();
     command.env("COLUMNS", "80");
@@ -50,9 +57,9 @@ fn start(session: &mut OsSession) {
 /// `down` presses), then the first remaining one as least likely.
 fn answer(session: &mut OsSession, down: usize) {
     for _ in 0..down {
-        session.send(DOWN).unwrap();
+        press(session, DOWN);
     }
-    session.send(ENTER).unwrap();
+    press(session, ENTER);
     session.expect("least likely do?").expect("the least likely question");
     session.expect("Enter choose").expect("menu shown");
     session.send(ENTER).unwrap();
@@ -96,8 +103,8 @@ fn back_returns_to_the_previous_scenario() {
     answer(&mut session, 0);
     expect_question(&mut session, 2);
     // The menu wraps: up from the first item is the last one, "Back".
-    session.send(UP).unwrap();
-    session.send(ENTER).unwrap();
+    press(&mut session, UP);
+    press(&mut session, ENTER);
     expect_question(&mut session, 1);
     answer(&mut session, 1);
     expect_question(&mut session, 2);

@@ -2,6 +2,7 @@
 //! prompters that ask questions on it. [`crate::context`] reads these once
 //! at start.
 
+pub mod menu;
 pub mod prompters;
 pub mod signals;
 

@@ -1,12 +1,13 @@
 //! The two prompters a terminal gets.
 //!
-//! [`TerminalPrompter`] draws an arrow-key menu with dialoguer on stderr.
+//! [`TerminalPrompter`] draws an arrow-key menu ([`super::menu`]) on stderr,
+//! and asks yes-or-no questions with dialoguer.
 //! [`PlainPrompter`] prints numbered options and reads a typed number per
 //! line: no cursor movement, no colour, good for screen readers and
 //! `TERM=dumb`. Both show every text through [`paint`], so nothing from a
 //! content file reaches the terminal as a control sequence, and both
-//! discard keys typed ahead before each question, so a paste answers at
-//! most one question.
+//! discard keys typed ahead before each question; the menu ignores letters,
+//! spaces and an Enter inside a paste, so a paste answers nothing.
 
 use std::io::{self, BufRead, Write};
 
@@ -43,7 +44,7 @@ fn header(question: &Question, style: TextStyle) -> String {
     out
 }
 
-/// Arrow keys and Enter, drawn with dialoguer on stderr.
+/// Arrow keys and Enter, drawn on stderr.
 pub struct TerminalPrompter {
     term: console::Term,
     style: TextStyle,
@@ -91,17 +92,8 @@ impl TerminalPrompter {
 
     fn select(&self, prompt: &str, items: &[String], default: usize) -> Result<Option<usize>> {
         discard_typed_ahead();
-        let chosen = dialoguer::Select::with_theme(self.theme.as_ref())
-            .with_prompt(prompt)
-            .items(items)
-            .default(default.min(items.len().saturating_sub(1)))
-            .report(false)
-            .interact_on_opt(&self.term);
-        match chosen {
-            Ok(choice) => Ok(choice),
-            Err(error) if interrupted(&error) => Ok(None),
-            Err(error) => Err(error).context("cannot read from the terminal"),
-        }
+        super::menu::select(&self.term, self.style, prompt, items, default)
+            .context("cannot read from the terminal")
     }
 }
 

@@ -1,0 +1,167 @@
+//! The arrow-key menu of the interactive assessment.
+//!
+//! A small replacement for dialoguer's `Select`, which takes Space for
+//! Enter and letters for movement, so that pasted text answers questions.
+//! Here only the arrow keys (and Tab, Home, End, Page Up and Down) move,
+//! Enter chooses, Esc and Ctrl-C stop; every other key is ignored. An Enter
+//! that arrives inside a burst of keys (a paste delivers all its bytes at
+//! once, faster than anyone types) is ignored too, and the rest of the
+//! burst is discarded.
+
+use std::io;
+use std::time::{Duration, Instant};
+
+use console::{Key, Term};
+
+use super::prompters::discard_typed_ahead;
+use crate::export::TextStyle;
+use crate::export::text::paint;
+use crate::view::Tone;
+
+/// Keys closer together than this are a paste, not typing.
+pub const PASTE_GAP: Duration = Duration::from_millis(25);
+
+/// What a key does to the menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Move the cursor to this item.
+    MoveTo(usize),
+    /// Choose the item under the cursor.
+    Choose,
+    /// Stop: no choice.
+    Stop,
+    /// Ignore the key (and discard a paste's remaining input).
+    Ignore {
+        /// The key came in a burst: throw away what is still typed ahead.
+        discard: bool,
+    },
+}
+
+/// What `key` does with the cursor at `current` of `count` items; `burst`
+/// says that the key came within [`PASTE_GAP`] of the one before it or with
+/// more input already waiting. A pure function, so every rule is tested.
+pub fn action(key: &Key, current: usize, count: usize, burst: bool) -> Action {
+    let last = count.saturating_sub(1);
+    match key {
+        Key::ArrowUp | Key::BackTab => {
+            Action::MoveTo(if current == 0 { last } else { current - 1 })
+        }
+        Key::ArrowDown | Key::Tab => Action::MoveTo(if current >= last { 0 } else { current + 1 }),
+        Key::Home | Key::PageUp => Action::MoveTo(0),
+        Key::End | Key::PageDown => Action::MoveTo(last),
+        Key::Enter if burst => Action::Ignore { discard: true },
+        Key::Enter => Action::Choose,
+        Key::Escape | Key::CtrlC => Action::Stop,
+        _ => Action::Ignore { discard: burst },
+    }
+}
+
+/// Shows `prompt` and `items` on `term`, and returns the chosen index, or
+/// `None` when the person stops. The menu is cleared afterwards.
+pub fn select(
+    term: &Term,
+    style: TextStyle,
+    prompt: &str,
+    items: &[String],
+    default: usize,
+) -> io::Result<Option<usize>> {
+    if items.is_empty() {
+        return Ok(None);
+    }
+    let mut current = default.min(items.len() - 1);
+    let mut previous_key: Option<Instant> = None;
+    term.hide_cursor()?;
+    let mut drawn = draw(term, style, prompt, items, current)?;
+    let chosen = loop {
+        let key = term.read_key_raw()?;
+        let now = Instant::now();
+        let burst =
+            previous_key.is_some_and(|at| now.duration_since(at) < PASTE_GAP) || input_waiting();
+        previous_key = Some(now);
+        match action(&key, current, items.len(), burst) {
+            Action::MoveTo(index) => {
+                current = index;
+                term.clear_last_lines(drawn)?;
+                drawn = draw(term, style, prompt, items, current)?;
+            }
+            Action::Choose => break Some(current),
+            Action::Stop => break None,
+            Action::Ignore { discard } => {
+                if discard {
+                    discard_typed_ahead();
+                }
+            }
+        }
+    };
+    term.clear_last_lines(drawn)?;
+    term.show_cursor()?;
+    Ok(chosen)
+}
+
+/// Draws the menu; returns the number of lines it took.
+fn draw(
+    term: &Term,
+    style: TextStyle,
+    prompt: &str,
+    items: &[String],
+    current: usize,
+) -> io::Result<usize> {
+    let (marker, arrow) = if style.ascii { (">", ">") } else { ("❯", "›") };
+    let mut text = format!(
+        "{} {prompt} {}\n",
+        paint("?", Tone::Strong, style),
+        paint(arrow, Tone::Dim, style)
+    );
+    for (index, item) in items.iter().enumerate() {
+        if index == current {
+            text.push_str(&format!("{} {item}\n", paint(marker, Tone::Strong, style)));
+        } else {
+            text.push_str(&format!("  {item}\n"));
+        }
+    }
+    term.write_str(&text)?;
+    term.flush()?;
+    Ok(text.lines().count())
+}
+
+/// Whether more input is already waiting on standard input.
+fn input_waiting() -> bool {
+    let stdin = io::stdin();
+    let mut fds = [rustix::event::PollFd::new(&stdin, rustix::event::PollFlags::IN)];
+    let zero = rustix::event::Timespec { tv_sec: 0, tv_nsec: 0 };
+    matches!(rustix::event::poll(&mut fds, Some(&zero)), Ok(ready) if ready > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrows_move_and_wrap_around() {
+        assert_eq!(action(&Key::ArrowDown, 0, 3, false), Action::MoveTo(1));
+        assert_eq!(action(&Key::ArrowDown, 2, 3, false), Action::MoveTo(0));
+        assert_eq!(action(&Key::ArrowUp, 0, 3, false), Action::MoveTo(2));
+        assert_eq!(action(&Key::End, 0, 3, false), Action::MoveTo(2));
+        assert_eq!(action(&Key::Home, 2, 3, false), Action::MoveTo(0));
+    }
+
+    #[test]
+    fn enter_chooses_unless_it_comes_in_a_burst() {
+        assert_eq!(action(&Key::Enter, 1, 3, false), Action::Choose);
+        assert_eq!(action(&Key::Enter, 1, 3, true), Action::Ignore { discard: true });
+    }
+
+    #[test]
+    fn letters_and_spaces_never_move_or_choose() {
+        for key in [Key::Char(' '), Key::Char('j'), Key::Char('k'), Key::Char('q'), Key::Char('1')]
+        {
+            assert_eq!(action(&key, 1, 3, false), Action::Ignore { discard: false });
+        }
+    }
+
+    #[test]
+    fn esc_and_ctrl_c_stop() {
+        assert_eq!(action(&Key::Escape, 1, 3, false), Action::Stop);
+        assert_eq!(action(&Key::CtrlC, 1, 3, true), Action::Stop);
+    }
+}
