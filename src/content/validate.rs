@@ -56,7 +56,11 @@ pub fn validate(raw: RawContent, hash: String) -> Result<Content, Vec<Problem>> 
     checker.line(&root.key("title"), &raw.title);
     checker.line(&root.key("version"), &raw.version);
     let response = checker.response(&raw);
-    checker.limits(&raw);
+    // A file over the limits is refused for that alone: checking thousands
+    // of items would only bury the one problem that matters under noise.
+    if checker.limits(&raw) {
+        return Err(checker.problems);
+    }
     let sources = checker.sources(&raw);
     let themes = checker.themes(&raw);
     let axes = checker.axes(&raw);
@@ -162,7 +166,9 @@ impl Checker {
         }
     }
 
-    fn limits(&mut self, raw: &RawContent) {
+    /// Reports every count over its limit; whether there was one.
+    fn limits(&mut self, raw: &RawContent) -> bool {
+        let mut over = false;
         for (key, count, limit) in [
             ("axes", raw.axes.len(), MAX_AXES),
             ("scenarios", raw.scenarios.len(), MAX_SCENARIOS),
@@ -170,12 +176,14 @@ impl Checker {
             ("sources", raw.sources.len(), MAX_GROUPS),
         ] {
             if count > limit {
+                over = true;
                 self.problem(
                     YamlPath::root().key(key),
                     format!("{count} {key}; a questionnaire may have at most {limit}"),
                 );
             }
         }
+        over
     }
 
     /// Checks a kebab-case id and records it in `seen`; a repeat is reported

@@ -1,4 +1,5 @@
-//! The arrow-key menu of the interactive assessment.
+//! The arrow-key menu and the yes-or-no question of the interactive
+//! assessment.
 //!
 //! A small replacement for dialoguer's `Select`, which takes Space for
 //! Enter and letters for movement, so that pasted text answers questions.
@@ -98,6 +99,59 @@ pub fn select(
     Ok(chosen)
 }
 
+/// What a key answers to a yes-or-no question whose Enter means `default`.
+/// `None` for keys that answer nothing; `Some(None)` to stop.
+pub fn confirm_action(key: &Key, default: bool, burst: bool) -> Option<Option<bool>> {
+    match key {
+        _ if burst && !matches!(key, Key::CtrlC) => None,
+        Key::Char('y' | 'Y') => Some(Some(true)),
+        Key::Char('n' | 'N') => Some(Some(false)),
+        Key::Enter => Some(Some(default)),
+        Key::Escape | Key::CtrlC => Some(None),
+        _ => None,
+    }
+}
+
+/// Asks `prompt` as a yes-or-no question on `term`: `y`, `n`, or Enter for
+/// `default`; `None` when the person stops. Keys inside a paste answer
+/// nothing. The answer stays on screen.
+pub fn confirm(
+    term: &Term,
+    style: TextStyle,
+    prompt: &str,
+    default: bool,
+) -> io::Result<Option<bool>> {
+    let hint = if default { "(Y/n)" } else { "(y/N)" };
+    let arrow = if style.ascii { ">" } else { "›" };
+    term.write_str(&format!(
+        "{} {prompt} {} {} ",
+        paint("?", Tone::Strong, style),
+        paint(hint, Tone::Dim, style),
+        paint(arrow, Tone::Dim, style)
+    ))?;
+    term.flush()?;
+    let mut previous_key: Option<Instant> = None;
+    let answer = loop {
+        let key = term.read_key_raw()?;
+        let now = Instant::now();
+        let burst =
+            previous_key.is_some_and(|at| now.duration_since(at) < PASTE_GAP) || input_waiting();
+        previous_key = Some(now);
+        match confirm_action(&key, default, burst) {
+            Some(answer) => break answer,
+            None if burst => discard_typed_ahead(),
+            None => {}
+        }
+    };
+    let shown = match answer {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
+    };
+    term.write_line(&paint(shown, Tone::Strong, style))?;
+    Ok(answer)
+}
+
 /// Draws the menu; returns the number of lines it took.
 fn draw(
     term: &Term,
@@ -157,6 +211,18 @@ mod tests {
         {
             assert_eq!(action(&key, 1, 3, false), Action::Ignore { discard: false });
         }
+    }
+
+    #[test]
+    fn yes_no_and_enter_answer_unless_in_a_paste() {
+        assert_eq!(confirm_action(&Key::Char('y'), false, false), Some(Some(true)));
+        assert_eq!(confirm_action(&Key::Char('N'), true, false), Some(Some(false)));
+        assert_eq!(confirm_action(&Key::Enter, true, false), Some(Some(true)));
+        assert_eq!(confirm_action(&Key::Escape, true, false), Some(None));
+        assert_eq!(confirm_action(&Key::Char('x'), true, false), None);
+        assert_eq!(confirm_action(&Key::Char('y'), true, true), None);
+        assert_eq!(confirm_action(&Key::Enter, true, true), None);
+        assert_eq!(confirm_action(&Key::CtrlC, true, true), Some(None));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The two prompters a terminal gets.
 //!
-//! [`TerminalPrompter`] draws an arrow-key menu ([`super::menu`]) on stderr,
-//! and asks yes-or-no questions with dialoguer.
+//! [`TerminalPrompter`] draws an arrow-key menu and asks yes-or-no
+//! questions on stderr ([`super::menu`]).
 //! [`PlainPrompter`] prints numbered options and reads a typed number per
 //! line: no cursor movement, no colour, good for screen readers and
 //! `TERM=dumb`. Both show every text through [`paint`], so nothing from a
@@ -12,7 +12,6 @@
 use std::io::{self, BufRead, Write};
 
 use anyhow::{Context, Result};
-use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
 use crate::export::TextStyle;
 use crate::export::text::{paint, wrap};
@@ -48,7 +47,6 @@ fn header(question: &Question, style: TextStyle) -> String {
 pub struct TerminalPrompter {
     term: console::Term,
     style: TextStyle,
-    theme: Box<dyn Theme>,
 }
 
 /// The keys, shown above each menu.
@@ -59,16 +57,11 @@ const ASCII_HINT: &str = "Up/Down move, Enter choose, Esc stop";
 impl TerminalPrompter {
     /// A prompter on stderr.
     pub fn new(style: TextStyle) -> Self {
-        let theme: Box<dyn Theme> = if style.colour && !style.ascii {
-            Box::new(ColorfulTheme::default())
-        } else {
-            Box::new(SimpleTheme)
-        };
-        Self { term: console::Term::stderr(), style, theme }
+        Self { term: console::Term::stderr(), style }
     }
 
     /// Options wrapped to the width, continuation lines indented, so that
-    /// dialoguer redraws a known number of lines.
+    /// the menu redraws a known number of lines.
     fn items(&self, question: &Question) -> Vec<String> {
         let text_width = self.style.width.saturating_sub(4).max(16);
         let plain = TextStyle { colour: false, ..self.style };
@@ -97,12 +90,6 @@ impl TerminalPrompter {
     }
 }
 
-/// Whether a dialoguer error means the user pressed Ctrl-C.
-fn interrupted(error: &dialoguer::Error) -> bool {
-    let dialoguer::Error::IO(io_error) = error;
-    io_error.kind() == io::ErrorKind::Interrupted
-}
-
 impl Prompter for TerminalPrompter {
     fn show(&mut self, text: &str) -> Result<()> {
         self.term
@@ -112,15 +99,13 @@ impl Prompter for TerminalPrompter {
 
     fn confirm(&mut self, question: &str, default: bool) -> Result<Option<bool>> {
         discard_typed_ahead();
-        match dialoguer::Confirm::with_theme(self.theme.as_ref())
-            .with_prompt(paint(question, Tone::Plain, self.style))
-            .default(default)
-            .interact_on_opt(&self.term)
-        {
-            Ok(answer) => Ok(answer),
-            Err(error) if interrupted(&error) => Ok(None),
-            Err(error) => Err(error).context("cannot read from the terminal"),
-        }
+        super::menu::confirm(
+            &self.term,
+            self.style,
+            &paint(question, Tone::Plain, self.style),
+            default,
+        )
+        .context("cannot read from the terminal")
     }
 
     fn ask(&mut self, question: &Question) -> Result<Reply> {

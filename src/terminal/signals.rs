@@ -1,6 +1,6 @@
 //! Ctrl-C, SIGTERM, SIGHUP and SIGQUIT during an assessment.
 //!
-//! dialoguer reads keys in raw mode, and a signal can arrive at any moment:
+//! The menu reads keys in raw mode, and a signal can arrive at any moment:
 //! inside a key read, between questions, in `--plain` mode, or from `kill`.
 //! The handler installed here runs on its own thread: it puts the terminal
 //! back as it was before the first question (echo, canonical mode and the
@@ -44,7 +44,7 @@ pub fn stopped_message(saved: usize) -> String {
     }
 }
 
-/// Shows the cursor again (dialoguer hides it while a menu is open).
+/// Shows the cursor again (the menu hides it while it is open).
 const SHOW_CURSOR: &str = "\x1b[?25h";
 
 /// Installs the handler: remembers the terminal's settings now, and on a
