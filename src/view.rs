@@ -319,6 +319,25 @@ impl Table {
         Self { columns, rows: Vec::new(), places: Places::ALL }
     }
 
+    /// The indexes of the columns people read: text, Markdown, HTML.
+    pub fn people_columns(&self) -> Vec<usize> {
+        self.columns_except(Audience::Machines)
+    }
+
+    /// The indexes of the columns machines read: CSV.
+    pub fn machine_columns(&self) -> Vec<usize> {
+        self.columns_except(Audience::People)
+    }
+
+    fn columns_except(&self, audience: Audience) -> Vec<usize> {
+        self.columns
+            .iter()
+            .enumerate()
+            .filter(|(_, column)| column.audience != audience)
+            .map(|(index, _)| index)
+            .collect()
+    }
+
     /// The same table, left out of CSV.
     #[must_use]
     pub fn not_csv(mut self) -> Self {

@@ -5,7 +5,7 @@ use crate::compare::{CompareDocument, Snapshot};
 use crate::export::{Document, Format};
 use crate::view::{
     Block, Cell, Chart, ChartGroup, ChartRow, Column, Mark, Places, Table, Text, Tone, View,
-    band_tone, plural, poles, signed,
+    band_tone, plural, signed,
 };
 
 /// What the sign of a change means.
@@ -111,12 +111,7 @@ fn chart(document: &CompareDocument) -> Chart {
 }
 
 fn table(document: &CompareDocument) -> Table {
-    let mut table = Table::new(vec![
-        Column::text("contrast", "contrast").people().cuttable(),
-        Column::text("id", "id").machines(),
-        Column::text("theme", "theme").machines(),
-        Column::text("manager", "manager").machines(),
-        Column::text("leader", "leader").machines(),
+    let mut table = Table::new(super::contrast_columns(vec![
         Column::number("before", "old_score").short("old"),
         Column::number("after", "new_score").short("new"),
         Column::number("change", "delta").short("+/-"),
@@ -124,7 +119,7 @@ fn table(document: &CompareDocument) -> Table {
         Column::text("old band", "old_band").machines(),
         Column::text("new band", "new_band").machines(),
         Column::text("band changed", "band_changed").machines(),
-    ]);
+    ]));
     for movement in &document.axes {
         let band = if movement.band_changed {
             Text::plain(format!("{} → ", movement.old_band.label())).and(
@@ -134,20 +129,21 @@ fn table(document: &CompareDocument) -> Table {
         } else {
             Text::new(Tone::Dim, movement.new_band.label())
         };
-        table.row(vec![
-            Cell::text(poles(&movement.manager, &movement.leader)),
-            Cell::Code(movement.id.clone()),
-            Cell::text(&movement.theme),
-            Cell::text(&movement.manager),
-            Cell::text(&movement.leader),
-            Cell::Score(Some(movement.old_score)),
-            Cell::Score(Some(movement.new_score)),
-            Cell::Score(Some(movement.delta)),
-            Cell::Text(band),
-            Cell::band(movement.old_band),
-            Cell::band(movement.new_band),
-            Cell::Flag(movement.band_changed),
-        ]);
+        table.row(super::contrast_row(
+            &movement.id,
+            &movement.theme,
+            &movement.manager,
+            &movement.leader,
+            vec![
+                Cell::Score(Some(movement.old_score)),
+                Cell::Score(Some(movement.new_score)),
+                Cell::Score(Some(movement.delta)),
+                Cell::Text(band),
+                Cell::band(movement.old_band),
+                Cell::band(movement.new_band),
+                Cell::Flag(movement.band_changed),
+            ],
+        ));
     }
     table
 }

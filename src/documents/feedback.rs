@@ -219,12 +219,7 @@ fn chart(document: &FeedbackDocument, name: &str) -> Chart {
 }
 
 fn table(document: &FeedbackDocument) -> Table {
-    let mut table = Table::new(vec![
-        Column::text("contrast", "contrast").people().cuttable(),
-        Column::text("id", "id").machines(),
-        Column::text("theme", "theme").machines(),
-        Column::text("manager", "manager").machines(),
-        Column::text("leader", "leader").machines(),
+    let mut table = Table::new(super::contrast_columns(vec![
         Column::number("self", "self"),
         Column::number("n", "others_n").dropped(2),
         Column::number("others", "others_mean"),
@@ -233,24 +228,28 @@ fn table(document: &FeedbackDocument) -> Table {
         Column::number("gap", "gap"),
         Column::text("verdict", "verdict_shown").people().dropped(1),
         Column::text("verdict", "verdict").machines(),
-    ])
+    ]))
     .only(Places { text: false, markdown: true, html: true, csv: true });
     for contrast in &document.contrasts {
-        table.row(vec![
-            Cell::text(poles(&contrast.manager, &contrast.leader)),
-            Cell::Code(contrast.id.clone()),
-            Cell::text(&contrast.theme),
-            Cell::text(&contrast.manager),
-            Cell::text(&contrast.leader),
-            Cell::Score(contrast.own),
-            Cell::Count(contrast.others.n),
-            Cell::signed(contrast.others.mean, 1),
-            Cell::Score(contrast.others.min),
-            Cell::Score(contrast.others.max),
-            Cell::signed(contrast.gap, 1),
-            Cell::Text(Text::new(verdict_tone(contrast.verdict), verdict_label(contrast.verdict))),
-            Cell::text(contrast.verdict.id()),
-        ]);
+        table.row(super::contrast_row(
+            &contrast.id,
+            &contrast.theme,
+            &contrast.manager,
+            &contrast.leader,
+            vec![
+                Cell::Score(contrast.own),
+                Cell::Count(contrast.others.n),
+                Cell::signed(contrast.others.mean, 1),
+                Cell::Score(contrast.others.min),
+                Cell::Score(contrast.others.max),
+                Cell::signed(contrast.gap, 1),
+                Cell::Text(Text::new(
+                    verdict_tone(contrast.verdict),
+                    verdict_label(contrast.verdict),
+                )),
+                Cell::text(contrast.verdict.id()),
+            ],
+        ));
     }
     table
 }

@@ -11,6 +11,8 @@ pub mod report;
 pub mod stats;
 pub mod team;
 
+use crate::view::{Cell, Column, poles};
+
 /// The complementarity point both source articles end on.
 pub const CLOSING: &str = "Neither side is the better one. Managing keeps today's work reliable; \
 leading keeps the team moving toward what comes next. Teams need both, and so does a career: use \
@@ -26,13 +28,42 @@ pub fn when_short(created: &str) -> String {
 
 /// The date and time of an RFC 3339 stamp for people: `2026-11-26 13:20 UTC`.
 pub fn when(created: &str) -> String {
-    match created.get(..16) {
-        Some(prefix) if created.as_bytes().get(10) == Some(&b'T') => {
-            let zone = if created.ends_with('Z') { " UTC" } else { "" };
-            format!("{}{zone}", prefix.replacen('T', " ", 1))
-        }
-        _ => created.to_owned(),
-    }
+    let short = when_short(created);
+    if short != created && created.ends_with('Z') { format!("{short} UTC") } else { short }
+}
+
+/// The columns of a table with a row per contrast: first those that name
+/// the contrast (its two sides for people; id, theme and each side's name
+/// for machines), then `rest`.
+pub fn contrast_columns(rest: Vec<Column>) -> Vec<Column> {
+    let mut columns = vec![
+        Column::text("contrast", "contrast").people().cuttable(),
+        Column::text("id", "id").machines(),
+        Column::text("theme", "theme").machines(),
+        Column::text("manager", "manager").machines(),
+        Column::text("leader", "leader").machines(),
+    ];
+    columns.extend(rest);
+    columns
+}
+
+/// A row under [`contrast_columns`]: the contrast's names, then `rest`.
+pub fn contrast_row(
+    id: &str,
+    theme: &str,
+    manager: &str,
+    leader: &str,
+    rest: Vec<Cell>,
+) -> Vec<Cell> {
+    let mut row = vec![
+        Cell::text(poles(manager, leader)),
+        Cell::Code(id.to_owned()),
+        Cell::text(theme),
+        Cell::text(manager),
+        Cell::text(leader),
+    ];
+    row.extend(rest);
+    row
 }
 
 #[cfg(test)]
@@ -44,5 +75,6 @@ mod tests {
         assert_eq!(when("2025-01-10T09:30:00Z"), "2025-01-10 09:30 UTC");
         assert_eq!(when("yesterday"), "yesterday");
         assert_eq!(when("2025-01-10T09:30:00+01:00"), "2025-01-10 09:30");
+        assert_eq!(when_short("2025-01-10T09:30:00Z"), "2025-01-10 09:30");
     }
 }

@@ -397,42 +397,36 @@ fn next_steps(view: &mut View, result: &ResultDocument, content: Option<&Content
     }
 }
 
-/// Every contrast in a table: for pages, and one row per contrast in CSV.
+/// One row per contrast, for CSV; the other formats draw the chart instead.
 fn details(result: &ResultDocument) -> Table {
-    let mut table = Table::new(vec![
-        Column::text("contrast", "contrast").people(),
-        Column::text("id", "id"),
-        Column::text("theme", "theme").machines(),
-        Column::text("manager", "manager").machines(),
-        Column::text("leader", "leader").machines(),
+    let mut table = Table::new(super::contrast_columns(vec![
         Column::number("score", "score"),
         Column::number("±", "standard_error"),
         Column::number("responses", "responses"),
-        Column::number("answered", "answered").machines(),
-        Column::number("skipped", "skipped").machines(),
-        Column::number("total", "total").machines(),
-        Column::text("band", "band_shown").people(),
-        Column::text("band", "band").machines(),
-        Column::text("mixed", "mixed").machines(),
-    ])
+        Column::number("answered", "answered"),
+        Column::number("skipped", "skipped"),
+        Column::number("total", "total"),
+        Column::text("band", "band"),
+        Column::text("mixed", "mixed"),
+    ]))
     .only(Places::CSV);
     for axis in &result.axes {
-        table.row(vec![
-            Cell::text(poles(&axis.manager, &axis.leader)),
-            Cell::Code(axis.id.clone()),
-            Cell::text(&axis.theme),
-            Cell::text(&axis.manager),
-            Cell::text(&axis.leader),
-            Cell::Score(axis.score),
-            axis.standard_error.map_or(Cell::Empty, |error| Cell::Count(error as usize)),
-            Cell::Count(axis.responses),
-            Cell::Count(axis.answered),
-            Cell::Count(axis.skipped),
-            Cell::Count(axis.total),
-            Cell::Band(axis.score().shown()),
-            Cell::band(axis.band),
-            Cell::Flag(axis.mixed),
-        ]);
+        table.row(super::contrast_row(
+            &axis.id,
+            &axis.theme,
+            &axis.manager,
+            &axis.leader,
+            vec![
+                Cell::Score(axis.score),
+                axis.standard_error.map_or(Cell::Empty, |error| Cell::Count(error as usize)),
+                Cell::Count(axis.responses),
+                Cell::Count(axis.answered),
+                Cell::Count(axis.skipped),
+                Cell::Count(axis.total),
+                Cell::band(axis.band),
+                Cell::Flag(axis.mixed),
+            ],
+        ));
     }
     table
 }

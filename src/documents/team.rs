@@ -151,12 +151,7 @@ fn chart(document: &TeamDocument) -> Chart {
 
 fn table(document: &TeamDocument) -> Table {
     let names = document.axes.iter().any(|axis| axis.members.is_some());
-    let mut columns = vec![
-        Column::text("contrast", "contrast").people().cuttable(),
-        Column::text("id", "id").machines(),
-        Column::text("theme", "theme").machines(),
-        Column::text("manager", "manager").machines(),
-        Column::text("leader", "leader").machines(),
+    let mut columns = super::contrast_columns(vec![
         Column::number("n", "count"),
         Column::number("mean", "mean"),
         Column::number("median", "median").dropped(3),
@@ -169,7 +164,7 @@ fn table(document: &TeamDocument) -> Table {
         Column::number("?", "uncertain").dropped(1),
         Column::text("coverage", "coverage_shown").people().dropped(5),
         Column::text("coverage", "coverage").machines(),
-    ];
+    ]);
     if names {
         for side in ["manager", "balanced", "leader", "uncertain"] {
             columns.push(Column::text(side, &format!("{side}_members")).machines());
@@ -177,28 +172,29 @@ fn table(document: &TeamDocument) -> Table {
     }
     let mut table = Table::new(columns);
     for axis in &document.axes {
-        let mut row = vec![
-            Cell::text(poles(&axis.manager, &axis.leader)),
-            Cell::Code(axis.id.clone()),
-            Cell::text(&axis.theme),
-            Cell::text(&axis.manager),
-            Cell::text(&axis.leader),
-            Cell::Count(axis.count),
-            Cell::signed(axis.mean, 1),
-            Cell::signed(axis.median, 1),
-            Cell::Score(axis.min),
-            Cell::Score(axis.max),
-            Cell::decimal(axis.spread, 1),
-            Cell::Count(axis.lean.manager),
-            Cell::Count(axis.lean.balanced),
-            Cell::Count(axis.lean.leader),
-            Cell::Count(axis.lean.uncertain),
-            Cell::Text(Text::new(
-                if one_sided(axis.coverage) { Tone::Alert } else { Tone::Plain },
-                axis.coverage.label(),
-            )),
-            Cell::text(axis.coverage.id()),
-        ];
+        let mut row = super::contrast_row(
+            &axis.id,
+            &axis.theme,
+            &axis.manager,
+            &axis.leader,
+            vec![
+                Cell::Count(axis.count),
+                Cell::signed(axis.mean, 1),
+                Cell::signed(axis.median, 1),
+                Cell::Score(axis.min),
+                Cell::Score(axis.max),
+                Cell::decimal(axis.spread, 1),
+                Cell::Count(axis.lean.manager),
+                Cell::Count(axis.lean.balanced),
+                Cell::Count(axis.lean.leader),
+                Cell::Count(axis.lean.uncertain),
+                Cell::Text(Text::new(
+                    if one_sided(axis.coverage) { Tone::Alert } else { Tone::Plain },
+                    axis.coverage.label(),
+                )),
+                Cell::text(axis.coverage.id()),
+            ],
+        );
         if names {
             let members = axis.members.clone().unwrap_or_default();
             for side in [members.manager, members.balanced, members.leader, members.uncertain] {

@@ -5,7 +5,7 @@
 
 use super::escape;
 use super::text::decimal;
-use crate::view::{Audience, Block, Cell, Table, View};
+use crate::view::{Block, Cell, Table, View};
 
 /// Draws the CSV tables of `view`.
 pub fn render(view: &View) -> String {
@@ -36,13 +36,7 @@ fn field(cell: &Cell) -> String {
 }
 
 fn table_csv(table: &Table) -> String {
-    let columns: Vec<usize> = table
-        .columns
-        .iter()
-        .enumerate()
-        .filter(|(_, column)| column.audience != Audience::People)
-        .map(|(index, _)| index)
-        .collect();
+    let columns = table.machine_columns();
     let mut out = String::new();
     let header: Vec<String> =
         columns.iter().map(|&index| escape::csv_text(&table.columns[index].key)).collect();

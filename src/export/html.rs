@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use super::escape;
 use super::text::decimal;
 use crate::score::{LEANING_FROM, STRONG_FROM};
-use crate::view::{Align, Audience, Block, Cell, Chart, ChartRow, Mark, Table, Text, Tone, View};
+use crate::view::{Align, Block, Cell, Chart, ChartRow, Mark, Table, Text, Tone, View};
 
 /// Draws `view` as a page.
 pub fn render(view: &View) -> String {
@@ -98,13 +98,7 @@ fn cell(cell: &Cell) -> String {
 }
 
 fn table_html(table: &Table) -> String {
-    let columns: Vec<usize> = table
-        .columns
-        .iter()
-        .enumerate()
-        .filter(|(_, column)| column.audience != Audience::Machines)
-        .map(|(index, _)| index)
-        .collect();
+    let columns = table.people_columns();
     let mut out = String::from("<table>\n<thead><tr>");
     for &index in &columns {
         let column = &table.columns[index];

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::escape;
 use super::text::decimal;
-use crate::view::{Align, Audience, Block, Cell, Chart, Table, Text, Tone, View, poles};
+use crate::view::{Align, Block, Cell, Chart, Table, Text, Tone, View, poles};
 
 /// Draws `view` as Markdown.
 pub fn render(view: &View) -> String {
@@ -96,13 +96,7 @@ fn cell(cell: &Cell) -> String {
 }
 
 fn table_markdown(table: &Table) -> String {
-    let columns: Vec<usize> = table
-        .columns
-        .iter()
-        .enumerate()
-        .filter(|(_, column)| column.audience != Audience::Machines)
-        .map(|(index, _)| index)
-        .collect();
+    let columns = table.people_columns();
     let mut out = String::new();
     let headers: Vec<String> =
         columns.iter().map(|&index| escape::markdown(&table.columns[index].header)).collect();

@@ -11,9 +11,7 @@ use colored::Colorize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::content::text::visible;
-use crate::view::{
-    Align, Audience, Block, Cell, Chart, ChartRow, Column, Mark, Table, Text, Tone, View,
-};
+use crate::view::{Align, Block, Cell, Chart, ChartRow, Column, Mark, Table, Text, Tone, View};
 
 /// How text is laid out and drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,12 +262,8 @@ pub fn decimal(value: f64, places: u8, signed: bool) -> String {
 }
 
 fn table_text(table: &Table, style: TextStyle) -> String {
-    let columns: Vec<(usize, &Column)> = table
-        .columns
-        .iter()
-        .enumerate()
-        .filter(|(_, column)| column.audience != Audience::Machines)
-        .collect();
+    let columns: Vec<(usize, &Column)> =
+        table.people_columns().into_iter().map(|index| (index, &table.columns[index])).collect();
     let cells: Vec<Vec<Shown>> = table
         .rows
         .iter()
