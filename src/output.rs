@@ -162,13 +162,7 @@ pub fn write_document(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         Target::Link if force => write_in_place(path, bytes),
         Target::File(_) | Target::Link if !force => Err(exists(path)),
         Target::File(permissions) => {
-            let temporary = temporary(path, Some(permissions), bytes)?;
-            temporary
-                .persist(path)
-                .map_err(|error| error.error)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            sync_directory(path);
-            Ok(())
+            persist_replacing(temporary(path, Some(permissions), bytes)?, path)
         }
         Target::New | Target::Link => {
             let temporary = temporary(path, None, bytes)?;
@@ -213,6 +207,16 @@ fn temporary(
     Ok(temporary)
 }
 
+/// Renames `temporary` over `path`, and syncs the directory.
+fn persist_replacing(temporary: tempfile::NamedTempFile, path: &Path) -> Result<()> {
+    temporary
+        .persist(path)
+        .map_err(|error| error.error)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    sync_directory(path);
+    Ok(())
+}
+
 /// Links `temporary` into place at `path`, failing if anything is there.
 fn persist_new(temporary: tempfile::NamedTempFile, path: &Path) -> Result<()> {
     match temporary.persist_noclobber(path) {
@@ -242,13 +246,7 @@ pub fn private_directory(directory: &Path) -> Result<()> {
 /// there: the previous content or the whole new one, never a part.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     private_directory(&parent(path))?;
-    let temporary = temporary(path, Some(fs::Permissions::from_mode(0o600)), bytes)?;
-    temporary
-        .persist(path)
-        .map_err(|error| error.error)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    sync_directory(path);
-    Ok(())
+    persist_replacing(temporary(path, Some(fs::Permissions::from_mode(0o600)), bytes)?, path)
 }
 
 /// Writes a private file (0600) under `directory` named `stem.json`, or

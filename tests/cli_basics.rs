@@ -212,23 +212,8 @@ fn every_man_page_renders_cleanly() {
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     pages.sort();
-    let subcommands = [
-        "assess",
-        "check",
-        "compare",
-        "completions",
-        "explain",
-        "feedback",
-        "history",
-        "list",
-        "man",
-        "questions",
-        "report",
-        "stats",
-        "team",
-    ];
     let mut expected: Vec<String> =
-        subcommands.iter().map(|name| format!("itlead-{name}.1")).collect();
+        common::SUBCOMMANDS.iter().map(|name| format!("itlead-{name}.1")).collect();
     expected.push(String::from("itlead.1"));
     expected.sort();
     assert_eq!(pages, expected);

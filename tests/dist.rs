@@ -85,21 +85,7 @@ fn the_archive_unpacks_into_a_working_itlead() {
     ]
     .map(str::to_owned)
     .to_vec();
-    for command in [
-        "assess",
-        "check",
-        "compare",
-        "completions",
-        "explain",
-        "feedback",
-        "history",
-        "list",
-        "man",
-        "questions",
-        "report",
-        "stats",
-        "team",
-    ] {
+    for command in common::SUBCOMMANDS {
         expected.push(format!("doc/itlead-{command}.1"));
     }
     expected.sort();

@@ -4,73 +4,11 @@
 
 mod common;
 
-use std::time::Duration;
-
 use common::Itlead;
-use expectrl::session::OsSession;
-use expectrl::{Expect, Regex, Session};
-use ptyprocess::WaitStatus;
-
-const DOWN: &str = "\x1b[B";
-const UP: &str = "\x1b[A";
-const ENTER: &str = "\r";
-const CTRL_C: &str = "\x03";
-
-/// Presses one key as a person would: not within the burst of a paste,
-/// which the menu ignores (`itlead::terminal::menu::PASTE_GAP`).
-fn press(session: &mut OsSession, key: &str) {
-    std::thread::sleep(itlead::terminal::menu::PASTE_GAP * 3);
-    session.send(key).unwrap();
-}
-
-fn spawn(itlead: &Itlead) -> OsSession {
-    let mut command = itlead.command();
-    command.env("COLUMNS", "80");
-    let mut session = Session::spawn(command).expect("spawn itlead in a pty");
-    session.get_process_mut().set_window_size(80, 40).expect("window size");
-    session.set_expect_timeout(Some(Duration::from_secs(15)));
-    session
-}
-
-fn exit_code(session: &OsSession) -> i32 {
-    match session.get_process().wait().expect("wait") {
-        WaitStatus::Exited(_, code) => code,
-        other => panic!("itlead did not exit normally: {other:?}"),
-    }
-}
-
-/// Waits for question `number` of `total` and returns `total`.
-fn expect_question(session: &mut OsSession, number: usize) -> usize {
-    let captures = session.expect(Regex(&format!(r"\[{number}/(\d+)\]"))).expect("question shown");
-    let total = String::from_utf8_lossy(captures.get(1).unwrap()).parse().unwrap();
-    // The menu is drawn after the situation; wait for it before pressing keys.
-    session.expect("Enter choose").expect("menu shown");
-    total
-}
-
-fn start(session: &mut OsSession) {
-    session.expect("Ready to start?").expect("intro shown");
-    session.send(ENTER).unwrap();
-}
-
-/// Answers the scenario on screen: the first option as most likely (after
-/// `down` presses), then the first remaining one as least likely.
-fn answer(session: &mut OsSession, down: usize) {
-    for _ in 0..down {
-        press(session, DOWN);
-    }
-    press(session, ENTER);
-    session.expect("least likely do?").expect("the least likely question");
-    session.expect("Enter choose").expect("menu shown");
-    session.send(ENTER).unwrap();
-}
-
-/// At the closing question, asks for the result.
-fn see_result(session: &mut OsSession) {
-    session.expect("That was the last scenario").expect("closing question");
-    session.expect("See the result").expect("menu shown");
-    session.send(ENTER).unwrap();
-}
+use common::pty::{
+    CTRL_C, ENTER, UP, answer, exit_code, expect_question, press, see_result, spawn, start,
+};
+use expectrl::{Expect, Regex};
 
 #[test]
 fn a_full_quick_run_with_arrow_keys_ends_in_a_saved_report() {

@@ -11,24 +11,9 @@ use std::path::Path;
 use std::time::Duration;
 
 use common::Itlead;
+use common::pty::{ENTER, exit_code, expect_question, spawn, spawn_command, start};
+use expectrl::Expect;
 use expectrl::session::OsSession;
-use expectrl::{Expect, Regex, Session};
-use ptyprocess::WaitStatus;
-
-const ENTER: &str = "\r";
-
-fn spawn_command(command: std::process::Command) -> OsSession {
-    let mut session = Session::spawn(command).expect("spawn in a pty");
-    session.get_process_mut().set_window_size(80, 40).expect("window size");
-    session.set_expect_timeout(Some(Duration::from_secs(15)));
-    session
-}
-
-fn spawn(itlead: &Itlead) -> OsSession {
-    let mut command = itlead.command();
-    command.env("COLUMNS", "80");
-    spawn_command(command)
-}
 
 /// The same itlead run through `sh -c PREFIX; exec itlead ARGS SUFFIX`.
 fn spawn_shell(itlead: &Itlead, prefix: &str, suffix: &str) -> OsSession {
@@ -51,30 +36,8 @@ fn spawn_shell(itlead: &Itlead, prefix: &str, suffix: &str) -> OsSession {
     spawn_command(shell)
 }
 
-fn exit_code(session: &OsSession) -> i32 {
-    match session.get_process().wait().expect("wait") {
-        WaitStatus::Exited(_, code) => code,
-        other => panic!("itlead did not exit normally: {other:?}"),
-    }
-}
-
-fn start(session: &mut OsSession) {
-    session.expect("Ready to start?").expect("intro shown");
-    session.send(ENTER).unwrap();
-}
-
-fn expect_question(session: &mut OsSession, number: usize) -> usize {
-    let captures = session.expect(Regex(&format!(r"\[{number}/(\d+)\]"))).expect("question shown");
-    let total = String::from_utf8_lossy(captures.get(1).unwrap()).parse().unwrap();
-    session.expect("Enter choose").expect("menu shown");
-    total
-}
-
 fn answer(session: &mut OsSession) {
-    session.send(ENTER).unwrap();
-    session.expect("least likely do?").expect("the least likely question");
-    session.expect("Enter choose").expect("menu shown");
-    session.send(ENTER).unwrap();
+    common::pty::answer(session, 0);
 }
 
 fn saved_answers(itlead: &Itlead) -> usize {

@@ -510,6 +510,7 @@ fn notes(content: &Content, design: &Design) -> Vec<Finding> {
         .filter(|scenario| scenario.about.is_none())
         .map(|scenario| scenario.id.clone())
         .collect();
+    let some_have_about = without_about.len() < content.scenarios.len();
     if !without_about.is_empty() {
         let message = if without_about.len() == content.scenarios.len() {
             String::from(
@@ -521,9 +522,9 @@ fn notes(content: &Content, design: &Design) -> Vec<Finding> {
                 plural(without_about.len(), "scenario", "scenarios")
             )
         };
-        found.push(finding(FindingKind::NoObserverForm, message, &[], without_about.clone()));
+        found.push(finding(FindingKind::NoObserverForm, message, &[], without_about));
     }
-    if without_about.len() < content.scenarios.len() {
+    if some_have_about {
         let personal: Vec<String> = content
             .scenarios
             .iter()

@@ -70,15 +70,11 @@ pub fn select(
         return Ok(None);
     }
     let mut current = default.min(items.len() - 1);
-    let mut previous_key: Option<Instant> = None;
+    let mut keys = Keys { term, previous: None };
     term.hide_cursor()?;
     let mut drawn = draw(term, style, prompt, items, current)?;
     let chosen = loop {
-        let key = term.read_key_raw()?;
-        let now = Instant::now();
-        let burst =
-            previous_key.is_some_and(|at| now.duration_since(at) < PASTE_GAP) || input_waiting();
-        previous_key = Some(now);
+        let (key, burst) = keys.next()?;
         match action(&key, current, items.len(), burst) {
             Action::MoveTo(index) => {
                 current = index;
@@ -130,13 +126,9 @@ pub fn confirm(
         paint(arrow, Tone::Dim, style)
     ))?;
     term.flush()?;
-    let mut previous_key: Option<Instant> = None;
+    let mut keys = Keys { term, previous: None };
     let answer = loop {
-        let key = term.read_key_raw()?;
-        let now = Instant::now();
-        let burst =
-            previous_key.is_some_and(|at| now.duration_since(at) < PASTE_GAP) || input_waiting();
-        previous_key = Some(now);
+        let (key, burst) = keys.next()?;
         match confirm_action(&key, default, burst) {
             Some(answer) => break answer,
             None if burst => discard_typed_ahead(),
@@ -150,6 +142,24 @@ pub fn confirm(
     };
     term.write_line(&paint(shown, Tone::Strong, style))?;
     Ok(answer)
+}
+
+/// Keys from a terminal, each with whether it came in a burst: within
+/// [`PASTE_GAP`] of the key before it, or with more input already waiting.
+struct Keys<'a> {
+    term: &'a Term,
+    previous: Option<Instant>,
+}
+
+impl Keys<'_> {
+    fn next(&mut self) -> io::Result<(Key, bool)> {
+        let key = self.term.read_key_raw()?;
+        let now = Instant::now();
+        let burst =
+            self.previous.is_some_and(|at| now.duration_since(at) < PASTE_GAP) || input_waiting();
+        self.previous = Some(now);
+        Ok((key, burst))
+    }
 }
 
 /// Draws the menu; returns the number of lines it took.

@@ -4,6 +4,9 @@
 
 #![allow(dead_code)]
 
+#[cfg(unix)]
+pub mod pty;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -17,6 +20,24 @@ pub fn binary() -> PathBuf {
 pub fn fixture(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(relative)
 }
+
+/// Every subcommand with a man page of its own, written out here rather
+/// than read from itlead, so that a command lost from the CLI shows.
+pub const SUBCOMMANDS: [&str; 13] = [
+    "assess",
+    "check",
+    "compare",
+    "completions",
+    "explain",
+    "feedback",
+    "history",
+    "list",
+    "man",
+    "questions",
+    "report",
+    "stats",
+    "team",
+];
 
 /// One invocation of itlead.
 pub struct Itlead {
