@@ -67,17 +67,16 @@ fn round(relations: &[&str]) -> Round {
     Round { _dir: dir, own, raters }
 }
 
-fn feedback_json(round: &Round, extra: &[&str]) -> FeedbackDocument {
-    let run = Itlead::new()
-        .args([
-            "feedback",
-            round.own.to_str().unwrap(),
-            round.raters.to_str().unwrap(),
-            "--format",
-            "json",
-        ])
+/// `itlead feedback` on the round, with `extra` arguments, at 80 columns.
+fn feedback(round: &Round, extra: &[&str]) -> Itlead {
+    Itlead::new()
+        .args(["feedback", round.own.to_str().unwrap(), round.raters.to_str().unwrap()])
         .args(extra)
-        .ok();
+        .env("COLUMNS", "80")
+}
+
+fn feedback_json(round: &Round, extra: &[&str]) -> FeedbackDocument {
+    let run = feedback(round, &[&["--format", "json"], extra].concat()).ok();
     serde_json::from_str(&run.stdout).expect("feedback JSON")
 }
 
@@ -105,16 +104,7 @@ fn three_colleagues_give_the_view_in_every_format() {
     }
     assert!(document.groups.is_empty(), "no relation has three raters");
 
-    let json = Itlead::new()
-        .args([
-            "feedback",
-            round.own.to_str().unwrap(),
-            round.raters.to_str().unwrap(),
-            "--format",
-            "json",
-        ])
-        .ok()
-        .stdout;
+    let json = feedback(&round, &["--format", "json"]).ok().stdout;
     assert!(
         !json.contains("\"answers\"") && !json.contains("r0.json"),
         "no rater's answers or files: {json}"
@@ -134,19 +124,7 @@ fn three_colleagues_give_the_view_in_every_format() {
         validator.iter_errors(&value).map(|e| e.to_string()).collect::<Vec<_>>()
     );
 
-    let run = |format: &str| {
-        Itlead::new()
-            .args([
-                "feedback",
-                round.own.to_str().unwrap(),
-                round.raters.to_str().unwrap(),
-                "--format",
-                format,
-            ])
-            .env("COLUMNS", "80")
-            .ok()
-            .stdout
-    };
+    let run = |format: &str| feedback(&round, &["--format", format]).ok().stdout;
     let text = run("text");
     assert!(text.starts_with("How others see Sam Lee"), "{text}");
     assert!(text.contains("3 colleagues (2 peers, 1 direct report)"), "{text}");
@@ -203,16 +181,7 @@ fn fewer_than_three_colleagues_is_refused_unless_the_floor_is_lowered() {
     assert!(run.stderr.contains("--min-raters"), "{}", run.stderr);
     let document = feedback_json(&round, &["--min-raters", "2"]);
     assert_eq!(document.min_raters, 2);
-    let text = Itlead::new()
-        .args([
-            "feedback",
-            round.own.to_str().unwrap(),
-            round.raters.to_str().unwrap(),
-            "--min-raters",
-            "2",
-        ])
-        .ok()
-        .stdout;
+    let text = feedback(&round, &["--min-raters", "2"]).ok().stdout;
     assert!(text.contains("answers may be recognisable"), "{text}");
 }
 

@@ -48,22 +48,24 @@ fn extreme(content: &Content, axis: &str, leader: bool) -> Answers {
         .scenarios
         .iter()
         .map(|scenario| {
-            let toward =
-                |option: &&Choice| if leader { option.weight(axis) } else { -option.weight(axis) };
-            let most = scenario.options.iter().max_by_key(toward).unwrap();
-            let least = scenario
-                .options
-                .iter()
-                .filter(|option| option.key != most.key)
-                .min_by_key(toward)
-                .unwrap();
+            let (most, least) = ends(scenario, axis, leader);
             let answer = match content.response {
-                ResponseFormat::Most => Answer::most(&most.key),
-                ResponseFormat::MostAndLeast => Answer::ranked(&most.key, &least.key),
+                ResponseFormat::Most => Answer::most(most),
+                ResponseFormat::MostAndLeast => Answer::ranked(most, least),
             };
             (scenario.id.clone(), answer)
         })
         .collect()
+}
+
+/// The keys of the option furthest toward one side of `axis` (the leader
+/// side when `leader`), and of the furthest toward the other among the rest.
+fn ends<'a>(scenario: &'a Scenario, axis: &str, leader: bool) -> (&'a str, &'a str) {
+    let toward = |option: &&Choice| if leader { option.weight(axis) } else { -option.weight(axis) };
+    let most = scenario.options.iter().max_by_key(toward).unwrap();
+    let least =
+        scenario.options.iter().filter(|option| option.key != most.key).min_by_key(toward).unwrap();
+    (&most.key, &least.key)
 }
 
 fn axis_entry(content: &Content, answers: &Answers, axis: &str) -> AxisScore {
@@ -374,18 +376,8 @@ fn mixed_is_flagged_when_most_likely_picks_sit_at_both_ends() {
         // Alternate: the leader end as most likely and the manager end as
         // least, then the other way round.
         for (index, scenario) in on_axis.iter().enumerate() {
-            let leader = index % 2 == 0;
-            let toward = |option: &&Choice| {
-                if leader { option.weight(&axis.id) } else { -option.weight(&axis.id) }
-            };
-            let most = scenario.options.iter().max_by_key(toward).unwrap();
-            let least = scenario
-                .options
-                .iter()
-                .filter(|option| option.key != most.key)
-                .min_by_key(toward)
-                .unwrap();
-            answers.insert(scenario.id.clone(), Answer::ranked(&most.key, &least.key));
+            let (most, least) = ends(scenario, &axis.id, index % 2 == 0);
+            answers.insert(scenario.id.clone(), Answer::ranked(most, least));
         }
         let entry = axis_entry(&content, &answers, &axis.id);
         if entry.band == Band::Balanced {
