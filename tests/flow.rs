@@ -391,6 +391,11 @@ fn opening_resumes_or_refuses_an_unfinished_session() {
         panic!("declined")
     };
     assert_eq!(fresh.selection, Selection::Full);
+    assert!(
+        prompter.shown[0].contains("the unfinished one is replaced once you start"),
+        "{:?}",
+        prompter.shown
+    );
     // An explicit other selection is refused with a usage error.
     let mut prompter = Scripted::new([]);
     let error = open(

@@ -98,6 +98,10 @@ pub fn open(
             }
             return Ok(Opened::Session(Box::new(session)));
         }
+        prompter.show(
+            "A new assessment then: the unfinished one is replaced once you start \
+             (answer no below to keep it).",
+        )?;
     } else if request.resume {
         prompter.show("There is no unfinished assessment to resume, so a new one starts.")?;
     }
