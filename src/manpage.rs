@@ -90,9 +90,12 @@ pub fn pages() -> Vec<Page> {
 
 /// The page of `name` (`itlead` or a subcommand), if there is one.
 pub fn page(name: &str) -> Option<Page> {
-    let file_name =
-        if name == "itlead" { String::from("itlead.1") } else { format!("itlead-{name}.1") };
-    pages().into_iter().find(|page| page.file_name == file_name)
+    let command = Cli::command();
+    if name == "itlead" {
+        return Some(Page { file_name: String::from("itlead.1"), roff: main_page(&command) });
+    }
+    let sub = subcommands(&command).find(|sub| sub.get_name() == name)?;
+    Some(Page { file_name: format!("itlead-{name}.1"), roff: subcommand_page(&command, sub) })
 }
 
 fn subcommands(command: &clap::Command) -> impl Iterator<Item = &clap::Command> {
