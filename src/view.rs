@@ -217,7 +217,8 @@ impl Column {
         self
     }
 
-    /// The same column, dropped in this order when a terminal is narrow.
+    /// The same column, dropped when a terminal is narrow: the highest
+    /// order first, and columns sharing an order together.
     #[must_use]
     pub fn dropped(mut self, order: u8) -> Self {
         self.drop_order = order;

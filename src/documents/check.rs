@@ -103,13 +103,13 @@ impl Document for Checked {
         }
         let mut table = Table::new(vec![
             Column::text("contrast", "id"),
-            Column::number("scenarios", "scenarios").short("scen").dropped(3),
-            Column::number("responses", "responses").short("resp"),
+            Column::number("scen", "scenarios").dropped(3),
+            Column::number("resp", "responses"),
             Column::number("quick", "quick_responses"),
-            Column::number("manager opts", "manager_options").short("M").dropped(2),
-            Column::number("leader opts", "leader_options").short("L").dropped(2),
-            Column::number("random mean", "random_mean").short("mean"),
-            Column::number("random sd", "random_sd").short("sd").dropped(4),
+            Column::number("M", "manager_options").dropped(2),
+            Column::number("L", "leader_options").dropped(2),
+            Column::number("mean", "random_mean"),
+            Column::number("sd", "random_sd").dropped(4),
             Column::number("step", "step").dropped(1),
             Column::number("swing", "swing").dropped(1),
         ]);
@@ -129,10 +129,10 @@ impl Document for Checked {
         }
         view.push(Block::Table(table));
         view.push(Block::Note(Text::plain(
-            "responses: scored responses in the full and the quick form; opts: options pulling toward \
-             each pole; random mean and sd: the score of someone answering at random (the design's \
-             built-in bias, and its spread); step and swing: the smallest and the largest change one \
-             response can make.",
+            "scen: scenarios that move the contrast; resp and quick: scored responses in the full and \
+             the quick form; M and L: options pulling toward the manager and the leader pole; mean and \
+             sd: the score of someone answering at random (the design's built-in bias, and its \
+             spread); step and swing: the smallest and the largest change one response can make.",
         )));
         let strong: Vec<_> =
             design.correlations.iter().filter(|pair| pair.r.abs() >= SHOWN_CORRELATION).collect();

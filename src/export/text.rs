@@ -300,15 +300,21 @@ fn table_text(table: &Table, style: TextStyle) -> String {
         if total(&widths) <= style.width {
             return table_lines(&columns, &cells, &widths, style, &short);
         }
+        // Columns that share a drop order (a minimum and its maximum) go
+        // together: half of a pair would mislead.
         let dropped = columns
             .iter()
             .enumerate()
             .filter(|(at, (_, column))| kept[*at] && column.drop_order > 0)
-            .max_by_key(|(at, (_, column))| (column.drop_order, *at))
-            .map(|(at, _)| at);
+            .map(|(_, (_, column))| column.drop_order)
+            .max();
         match dropped {
-            Some(at) => {
-                kept[at] = false;
+            Some(order) => {
+                for (at, (_, column)) in columns.iter().enumerate() {
+                    if column.drop_order == order {
+                        kept[at] = false;
+                    }
+                }
                 widths = widths_for(&short, &kept);
             }
             None => break,
@@ -635,5 +641,24 @@ mod tests {
         for line in narrowest.lines() {
             assert!(line.width() <= 30, "{line:?}");
         }
+    }
+
+    #[test]
+    fn columns_sharing_a_drop_order_go_together() {
+        let mut table = Table::new(vec![
+            Column::text("contrast", "id"),
+            Column::number("minimum", "min").dropped(1),
+            Column::number("maximum", "max").dropped(1),
+        ]);
+        table.row(vec![
+            Cell::text("today-tomorrow"),
+            Cell::Score(Some(-40)),
+            Cell::Score(Some(60)),
+        ]);
+        let wide = table_text(&table, TextStyle::plain(40));
+        assert!(wide.contains("minimum") && wide.contains("maximum"), "{wide}");
+        let narrow = table_text(&table, TextStyle::plain(28));
+        assert!(!narrow.contains("minimum") && !narrow.contains("maximum"), "{narrow}");
+        assert!(narrow.contains("today-tomorrow"), "{narrow}");
     }
 }
