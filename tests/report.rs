@@ -137,6 +137,31 @@ fn contrast_explains_one_score_by_the_answers_behind_it() {
 }
 
 #[test]
+fn assess_and_report_write_the_same_shared_documents() {
+    // The documents people share explain every score, whichever command
+    // wrote them; the terminal's text leaves that to `--contrast`.
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    save(&data, "Ada First");
+    let answers = fixture("answers/full.yaml");
+    for format in ["markdown", "html"] {
+        let assessed = in_data(&data)
+            .args(["assess", "--answers", answers.to_str().unwrap(), "--name", "Ada First"])
+            .args(["--no-save", "--format", format])
+            .ok();
+        let reported = in_data(&data).args(["report", "latest", "--format", format]).ok();
+        assert!(assessed.stdout.contains("Why these scores"), "{format}: {}", assessed.stdout);
+        let body = |text: &str| {
+            // The dates differ: compare from the first heading after the title on.
+            text.split_once("Why these scores").map(|(_, rest)| rest.to_owned()).unwrap()
+        };
+        assert_eq!(body(&assessed.stdout), body(&reported.stdout), "{format}");
+    }
+    let text = in_data(&data).args(["report", "latest"]).ok();
+    assert!(!text.stdout.contains("Why these scores"), "{}", text.stdout);
+}
+
+#[test]
 fn check_recognises_answers_and_results_and_says_what_to_do() {
     let answers = fixture("answers/full.yaml");
     let run = Itlead::new().args(["check", answers.to_str().unwrap()]).expect_code(3);

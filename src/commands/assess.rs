@@ -172,7 +172,12 @@ fn from_file(
     let respondent = Respondent { name: request.name.clone().or(file.name), about };
     let result = result(content, file.answers, &request.selection, respondent);
     let saved = if args.no_save { None } else { Some(save(context, &result)) };
-    emit_document(context, &Report::new(&result, Some(content), Why::None), format, &args.output)?;
+    emit_document(
+        context,
+        &Report::new(&result, Some(content), Why::unasked(format)),
+        format,
+        &args.output,
+    )?;
     match saved {
         Some(Ok(path)) => saved_hint(&path, &args.output),
         Some(Err(error)) => warn(&format!("warning: the result was not saved: {error:#}")),
@@ -321,7 +326,7 @@ fn finish(
     format: Format,
 ) -> Result<()> {
     let saved = if args.no_save { None } else { Some(save(context, result)) };
-    let report = Report::new(result, Some(content), Why::None);
+    let report = Report::new(result, Some(content), Why::unasked(format));
     let written = emit_document(context, &report, format, &args.output);
     if let (Err(error), false) = (&written, args.output.is_stdout()) {
         // The file could not be written: the report goes to stdout instead.

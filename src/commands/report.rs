@@ -27,8 +27,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<()> {
             }
             Why::Contrast(axis.id.clone())
         }
-        None if matches!(format, Format::Markdown | Format::Html) => Why::All,
-        None => Why::None,
+        None => Why::unasked(format),
     };
     emit_document(context, &Report::new(&result, Some(&content), why), format, &args.output)
 }

@@ -30,6 +30,15 @@ pub enum Why {
     Contrast(String),
 }
 
+impl Why {
+    /// What a report shows unasked: every contrast in the documents
+    /// people share (Markdown and HTML), none in the terminal's text,
+    /// where `report --contrast` asks for one.
+    pub fn unasked(format: Format) -> Self {
+        if matches!(format, Format::Markdown | Format::Html) { Self::All } else { Self::None }
+    }
+}
+
 /// A result and what the report needs beside it.
 #[derive(Debug, Clone, Serialize)]
 #[serde(transparent)]

@@ -69,12 +69,18 @@ fn inline_with(text: &Text, starts_block: bool) -> String {
             } else {
                 escape::markdown(&span.text)
             };
-            match span.tone {
-                _ if escaped.trim().is_empty() => escaped,
-                Tone::Strong | Tone::Alert => format!("**{escaped}**"),
-                Tone::Quiet => format!("_{escaped}_"),
-                _ => escaped,
-            }
+            let marker = match span.tone {
+                _ if escaped.trim().is_empty() => return escaped,
+                Tone::Strong | Tone::Alert => "**",
+                Tone::Quiet => "_",
+                _ => return escaped,
+            };
+            // CommonMark closes emphasis only right after a non-space:
+            // spaces at either end stay outside the markers.
+            let core = escaped.trim();
+            let start = escaped.len() - escaped.trim_start().len();
+            let end = escaped.trim_end().len();
+            format!("{}{marker}{core}{marker}{}", &escaped[..start], &escaped[end..])
         })
         .collect()
 }
@@ -152,4 +158,18 @@ fn chart_markdown(chart: &Chart) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inline;
+    use crate::view::{Text, Tone};
+
+    #[test]
+    fn emphasis_keeps_spaces_outside_its_markers() {
+        let text = Text::new(Tone::Strong, "The 2 a.m. page: ").and(Tone::Plain, "most likely");
+        assert_eq!(inline(&text), "**The 2 a.m. page:** most likely");
+        let quiet = Text::plain("see").and(Tone::Quiet, " why ").and(Tone::Plain, "here");
+        assert_eq!(inline(&quiet), "see _why_ here");
+    }
 }
