@@ -12,7 +12,8 @@
 //! least likely) scores +100. Skips count for nothing.
 //!
 //! Every score carries its number of responses and a standard error from
-//! the spread of its scenarios. With fewer than
+//! the spread of its scenarios, moderated toward an assumed spread so that
+//! a few agreeing scenarios are not taken as certainty. With fewer than
 //! [`MIN_BANDED_RESPONSES`] responses the band is `uncertain`. A balanced
 //! score is *mixed* when it comes from clear answers at both ends rather
 //! than from answers in the middle. Themes and the overall summary are
@@ -299,28 +300,37 @@ fn score_axis(content: &Content, axis: &str, answers: &Answers) -> AxisScore {
     }
 }
 
+/// The spread assumed for a scenario's position before any answers are
+/// seen: the variance of positions spread evenly over −1 … +1.
+const PRIOR_VARIANCE: f64 = 1.0 / 3.0;
+/// How many scenarios' worth of evidence that assumption counts for.
+const PRIOR_SCENARIOS: f64 = 2.0;
+
 /// The standard error of the weighted mean of the scenarios' positions, in
-/// points; `None` with fewer than two scenarios.
+/// points; `None` when nothing is scored.
+///
+/// The spread between scenarios is estimated from the answers and, as
+/// moderated variance estimates do, pulled toward [`PRIOR_VARIANCE`] with
+/// the weight of [`PRIOR_SCENARIOS`] scenarios. Two scenarios that happen
+/// to agree are weak evidence that every other scenario would agree too:
+/// a plain sample standard error would call them certain (±0).
 fn standard_error(scored: &[Scored]) -> Option<i32> {
-    let count = scored.len();
-    if count < 2 {
-        return None;
-    }
+    let count = scored.len() as f64;
     let total: f64 = scored.iter().map(|item| item.weight as f64).sum();
-    if total <= 0.0 {
+    if scored.is_empty() || total <= 0.0 {
         return None;
     }
     let mean = scored.iter().map(|item| item.offset as f64).sum::<f64>() / total;
-    let squares: f64 = scored
-        .iter()
-        .map(|item| {
+    let (squares, weights_squared) =
+        scored.iter().fold((0.0_f64, 0.0_f64), |(squares, weights), item| {
             let weight = item.weight as f64;
             let position = item.offset as f64 / weight;
-            weight * weight * (position - mean).powi(2)
-        })
-        .sum();
-    let variance = count as f64 / (count - 1) as f64 * squares;
-    Some((100.0 * variance.sqrt() / total).round() as i32)
+            (squares + weight * weight * (position - mean).powi(2), weights + weight * weight)
+        });
+    // (count − 1) × the sample variance of the positions, weighted.
+    let observed = count * squares / weights_squared;
+    let variance = (PRIOR_SCENARIOS * PRIOR_VARIANCE + observed) / (PRIOR_SCENARIOS + count - 1.0);
+    Some((100.0 * (variance * weights_squared).sqrt() / total).round() as i32)
 }
 
 /// Whether the most likely picks sat at the ends both ways: at least one at
@@ -514,15 +524,39 @@ mod tests {
     }
 
     #[test]
-    fn standard_error_of_equal_weights_is_the_textbook_one() {
-        // Positions 1, 0, -0.5 with equal weights: mean 1/6, sample sd
-        // sqrt(((5/6)^2 + (1/6)^2 + (2/3)^2) / 2) = 0.7638, se = sd/sqrt(3) = 0.441.
+    fn standard_error_of_equal_weights_is_the_moderated_textbook_one() {
+        // Positions 1, 0, -0.5 with equal weights: mean 1/6, sum of squares
+        // (5/6)^2 + (1/6)^2 + (2/3)^2 = 7/6. The sample variance (7/6) / 2
+        // is moderated with 2 scenarios' worth of 1/3:
+        // (2/3 + 7/6) / (2 + 2) = 0.4583; se = sqrt(0.4583 / 3) = 0.391.
         let items = [
             Scored { offset: 4, weight: 4, end: 1, responses: 1 },
             Scored { offset: 0, weight: 4, end: 0, responses: 1 },
             Scored { offset: -2, weight: 4, end: 0, responses: 1 },
         ];
-        assert_eq!(standard_error(&items), Some(44));
-        assert_eq!(standard_error(&items[..1]), None);
+        assert_eq!(standard_error(&items), Some(39));
+        // One scenario: the assumed spread alone, sqrt(1/3) = 0.577.
+        assert_eq!(standard_error(&items[..1]), Some(58));
+        assert_eq!(standard_error(&[]), None);
+    }
+
+    #[test]
+    fn scenarios_that_agree_are_not_certain() {
+        // Two scenarios at the leader end: a plain sample standard error
+        // would be 0. Moderated: (2/3 + 0) / (2 + 1) = 2/9; se = sqrt(2/9 / 2) = 0.333.
+        let agreeing = [
+            Scored { offset: 8, weight: 8, end: 1, responses: 2 },
+            Scored { offset: 8, weight: 8, end: 1, responses: 2 },
+        ];
+        assert_eq!(standard_error(&agreeing), Some(33));
+        // More agreeing scenarios, a smaller error.
+        let five = [
+            Scored { offset: 8, weight: 8, end: 1, responses: 2 },
+            Scored { offset: 8, weight: 8, end: 1, responses: 2 },
+            Scored { offset: 8, weight: 8, end: 1, responses: 2 },
+            Scored { offset: 8, weight: 8, end: 1, responses: 2 },
+            Scored { offset: 8, weight: 8, end: 1, responses: 2 },
+        ];
+        assert_eq!(standard_error(&five), Some(15));
     }
 }

@@ -221,8 +221,10 @@ fn a_known_answer_set_scores_as_computed_by_hand() {
     assert_eq!(goals.band, Band::LeaningLeader);
     // Scenario positions 2/4 = 0.5, 6/8 = 0.75, -2/6 = -1/3 with weights 4, 8, 6:
     // mean 6/18 = 1/3; squares 16·(1/6)² + 64·(5/12)² + 36·(2/3)² = 0.444 + 11.111 + 16 = 27.556;
-    // variance 3/2 · 27.556 = 41.33; se = 100 · 6.429 / 18 = 36.
-    assert_eq!(goals.standard_error, Some(36));
+    // weights squared 16 + 64 + 36 = 116; observed 3 · 27.556 / 116 = 0.7126, moderated
+    // with 2 scenarios' worth of 1/3: (2/3 + 0.7126) / (2 + 2) = 0.3448;
+    // se = 100 · sqrt(0.3448 · 116) / 18 = 35.
+    assert_eq!(goals.standard_error, Some(35));
     // today-tomorrow: options a, b, c weigh outage -2, +2, -1; budget 0, +1, -1;
     // roadmap -2, +2, 0. Offsets: outage -4, +4, -2 (span 4); budget 0, +2, -2
     // (span 2); roadmap -4, +4, 0 (span 4).
@@ -243,7 +245,8 @@ fn fewer_than_three_responses_is_uncertain_in_the_band() {
         assert_eq!(axis.responses, 2);
         assert_eq!(axis.score, Some(100), "{axis:?}");
         assert_eq!(axis.band, Band::Uncertain, "+100 from one scenario is not a strong leaning");
-        assert_eq!(axis.standard_error, None);
+        // One scenario says little about the next: the assumed spread, sqrt(1/3).
+        assert_eq!(axis.standard_error, Some(58));
     }
     assert_eq!(profile.overall.clearest_leader, None, "an uncertain axis is no headline");
     assert_eq!(profile.overall.uncertain_axes, 2);
