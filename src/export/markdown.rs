@@ -60,29 +60,36 @@ fn inline(text: &Text) -> String {
 }
 
 fn inline_with(text: &Text, starts_block: bool) -> String {
-    text.0
-        .iter()
-        .enumerate()
-        .map(|(index, span)| {
-            let escaped = if starts_block && index == 0 {
-                escape::markdown_block(&span.text)
-            } else {
-                escape::markdown(&span.text)
-            };
-            let marker = match span.tone {
-                _ if escaped.trim().is_empty() => return escaped,
-                Tone::Strong | Tone::Alert => "**",
-                Tone::Quiet => "_",
-                _ => return escaped,
-            };
-            // CommonMark closes emphasis only right after a non-space:
-            // spaces at either end stay outside the markers.
-            let core = escaped.trim();
-            let start = escaped.len() - escaped.trim_start().len();
-            let end = escaped.trim_end().len();
-            format!("{}{marker}{core}{marker}{}", &escaped[..start], &escaped[end..])
-        })
-        .collect()
+    let mut out = String::new();
+    for (index, span) in text.0.iter().enumerate() {
+        let escaped = if starts_block && index == 0 {
+            escape::markdown_block(&span.text)
+        } else {
+            escape::markdown(&span.text)
+        };
+        let marker = match span.tone {
+            _ if escaped.trim().is_empty() => "",
+            Tone::Strong | Tone::Alert => "**",
+            Tone::Quiet => "_",
+            _ => "",
+        };
+        if marker.is_empty() {
+            out.push_str(&escaped);
+            continue;
+        }
+        // CommonMark closes emphasis only right after a non-space: spaces
+        // at either end stay outside the markers.
+        let start = escaped.len() - escaped.trim_start().len();
+        let end = escaped.trim_end().len();
+        let _ = write!(
+            out,
+            "{}{marker}{}{marker}{}",
+            &escaped[..start],
+            &escaped[start..end],
+            &escaped[end..]
+        );
+    }
+    out
 }
 
 /// A cell as Markdown.
