@@ -52,8 +52,14 @@ fn content_1_0_0_shows_the_faults_the_review_found_and_fails_strict() {
         .iter()
         .map(|w| w["kind"].as_str().unwrap())
         .collect();
-    for kind in ["random-mean", "correlation", "few-responses", "long-full-form", "long-quick-form"]
-    {
+    for kind in [
+        "random-mean",
+        "uneven-options",
+        "correlation",
+        "few-responses",
+        "long-full-form",
+        "long-quick-form",
+    ] {
         assert!(kinds.contains(&kind), "{kind} missing from {kinds:?}");
     }
     let swing = json["design"]["axes"][0]["swing"].as_f64().unwrap();
@@ -150,8 +156,27 @@ fn design_numbers_are_exact() {
     }
     let reported = design["correlations"][0]["r"].as_f64().unwrap();
     assert!((reported - r).abs() < 0.0006, "r {reported} vs {r:.4}");
-    // Most-and-least answering cancels any imbalance of the options.
+    // Most-and-least answering cancels any imbalance of the options for a
+    // random respondent, so the imbalance is a warning of its own:
+    // goals-vision has 5 options toward Vision (budget b, c; roadmap b, c;
+    // outage b) and 3 toward Goals; today-tomorrow 3 and 4.
     assert!(m0.abs() < 1e-9 && m1.abs() < 1e-9);
+    let uneven: Vec<&Value> = design["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|warning| warning["kind"] == "uneven-options")
+        .collect();
+    assert_eq!(uneven.len(), 1, "{uneven:?}");
+    assert_eq!(uneven[0]["axes"], serde_json::json!(["goals-vision"]));
+    assert!(
+        uneven[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("goals-vision: 5 options pull toward Vision and 3 toward Goals"),
+        "{}",
+        uneven[0]
+    );
     // Step: the smallest gap between two options' offsets, over the spans:
     // goals-vision offsets differ by 2 at least (weights 1 apart), spans
     // 2 + 4 + 3 = 9, two responses each: 100 · 2 / 18 = 11.1.

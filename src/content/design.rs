@@ -27,6 +27,10 @@ use super::wording::plural;
 pub const RANDOM_MEAN_LIMIT: f64 = 5.0;
 /// Largest correlation between two axes under random answering.
 pub const CORRELATION_LIMIT: f64 = 0.25;
+/// Most options toward one pole of an axis for each option toward the
+/// other. Answering most and least likely cancels any imbalance for a
+/// random respondent, so the random mean alone cannot show it.
+pub const OPTION_RATIO_LIMIT: f64 = 1.5;
 /// Fewest scored responses an axis needs in the full form.
 pub const MIN_FULL_RESPONSES: usize = 6;
 /// Fewest scored responses an axis needs in the quick form: enough for a
@@ -129,6 +133,8 @@ pub enum FindingKind {
     RandomMean,
     /// Two axes move together.
     Correlation,
+    /// Many more options pull toward one pole than toward the other.
+    UnevenOptions,
     /// Too few responses in the full form.
     FewResponses,
     /// Too few responses in the quick form.
@@ -377,6 +383,28 @@ fn warnings(content: &Content, design: &Design) -> Vec<Finding> {
                 Vec::new(),
             ));
         }
+        let (more, fewer) = if row.leader_options >= row.manager_options {
+            (&axis.poles.leader.name, &axis.poles.manager.name)
+        } else {
+            (&axis.poles.manager.name, &axis.poles.leader.name)
+        };
+        let (most, least) = (
+            row.leader_options.max(row.manager_options),
+            row.leader_options.min(row.manager_options),
+        );
+        if most as f64 > OPTION_RATIO_LIMIT * least as f64 {
+            found.push(finding(
+                FindingKind::UnevenOptions,
+                format!(
+                    "{id}: {} pull toward {more} and {least} toward {fewer} (at most \
+                     {OPTION_RATIO_LIMIT} to 1); someone who picks what sounds right has more ways \
+                     to land on {more}",
+                    plural(most, "option", "options"),
+                ),
+                &[id],
+                Vec::new(),
+            ));
+        }
         if row.responses < MIN_FULL_RESPONSES {
             found.push(finding(
                 FindingKind::FewResponses,
@@ -560,13 +588,13 @@ fn notes(content: &Content, design: &Design) -> Vec<Finding> {
         found.push(finding(
             FindingKind::NoNextSteps,
             if without_steps.len() == content.axes.len() {
-                String::from("no axis has next steps; the report leaves them out")
+                String::from("no contrast has next steps; the report leaves them out")
             } else {
                 format!(
                     "{} no next steps; the report leaves them out there",
                     match without_steps.len() {
-                        1 => String::from("1 axis has"),
-                        count => format!("{count} axes have"),
+                        1 => String::from("1 contrast has"),
+                        count => format!("{count} contrasts have"),
                     }
                 )
             },
