@@ -59,7 +59,7 @@ const CONTENT: &[Case] = &[
     case("content/duplicate-key.yaml", Some((6, 1)), "duplicate field `title`"),
     case("content/duplicate-weight.yaml", Some((77, 18)), "duplicate key `goals-vision`"),
     case("content/unknown-axis.yaml", Some((77, 20)), "unknown axis `vison`"),
-    case("content/alias-bomb.yaml", Some((5, 5)), "expected a mapping"),
+    case("content/alias-bomb.yaml", Some((5, 9)), "a YAML alias (`*name`) is not accepted"),
     case("content/deep-flow.yaml", Some((4, 267)), "nested more than 64 levels deep"),
 ];
 
@@ -83,7 +83,7 @@ const ANSWERS: &[Case] = &[
     case("answers/duplicate-key.json", Some((1, 66)), "duplicate key `outage`"),
     case("answers/wrong-schema.yaml", Some((1, 1)), "schema `itlead.answers/9`"),
     case("answers/no-answers.yaml", None, "no `answers` map"),
-    case("answers/alias-bomb.yaml", None, "alias bomb"),
+    case("answers/alias-bomb.yaml", Some((4, 10)), "a YAML alias (`*name`) is not accepted"),
     case("answers/deep-nesting.yaml", Some((2, 265)), "nested more than 64 levels deep"),
     // JSON goes to serde_json, whose own recursion limit is linear and located.
     case("answers/deep-nesting.json", Some((1, 799)), "nested too deeply"),
@@ -102,7 +102,7 @@ const RESULTS: &[Case] = &[
     case("results/unknown-field.json", Some((3, 10)), "unknown field `colour`"),
     case("results/duplicate-key.json", Some((3, 10)), "duplicate field `schema`"),
     case("results/deep-nesting.json", Some((1, 41)), "invalid type: sequence, expected a map"),
-    case("results/alias-bomb.yaml", Some((2, 1)), "unknown field `a`"),
+    case("results/alias-bomb.yaml", Some((3, 8)), "a YAML alias (`*name`) is not accepted"),
     case("results/score-out-of-range.json", Some((35, 7)), "score 2147483647 is outside -100..100"),
     case("results/counts-do-not-fit.json", Some((26, 7)), "do not fit in 3 scenarios"),
 ];
@@ -317,6 +317,43 @@ fn deep_block_nesting_is_refused_quickly() {
     let run = run_in(dir.path(), &["report", "flow.json"]);
     assert_refused(&run, "deep flow", DATA);
     assert!(run.stderr.contains("flow.json:1:"), "{}", run.stderr);
+}
+
+#[test]
+fn yaml_aliases_are_refused_before_they_expand() {
+    // A long anchored text repeated by thousands of aliases: a few
+    // hundred kilobytes on disk, hundreds of megabytes once expanded.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let long = "x".repeat(128 * 1024);
+    let aliases: String = (0..3000).map(|index| format!("  k{index}: *s\n")).collect();
+    let answers = format!("schema: itlead.answers/2\nname: &s \"{long}\"\nanswers:\n{aliases}");
+    std::fs::write(dir.path().join("answers.yaml"), &answers).expect("write");
+    let result = format!("schema: itlead.result/2\nname: &s \"{long}\"\nanswers:\n{aliases}");
+    std::fs::write(dir.path().join("result.yaml"), &result).expect("write");
+    let list: String = (0..3000).map(|_| "*s, ").collect();
+    let content = format!("schema: 2\ntitle: &s \"{long}\"\nversion: v\nsources: [{list}]\n");
+    std::fs::write(dir.path().join("content.yaml"), &content).expect("write");
+    let cases: [(&[&str], &str); 4] = [
+        (&["assess", "--answers", "answers.yaml", "--no-save"], "answers.yaml:4:7: "),
+        (&["report", "result.yaml"], "result.yaml:4:7: "),
+        (&["team", "result.yaml"], "result.yaml:4:7: "),
+        (&["check", "content.yaml"], "content.yaml:4:11: "),
+    ];
+    for (args, located) in cases {
+        let started = Instant::now();
+        let run = run_in(dir.path(), args);
+        assert_eq!(run.code, DATA, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!("{located}a YAML alias (`*name`) is not accepted")),
+            "{args:?}: {}",
+            &run.stderr[..run.stderr.len().min(600)]
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{args:?} took {:?}",
+            started.elapsed()
+        );
+    }
 }
 
 #[test]

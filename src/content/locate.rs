@@ -112,6 +112,24 @@ pub fn too_deep(source: &str) -> Option<Position> {
     None
 }
 
+/// Where `source` first uses a YAML alias (`*name`), if it does. No itlead
+/// file needs one, and an alias repeats whatever its anchor holds: a few
+/// megabytes of aliases to a long text would expand to gigabytes. Text
+/// without a `*` has none, and is not parsed here. Text that does not
+/// parse is left for the real parser to report.
+pub fn first_alias(source: &str) -> Option<Position> {
+    if !source.contains('*') {
+        return None;
+    }
+    for item in Parser::new_from_str(source) {
+        let Ok((event, span)) = item else { return None };
+        if let Event::Alias(_) = event {
+            return Some(Position { line: span.start.line(), column: span.start.col() + 1 });
+        }
+    }
+    None
+}
+
 /// A cheap, conservative bound: `false` means the text certainly nests no
 /// deeper than `limit`, so the full parse in [`too_deep`] can be skipped
 /// (it costs more than parsing an ordinary file). Flow nesting is bounded

@@ -52,7 +52,8 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// Deserialises YAML `parsed`, first refusing nesting deeper than
 /// [`locate::MAX_NESTING`] (the YAML scanner slows down with the square of
-/// the depth, so a hostile file could hang it). Messages name `file` and
+/// the depth, so a hostile file could hang it) and any alias (a few
+/// megabytes of aliases can expand to gigabytes). Messages name `file` and
 /// quote `shown`, the text as the user wrote it (`parsed` may differ only
 /// by emptied lines).
 pub fn from_yaml<T: serde::de::DeserializeOwned>(
@@ -69,6 +70,14 @@ pub fn from_yaml<T: serde::de::DeserializeOwned>(
                 "nested more than {} levels deep; no itlead file needs that many",
                 locate::MAX_NESTING
             ),
+        )));
+    }
+    if let Some(position) = locate::first_alias(parsed) {
+        return Err(DataError::one(Diagnostic::at(
+            file,
+            shown,
+            Some(position),
+            "a YAML alias (`*name`) is not accepted: write the value out in full",
         )));
     }
     serde_yaml::from_str(parsed)
