@@ -108,6 +108,13 @@ impl Document for Report<'_> {
                 "The quick set: a rough first look; the full questionnaire gives a steadier picture.",
             ));
         }
+        if let Some(content) = self.content.filter(|content| content.hash != result.content.hash) {
+            view.meta.push(format!(
+                "The scores are those of {} {}; the words around them (strengths, watch-outs, \
+                 next steps) come from {} {}.",
+                result.content.title, result.content.version, content.title, content.version
+            ));
+        }
         view.push(Block::Chart(chart(result, &voice)));
         view.push(Block::Paragraph(Text::plain(overall_sentence(result))));
         let unscored: Vec<&str> = result
