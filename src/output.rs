@@ -158,8 +158,8 @@ fn exists(path: &Path) -> anyhow::Error {
 /// for a replaced one.
 pub fn write_document(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     match target(path)? {
-        Target::InPlace => write_in_place(path, bytes),
-        Target::Link if force => write_in_place(path, bytes),
+        Target::InPlace => write_in_place(path, bytes, Replace::No),
+        Target::Link if force => write_in_place(path, bytes, Replace::Yes),
         Target::File(_) | Target::Link if !force => Err(exists(path)),
         Target::File(permissions) => {
             persist_replacing(temporary(path, Some(permissions), bytes)?, path)
@@ -173,10 +173,23 @@ pub fn write_document(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     }
 }
 
-fn write_in_place(path: &Path, bytes: &[u8]) -> Result<()> {
-    OpenOptions::new()
-        .write(true)
-        .truncate(true)
+/// Whether writing in place replaces what the file held.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Replace {
+    /// A linked regular file, replaced with `--force`.
+    Yes,
+    /// A stream (`/dev/stdout`, a pipe, a device): appended to, so that what
+    /// the shell wrote before (`>>`, a group's earlier output) stays.
+    No,
+}
+
+fn write_in_place(path: &Path, bytes: &[u8], replace: Replace) -> Result<()> {
+    let mut options = OpenOptions::new();
+    match replace {
+        Replace::Yes => options.write(true).truncate(true),
+        Replace::No => options.append(true),
+    };
+    options
         .open(path)
         .and_then(|mut file| file.write_all(bytes).and_then(|()| file.flush()))
         .or_else(

@@ -359,6 +359,28 @@ fn output_to_dev_stdout_is_written_in_place() {
             "/dev/stdout is still a link"
         );
     }
+    // A stream is appended to: what the shell wrote before stays.
+    for (script, first) in [
+        ("echo HEADER > {out}; {itlead} report {alice} -o /dev/stdout >> {out}", "HEADER"),
+        ("(echo PREFIX; {itlead} report {alice} -o /dev/stdout) > {out}", "PREFIX"),
+    ]
+    .map(|(template, first)| {
+        let script = template
+            .replace("{out}", &out.display().to_string())
+            .replace("{itlead}", &binary().display().to_string())
+            .replace("{alice}", &alice.display().to_string());
+        (script, first)
+    }) {
+        let output = Command::new("sh")
+            .args(["-c", &script])
+            .env("ITLEAD_DATA_DIR", dir.path())
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{script}: {}", String::from_utf8_lossy(&output.stderr));
+        let written = std::fs::read_to_string(&out).unwrap();
+        assert!(written.starts_with(&format!("{first}\n")), "{script}: {written}");
+        assert!(written.contains("Your profile"), "{script}: {written}");
+    }
 }
 
 // ---------------------------------------------------------------------------
