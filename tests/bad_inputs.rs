@@ -325,7 +325,10 @@ fn yaml_aliases_are_refused_before_they_expand() {
     // hundred kilobytes on disk, hundreds of megabytes once expanded.
     let dir = tempfile::tempdir().expect("temp dir");
     let long = "x".repeat(128 * 1024);
-    let aliases: String = (0..3000).map(|index| format!("  k{index}: *s\n")).collect();
+    let mut aliases = String::new();
+    for index in 0..3000 {
+        aliases.push_str(&format!("  k{index}: *s\n"));
+    }
     let answers = format!("schema: itlead.answers/2\nname: &s \"{long}\"\nanswers:\n{aliases}");
     std::fs::write(dir.path().join("answers.yaml"), &answers).expect("write");
     let result = format!("schema: itlead.result/2\nname: &s \"{long}\"\nanswers:\n{aliases}");
