@@ -72,6 +72,17 @@ fn text_from_results_never_reaches_the_terminal_as_control_sequences() {
 }
 
 #[test]
+fn json_writes_control_and_direction_characters_as_escapes_and_keeps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = hostile_result(dir.path(), "evil.json", HOSTILE, "2025-01-01T00:00:00Z");
+    let run = Itlead::new().args(["report", evil.to_str().unwrap(), "--format", "json"]).ok();
+    assert_inert("report --format json", &run.stdout);
+    assert!(run.stdout.contains("\\u009b31m") && run.stdout.contains("\\u202e"), "{}", run.stdout);
+    let read: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(read["name"], format!("Eve{HOSTILE}"), "the same text, escaped");
+}
+
+#[test]
 fn answers_files_cannot_drive_the_terminal_through_error_messages() {
     let mut answers = answer_all(|_, keys| ranked(keys, 0, 1));
     answers.insert("night-page".into(), serde_json::json!({"most": HOSTILE, "least": "a"}));

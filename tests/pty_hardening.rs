@@ -239,3 +239,29 @@ fn the_session_is_private_whatever_the_umask() {
     session.expect("Stopped.").unwrap();
     assert_eq!(exit_code(&session), 130);
 }
+
+#[test]
+fn every_format_shown_on_a_terminal_shows_control_characters_as_escapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string(common::fixture("results/team/alice.json")).unwrap();
+    let mut result: serde_json::Value = serde_json::from_str(&source).unwrap();
+    let hostile = "\u{1b}]0;pwned\u{7}\u{1b}]52;c;cm0gLXJmIH4=\u{7}\u{202e}\u{9b}31m";
+    result["name"] = format!("Eve{hostile}").into();
+    result["axes"][0]["manager"] = format!("Eve{hostile}").into();
+    let path = dir.path().join("evil.json");
+    std::fs::write(&path, serde_json::to_string(&result).unwrap()).unwrap();
+    for format in ["text", "csv", "json", "yaml", "markdown", "html"] {
+        let itlead = Itlead::new().args(["report", path.to_str().unwrap(), "--format", format]);
+        let mut session = spawn(&itlead);
+        let shown = session.expect(expectrl::Eof).expect("the whole output");
+        let shown = String::from_utf8_lossy(shown.as_bytes()).into_owned();
+        assert_eq!(exit_code(&session), 0, "{format}: {shown}");
+        assert!(shown.contains("Eve"), "{format}: {shown}");
+        for control in ["\u{1b}]", "\u{7}", "\u{9b}", "\u{202e}"] {
+            assert!(
+                !shown.contains(control),
+                "{format} passes {control:?} to the terminal: {shown:?}"
+            );
+        }
+    }
+}

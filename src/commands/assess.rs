@@ -334,7 +334,10 @@ fn finish(
             colour: context.colour_on(context.stdout),
             ..context.style_for(&OutputArgs::default())
         };
-        let bytes = render(&report, format, style)?;
+        let mut bytes = render(&report, format, style)?;
+        if context.stdout.terminal {
+            bytes = crate::export::for_terminal(bytes, format);
+        }
         write_stdout(&bytes)?;
         warn(&format!("error: {error:#}"));
     }

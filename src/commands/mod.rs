@@ -75,7 +75,10 @@ pub fn emit_document<D: Document>(
     format: Format,
     output: &OutputArgs,
 ) -> Result<()> {
-    let bytes = render(document, format, context.style_for(output))?;
+    let mut bytes = render(document, format, context.style_for(output))?;
+    if output.is_stdout() && context.stdout.terminal {
+        bytes = crate::export::for_terminal(bytes, format);
+    }
     emit(output, &bytes)
 }
 

@@ -13,6 +13,8 @@ pub mod text;
 
 use std::path::Path;
 
+use std::fmt::Write as _;
+
 use anyhow::{Context, Result};
 use clap::builder::{PossibleValue, TypedValueParser};
 use serde::Serialize;
@@ -103,11 +105,42 @@ pub fn render<D: Document>(document: &D, format: Format, style: TextStyle) -> Re
     })
 }
 
-/// Pretty JSON with a final line break.
+/// Pretty JSON with a final line break. Control and direction characters
+/// that serde_json writes as they are (DEL, C1, the bidirectional
+/// controls) are written as `\uXXXX` escapes: the same JSON, harmless on a
+/// terminal. Outside strings JSON is ASCII, so only strings change.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
-    let mut bytes = serde_json::to_vec_pretty(value).context("cannot write JSON")?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    let pretty = serde_json::to_string_pretty(value).context("cannot write JSON")?;
+    let mut out = String::with_capacity(pretty.len() + 1);
+    if pretty.chars().any(crate::content::text::is_unsafe) {
+        for character in pretty.chars() {
+            if crate::content::text::is_unsafe(character) && character != '\n' {
+                let _ = write!(out, "\\u{:04x}", u32::from(character));
+            } else {
+                out.push(character);
+            }
+        }
+    } else {
+        out = pretty;
+    }
+    out.push('\n');
+    Ok(out.into_bytes())
+}
+
+/// `bytes` rendered in `format`, made safe to show on a terminal: text is
+/// already safe (its colours are added after sanitizing); every other
+/// format shows control and direction characters as visible escapes.
+pub fn for_terminal(bytes: Vec<u8>, format: Format) -> Vec<u8> {
+    if format == Format::Text {
+        return bytes;
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => match crate::content::text::visible(&text, true) {
+            std::borrow::Cow::Borrowed(_) => text.into_bytes(),
+            std::borrow::Cow::Owned(safe) => safe.into_bytes(),
+        },
+        Err(error) => error.into_bytes(),
+    }
 }
 
 /// A `--format` value parser offering `formats` only.
