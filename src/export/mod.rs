@@ -106,7 +106,7 @@ pub fn render<D: Document>(document: &D, format: Format, style: TextStyle) -> Re
 }
 
 /// Pretty JSON with a final line break. Control and direction characters
-/// that serde_json writes as they are (DEL, C1, the bidirectional
+/// that `serde_json` writes as they are (DEL, C1, the bidirectional
 /// controls) are written as `\uXXXX` escapes: the same JSON, harmless on a
 /// terminal. Outside strings JSON is ASCII, so only strings change.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
