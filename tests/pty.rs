@@ -136,7 +136,7 @@ fn declining_to_start_exits_cleanly_without_a_session() {
     let itlead = Itlead::new().arg("assess");
     let mut session = spawn(&itlead);
     session.expect("Ready to start?").unwrap();
-    session.send("n").unwrap();
+    common::pty::press(&mut session, "n");
     session.expect(expectrl::Eof).ok();
     assert_eq!(exit_code(&session), 0);
     assert!(!itlead.session_file().exists());
@@ -152,7 +152,7 @@ fn a_damaged_session_is_reported_and_set_aside_not_fatal() {
     session.expect("could not be read").expect("warning shown");
     session.expect("moved to").unwrap();
     session.expect("Ready to start?").expect("a new session starts");
-    session.send("n").unwrap();
+    common::pty::press(&mut session, "n");
     session.expect(expectrl::Eof).ok();
     assert_eq!(exit_code(&session), 0);
     let state_dir = itlead.session_file().parent().unwrap().to_owned();

@@ -77,7 +77,7 @@ fn a_failed_last_write_keeps_the_answers_and_still_shows_the_report() {
     session.expect("See the result").expect("closing question");
     // The target goes away while the respondent reads the closing question.
     std::fs::remove_dir(&target).unwrap();
-    session.send(ENTER).unwrap();
+    common::pty::press(&mut session, ENTER);
     session.expect("Your profile").expect("the report reaches the terminal anyway");
     session.expect("your answers are kept").expect("and says the answers are kept");
     session.expect(expectrl::Eof).ok();
@@ -92,7 +92,7 @@ fn a_failed_last_write_keeps_the_answers_and_still_shows_the_report() {
     session.expect(format!("{total} of {total} answered")).expect("nothing left to ask");
     // Keys pressed before a menu is drawn are discarded: wait for it.
     session.expect("See the result").expect("menu shown");
-    session.send(ENTER).unwrap();
+    common::pty::press(&mut session, ENTER);
     session.expect("Your profile").unwrap();
     session.expect(expectrl::Eof).ok();
     assert_eq!(exit_code(&session), 0);
@@ -117,9 +117,9 @@ fn a_second_interactive_run_is_refused_while_the_first_lives_and_works_after_it_
     third_command.env("COLUMNS", "80");
     let mut third = spawn_command(third_command);
     third.expect("Continue your unfinished assessment").expect("the lock died with its holder");
-    third.send("n").unwrap();
+    common::pty::press(&mut third, "n");
     third.expect("Ready to start?").unwrap();
-    third.send("n").unwrap();
+    common::pty::press(&mut third, "n");
     third.expect(expectrl::Eof).ok();
     assert_eq!(exit_code(&third), 0);
 }
@@ -147,6 +147,29 @@ fn a_paste_answers_nothing() {
     session.send("\x1b").unwrap();
     session.expect("Stopped. No answers were saved yet.").unwrap();
     assert_eq!(exit_code(&session), 130);
+}
+
+#[test]
+fn a_held_enter_answers_at_most_one_scenario() {
+    for attempt in 0..3 {
+        let itlead = Itlead::new().args(["assess", "--seed", "8"]);
+        let mut session = spawn(&itlead);
+        start(&mut session);
+        expect_question(&mut session, 1);
+        // Key repeat at 25 a second for two and a half seconds, longer
+        // than anyone holds Enter by accident.
+        std::thread::sleep(Duration::from_millis(300));
+        for _ in 0..60 {
+            session.send(ENTER).unwrap();
+            std::thread::sleep(Duration::from_millis(40));
+        }
+        std::thread::sleep(Duration::from_millis(500));
+        assert!(saved_answers(&itlead) <= 1, "attempt {attempt}: a held Enter answered more");
+        std::thread::sleep(Duration::from_millis(300));
+        session.send("\x1b").unwrap();
+        session.expect("Stopped.").unwrap();
+        assert_eq!(exit_code(&session), 130, "attempt {attempt}: still asking, not finished");
+    }
 }
 
 fn termios_is_restored(session: &OsSession) -> (bool, bool) {
@@ -205,7 +228,7 @@ fn temporary_files_of_a_crash_are_removed_at_a_later_start() {
     std::fs::write(&fresh, "in use").unwrap();
     let mut session = spawn(&itlead);
     session.expect("Ready to start?").unwrap();
-    session.send("n").unwrap();
+    common::pty::press(&mut session, "n");
     session.expect(expectrl::Eof).ok();
     assert_eq!(exit_code(&session), 0);
     assert!(!stale.exists(), "a crash's leftover is removed");

@@ -7,8 +7,11 @@
 //! Enter chooses, Esc and Ctrl-C stop; every other key is ignored. An Enter
 //! that arrives inside a burst of keys (a paste delivers all its bytes at
 //! once, faster than anyone types) is ignored too, and the rest of the
-//! burst is discarded.
+//! burst is discarded. So is an Enter that repeats another within
+//! [`REPEAT_GAP`]: a held Enter key repeats every few dozen milliseconds,
+//! from one question into the next, and must not answer them all.
 
+use std::cell::Cell;
 use std::io;
 use std::time::{Duration, Instant};
 
@@ -21,6 +24,37 @@ use crate::view::Tone;
 
 /// Keys closer together than this are a paste, not typing.
 pub const PASTE_GAP: Duration = Duration::from_millis(25);
+
+/// An Enter this soon after the one before is a held key repeating (key
+/// repeat runs at 10 to 40 a second), not a choice. Nobody reads a
+/// question in less.
+pub const REPEAT_GAP: Duration = Duration::from_millis(200);
+
+/// When the last key and the last Enter came, kept across menus: a paste
+/// or a held key runs on from one question into the next.
+#[derive(Debug, Default)]
+pub struct Pace {
+    key: Cell<Option<Instant>>,
+    enter: Cell<Option<Instant>>,
+}
+
+impl Pace {
+    /// Records `key` arriving `now`; true when it belongs to a burst (within
+    /// [`PASTE_GAP`] of the key before, or with more input waiting) or is an
+    /// Enter repeating within [`REPEAT_GAP`].
+    pub fn burst(&self, key: &Key, now: Instant, waiting: bool) -> bool {
+        let within = |at: Option<Instant>, gap: Duration| {
+            at.is_some_and(|at| now.saturating_duration_since(at) < gap)
+        };
+        let mut burst = waiting || within(self.key.get(), PASTE_GAP);
+        self.key.set(Some(now));
+        if *key == Key::Enter {
+            burst |= within(self.enter.get(), REPEAT_GAP);
+            self.enter.set(Some(now));
+        }
+        burst
+    }
+}
 
 /// What a key does to the menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +95,7 @@ pub fn action(key: &Key, current: usize, count: usize, burst: bool) -> Action {
 /// `None` when the person stops. The menu is cleared afterwards.
 pub fn select(
     term: &Term,
+    pace: &Pace,
     style: TextStyle,
     prompt: &str,
     items: &[String],
@@ -70,7 +105,7 @@ pub fn select(
         return Ok(None);
     }
     let mut current = default.min(items.len() - 1);
-    let mut keys = Keys { term, previous: None };
+    let keys = Keys { term, pace };
     term.hide_cursor()?;
     let mut drawn = draw(term, style, prompt, items, current)?;
     let chosen = loop {
@@ -113,6 +148,7 @@ pub fn confirm_action(key: &Key, default: bool, burst: bool) -> Option<Option<bo
 /// nothing. The answer stays on screen.
 pub fn confirm(
     term: &Term,
+    pace: &Pace,
     style: TextStyle,
     prompt: &str,
     default: bool,
@@ -126,7 +162,7 @@ pub fn confirm(
         paint(arrow, Tone::Dim, style)
     ))?;
     term.flush()?;
-    let mut keys = Keys { term, previous: None };
+    let keys = Keys { term, pace };
     let answer = loop {
         let (key, burst) = keys.next()?;
         match confirm_action(&key, default, burst) {
@@ -144,20 +180,16 @@ pub fn confirm(
     Ok(answer)
 }
 
-/// Keys from a terminal, each with whether it came in a burst: within
-/// [`PASTE_GAP`] of the key before it, or with more input already waiting.
+/// Keys from a terminal, each with whether it came in a burst ([`Pace`]).
 struct Keys<'a> {
     term: &'a Term,
-    previous: Option<Instant>,
+    pace: &'a Pace,
 }
 
 impl Keys<'_> {
-    fn next(&mut self) -> io::Result<(Key, bool)> {
+    fn next(&self) -> io::Result<(Key, bool)> {
         let key = self.term.read_key_raw()?;
-        let now = Instant::now();
-        let burst =
-            self.previous.is_some_and(|at| now.duration_since(at) < PASTE_GAP) || input_waiting();
-        self.previous = Some(now);
+        let burst = self.pace.burst(&key, Instant::now(), input_waiting());
         Ok((key, burst))
     }
 }
@@ -233,6 +265,26 @@ mod tests {
         assert_eq!(confirm_action(&Key::Char('y'), true, true), None);
         assert_eq!(confirm_action(&Key::Enter, true, true), None);
         assert_eq!(confirm_action(&Key::CtrlC, true, true), Some(None));
+    }
+
+    #[test]
+    fn a_held_enter_counts_once_and_a_paste_not_at_all() {
+        let pace = Pace::default();
+        let start = Instant::now();
+        let at = |millis: u64| start + Duration::from_millis(millis);
+        assert!(!pace.burst(&Key::Enter, at(0), false), "the first press counts");
+        // Key repeat: every 33 ms, from one question into the next.
+        for step in 1..30 {
+            assert!(pace.burst(&Key::Enter, at(500 + step * 33), false), "repeat {step}");
+        }
+        // Released, then pressed again after reading the next question.
+        assert!(!pace.burst(&Key::Enter, at(3000), false));
+        // Moving, then choosing, at a person's pace.
+        assert!(!pace.burst(&Key::ArrowDown, at(3100), false));
+        assert!(!pace.burst(&Key::Enter, at(3250), false));
+        // A paste: keys within the paste gap, or with more input waiting.
+        assert!(pace.burst(&Key::Char('a'), at(3260), false));
+        assert!(pace.burst(&Key::Char('b'), at(4000), true));
     }
 
     #[test]

@@ -47,6 +47,8 @@ fn header(question: &Question, style: TextStyle) -> String {
 pub struct TerminalPrompter {
     term: console::Term,
     style: TextStyle,
+    /// When keys came, across every menu of the run.
+    pace: super::menu::Pace,
 }
 
 /// The keys, shown above each menu.
@@ -57,7 +59,7 @@ const ASCII_HINT: &str = "Up/Down move, Enter choose, Esc stop";
 impl TerminalPrompter {
     /// A prompter on stderr.
     pub fn new(style: TextStyle) -> Self {
-        Self { term: console::Term::stderr(), style }
+        Self { term: console::Term::stderr(), style, pace: super::menu::Pace::default() }
     }
 
     /// Options wrapped to the width, continuation lines indented, so that
@@ -85,7 +87,7 @@ impl TerminalPrompter {
 
     fn select(&self, prompt: &str, items: &[String], default: usize) -> Result<Option<usize>> {
         discard_typed_ahead();
-        super::menu::select(&self.term, self.style, prompt, items, default)
+        super::menu::select(&self.term, &self.pace, self.style, prompt, items, default)
             .context("cannot read from the terminal")
     }
 }
@@ -101,6 +103,7 @@ impl Prompter for TerminalPrompter {
         discard_typed_ahead();
         super::menu::confirm(
             &self.term,
+            &self.pace,
             self.style,
             &paint(question, Tone::Plain, self.style),
             default,

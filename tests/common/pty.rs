@@ -15,9 +15,13 @@ pub const ENTER: &str = "\r";
 pub const CTRL_C: &str = "\x03";
 
 /// Presses one key as a person would: not within the burst of a paste,
-/// which the menu ignores (`itlead::terminal::menu::PASTE_GAP`).
+/// and an Enter not so soon after another that it looks like a held key,
+/// both of which the menu ignores (`itlead::terminal::menu::PASTE_GAP`
+/// and `REPEAT_GAP`).
 pub fn press(session: &mut OsSession, key: &str) {
-    std::thread::sleep(itlead::terminal::menu::PASTE_GAP * 3);
+    use itlead::terminal::menu::{PASTE_GAP, REPEAT_GAP};
+    let pause = if key == ENTER { REPEAT_GAP + PASTE_GAP * 2 } else { PASTE_GAP * 3 };
+    std::thread::sleep(pause);
     session.send(key).unwrap();
 }
 
@@ -47,7 +51,7 @@ pub fn exit_code(session: &OsSession) -> i32 {
 /// Accepts the introduction.
 pub fn start(session: &mut OsSession) {
     session.expect("Ready to start?").expect("intro shown");
-    session.send(ENTER).unwrap();
+    press(session, ENTER);
 }
 
 /// Waits for question `number` of `total` and returns `total`.
@@ -68,12 +72,12 @@ pub fn answer(session: &mut OsSession, down: usize) {
     press(session, ENTER);
     session.expect("least likely do?").expect("the least likely question");
     session.expect("Enter choose").expect("menu shown");
-    session.send(ENTER).unwrap();
+    press(session, ENTER);
 }
 
 /// At the closing question, asks for the result.
 pub fn see_result(session: &mut OsSession) {
     session.expect("That was the last scenario").expect("closing question");
     session.expect("See the result").expect("menu shown");
-    session.send(ENTER).unwrap();
+    press(session, ENTER);
 }
