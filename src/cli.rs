@@ -325,6 +325,9 @@ pub struct StatsArgs {
     pub output: OutputArgs,
 }
 
+// `--min-raters` defaults to the floor the anonymity rules set.
+const _: () = assert!(crate::feedback::MIN_RATERS == 3);
+
 /// `itlead feedback`.
 #[derive(Debug, Args)]
 pub struct FeedbackArgs {
@@ -335,8 +338,8 @@ pub struct FeedbackArgs {
     #[arg(value_name = "OTHER", required = true)]
     pub others: Vec<PathBuf>,
     /// Fewest colleagues' results any view may show; below 3, answers may be recognisable.
-    #[arg(long, value_name = "N", default_value_t = crate::feedback::MIN_RATERS, value_parser = clap::value_parser!(usize))]
-    pub min_raters: usize,
+    #[arg(long, value_name = "N", default_value_t = 3 /* MIN_RATERS */, value_parser = clap::value_parser!(u16).range(1..))]
+    pub min_raters: u16,
     /// Output format (default: from --output's extension, else text).
     #[arg(long, value_parser = FormatParser(&Format::ALL))]
     pub format: Option<Format>,

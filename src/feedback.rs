@@ -38,6 +38,9 @@ pub struct FeedbackDocument {
     /// The floor of raters used for every view; below 3 the answers may be
     /// recognisable.
     pub min_raters: usize,
+    /// Whether a colleague's answers may be recognisable: the floor is
+    /// below [`MIN_RATERS`].
+    pub recognisable: bool,
     /// Per contrast, in content order.
     pub contrasts: Vec<ContrastFeedback>,
     /// The others' view by relation, where groups are large enough.
@@ -273,6 +276,7 @@ pub fn feedback(
         },
         raters,
         min_raters: floor,
+        recognisable: floor < MIN_RATERS,
         contrasts,
         groups,
     })

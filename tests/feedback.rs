@@ -181,8 +181,11 @@ fn fewer_than_three_colleagues_is_refused_unless_the_floor_is_lowered() {
     assert!(run.stderr.contains("--min-raters"), "{}", run.stderr);
     let document = feedback_json(&round, &["--min-raters", "2"]);
     assert_eq!(document.min_raters, 2);
+    assert!(document.recognisable, "machine formats say so too");
     let text = feedback(&round, &["--min-raters", "2"]).ok().stdout;
     assert!(text.contains("answers may be recognisable"), "{text}");
+    let run = feedback(&round, &["--min-raters", "0"]).expect_code(2);
+    assert!(run.stderr.contains("--min-raters"), "{}", run.stderr);
 }
 
 #[test]
@@ -194,6 +197,7 @@ fn relations_are_shown_apart_only_when_nobody_can_be_singled_out() {
     );
     let relations: Vec<&str> = both.groups.iter().map(|group| group.relation.as_str()).collect();
     assert_eq!(relations, ["peer", "direct-report"]);
+    assert!(!both.recognisable, "six colleagues under the default floor");
     // Three peers and one manager: the manager's scores would follow from
     // the overall mean and the peers' mean, so no breakdown at all.
     let one_left = feedback_json(&round(&["peer", "peer", "peer", "manager"]), &[]);

@@ -193,4 +193,12 @@ fn a_colleagues_answers_read_about_them_and_leave_next_steps_out() {
     assert!(run.stdout.contains("Sam's clearest leanings"), "{}", run.stdout);
     assert!(!run.stdout.contains("Next steps"), "{}", run.stdout);
     assert!(!run.stdout.contains("Your "), "{}", run.stdout);
+    for format in ["text", "markdown", "html"] {
+        let run = Itlead::new()
+            .args(["assess", "--answers", about.to_str().unwrap(), "--no-save", "--format", format])
+            .ok();
+        let flat = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(!flat.contains("your leanings"), "{format}: the closing speaks to Sam's reader");
+        assert!(flat.contains("Neither side is the better one"), "{format}");
+    }
 }

@@ -45,7 +45,7 @@ pub fn run(context: &Context, args: &FeedbackArgs) -> Result<()> {
         others.push((path.display().to_string(), result));
     }
     warn_all(&messages);
-    let document = match feedback(&own_name, &own, &others, args.min_raters) {
+    let document = match feedback(&own_name, &own, &others, usize::from(args.min_raters)) {
         Ok(document) => document,
         Err(Refusal::Mismatch(what)) => {
             return Err(DataError::one(Diagnostic::whole_file("itlead feedback", what)).into());

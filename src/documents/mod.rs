@@ -18,6 +18,12 @@ pub const CLOSING: &str = "Neither side is the better one. Managing keeps today'
 leading keeps the team moving toward what comes next. Teams need both, and so does a career: use \
 your leanings as strengths, and lean on colleagues who stand on the other side.";
 
+/// The same point in a colleague's answers about someone else, which
+/// speak to the reader, not to the person rated.
+pub const OBSERVER_CLOSING: &str = "Neither side is the better one. Managing keeps today's work \
+reliable; leading keeps the team moving toward what comes next. Teams need both, and so does a \
+career: leanings are strengths, best used beside colleagues who stand on the other side.";
+
 /// The date and time of an RFC 3339 stamp, without the zone: `2026-11-26 13:20`.
 pub fn when_short(created: &str) -> String {
     match created.get(..16) {

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::{CLOSING, when};
+use super::{CLOSING, OBSERVER_CLOSING, when};
 use crate::answer::{Answer, chosen_count};
 use crate::content::Content;
 use crate::content::model::{Axis, Pick, Side};
@@ -138,7 +138,8 @@ impl Document for Report<'_> {
         if result.about.is_none() {
             next_steps(&mut view, result, self.content);
         }
-        view.push(Block::Paragraph(Text::new(Tone::Quiet, CLOSING)));
+        let closing = if result.about.is_some() { OBSERVER_CLOSING } else { CLOSING };
+        view.push(Block::Paragraph(Text::new(Tone::Quiet, closing)));
         view.push(Block::Table(details(result)));
         view
     }
