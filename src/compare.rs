@@ -82,6 +82,10 @@ pub struct Movement {
     pub new_band: Band,
     /// Whether the band differs.
     pub band_changed: bool,
+    /// Whether the earlier balanced score came from answers at both ends.
+    pub old_mixed: bool,
+    /// Whether the later balanced score came from answers at both ends.
+    pub new_mixed: bool,
 }
 
 /// An axis that was not compared.
@@ -205,6 +209,8 @@ pub fn compare(
                 old_band: earlier.band,
                 new_band: later.band,
                 band_changed: earlier.band != later.band,
+                old_mixed: earlier.mixed,
+                new_mixed: later.mixed,
             }),
             (None, Some(_)) => left_out.push((later.id.clone(), LeftOutReason::NotScoredInOld)),
             (Some(_), None) => left_out.push((later.id.clone(), LeftOutReason::NotScoredInNew)),
@@ -248,4 +254,29 @@ fn snapshot(file: &str, result: &ResultDocument) -> Snapshot {
         name: result.name.clone(),
         mode: result.selection.mode().to_owned(),
     }
+}
+
+/// Why `old` and `new` look like results about different people, if they
+/// do: compare is for one person's change over time.
+pub fn different_people(old: &ResultDocument, new: &ResultDocument) -> Option<String> {
+    let describe = |result: &ResultDocument| match (&result.about, &result.name) {
+        (Some(about), _) => format!("answers about {}", about.name),
+        (None, Some(name)) => format!("{name}'s own answers"),
+        (None, None) => String::from("a self-assessment"),
+    };
+    let differ = match (&old.about, &new.about) {
+        (Some(a), Some(b)) => !crate::result::same_person(&a.name, &b.name),
+        (None, None) => match (&old.name, &new.name) {
+            (Some(a), Some(b)) => !crate::result::same_person(a, b),
+            _ => false,
+        },
+        _ => true,
+    };
+    differ.then(|| {
+        format!(
+            "these results may be about different people: {} and {}",
+            describe(old),
+            describe(new)
+        )
+    })
 }

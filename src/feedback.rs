@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::result::{Relation, ResultDocument};
+use crate::result::{Relation, ResultDocument, same_person};
 
 /// The `schema` value of feedback documents.
 pub const FEEDBACK_SCHEMA: &str = "itlead.feedback/1";
@@ -155,12 +155,6 @@ pub enum Refusal {
         /// The floor.
         need: usize,
     },
-}
-
-/// A name as compared: trimmed, case and inner spaces ignored.
-fn same_person(a: &str, b: &str) -> bool {
-    let norm = |name: &str| name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    norm(a) == norm(b)
 }
 
 fn tenths(value: f64) -> f64 {

@@ -635,3 +635,10 @@ pub fn skipped_ids(answers: &Answers) -> Vec<&str> {
         .map(|(id, _)| id.as_str())
         .collect()
 }
+
+/// Whether two names name the same person: trimmed, case and inner spaces
+/// ignored.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let norm = |name: &str| name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    norm(a) == norm(b)
+}

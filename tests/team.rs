@@ -550,6 +550,108 @@ fn compare_text_lists_movement_and_what_was_left_out() {
     }
 }
 
+/// `compare/NAME.json` with `change` applied, written into `dir`.
+fn edited_compare_fixture(
+    dir: &std::path::Path,
+    name: &str,
+    change: impl Fn(&mut serde_json::Value),
+) -> String {
+    let mut result: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(compare_fixture(name)).unwrap()).unwrap();
+    change(&mut result);
+    let path = dir.join(format!("{name}.json"));
+    std::fs::write(&path, serde_json::to_string(&result).unwrap()).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn compare_shows_mixed_as_the_report_does() {
+    let dir = tempfile::tempdir().unwrap();
+    // goals-vision was balanced at +10 both times; the earlier +10 came
+    // from answers at both ends.
+    let old = edited_compare_fixture(dir.path(), "old", |result| {
+        result["axes"][1]["mixed"] = true.into();
+    });
+    let new = compare_fixture("new");
+    let json = Itlead::new().args(["compare", &old, &new, "--format", "json"]).ok();
+    let document: CompareDocument = serde_json::from_str(&json.stdout).unwrap();
+    let goals = &document.axes[1];
+    assert_eq!(goals.id, "goals-vision");
+    assert!(goals.old_mixed && !goals.new_mixed, "{goals:?}");
+    let text = Itlead::new().args(["compare", &old, &new]).env("COLUMNS", "100").ok().stdout;
+    let row = text.lines().find(|line| line.trim_start().starts_with("Goals ⟷ Vision")).unwrap();
+    assert!(row.ends_with("mixed → balanced"), "{row}");
+    let markdown = Itlead::new().args(["compare", &old, &new, "--format", "markdown"]).ok();
+    assert!(markdown.stdout.contains("mixed → balanced"), "{}", markdown.stdout);
+}
+
+#[test]
+fn compare_warns_when_the_results_are_about_different_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let named = |file: &str, who: &str| {
+        let who = who.to_owned();
+        edited_compare_fixture(dir.path(), file, move |result| result["name"] = who.clone().into())
+    };
+    let ada = named("old", "Ada Lovelace");
+    let sam = named("new", "Sam Lee");
+    let run = Itlead::new().args(["compare", &ada, &sam]).ok();
+    assert!(
+        run.stderr.contains(
+            "warning: these results may be about different people: Ada Lovelace's own answers and Sam Lee's own answers"
+        ),
+        "{}",
+        run.stderr
+    );
+    let same = named("old", "sam  LEE");
+    let run = Itlead::new().args(["compare", &same, &sam]).ok();
+    assert!(!run.stderr.contains("different people"), "{}", run.stderr);
+}
+
+#[test]
+fn unnamed_saved_results_go_by_their_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let in_data = || Itlead::new().env("ITLEAD_DATA_DIR", data.to_str().unwrap());
+    let unnamed = std::fs::read_to_string(fixture("answers/full.yaml"))
+        .unwrap()
+        .replace("name: \"Robin Example\"\n", "");
+    assert!(!unnamed.contains("Robin"));
+    let answers = dir.path().join("unnamed.yaml");
+    std::fs::write(&answers, unnamed).unwrap();
+    for _ in 0..2 {
+        in_data().args(["assess", "--answers", answers.to_str().unwrap()]).ok();
+    }
+    let history: serde_json::Value =
+        serde_json::from_str(&in_data().args(["history", "--format", "json"]).ok().stdout).unwrap();
+    let stems: Vec<String> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| {
+            let file = std::path::Path::new(entry["file"].as_str().unwrap());
+            file.file_stem().unwrap().to_string_lossy().into_owned()
+        })
+        .collect();
+    assert_eq!(stems.len(), 2);
+    // Compare labels them by file name, not by the path in the data directory.
+    let compared = in_data().args(["compare", "1", "latest", "--format", "markdown"]).ok();
+    assert!(!compared.stdout.contains(data.to_str().unwrap()), "{}", compared.stdout);
+    for stem in &stems {
+        assert!(compared.stdout.contains(&format!("{stem}.json")), "{}", compared.stdout);
+    }
+    // History's "who" column falls back to the file's name, which stays
+    // when the file column gives way to a narrower table.
+    let text = in_data().arg("history").env("COLUMNS", "100").ok().stdout;
+    assert!(!text.contains(".json"), "the file column is dropped at 100 columns: {text}");
+    for (number, stem) in stems.iter().enumerate() {
+        let row = text
+            .lines()
+            .find(|line| line.starts_with(&format!("  {}  ", number + 1)))
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(row.contains(&format!(" {stem} ")), "who: {row}");
+    }
+}
+
 #[test]
 fn compare_refuses_another_major_version() {
     let run = Itlead::new()
@@ -620,7 +722,9 @@ fn compare_in_csv_markdown_and_html() {
             "delta",
             "old_band",
             "new_band",
-            "band_changed"
+            "band_changed",
+            "old_mixed",
+            "new_mixed"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -637,7 +741,9 @@ fn compare_in_csv_markdown_and_html() {
             "-20",
             "strong-leader",
             "leaning-leader",
-            "true"
+            "true",
+            "false",
+            "false"
         ]
     );
     let markdown = run("markdown");

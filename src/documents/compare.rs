@@ -3,6 +3,7 @@
 
 use crate::compare::{CompareDocument, Snapshot};
 use crate::export::{Document, Format};
+use crate::score::Shown;
 use crate::view::{
     Block, Cell, Chart, ChartGroup, ChartRow, Column, Mark, Places, Table, Text, Tone, View,
     band_tone, plural, signed,
@@ -92,10 +93,10 @@ fn chart(document: &CompareDocument) -> Chart {
                 signed(Some(movement.old_score)).unwrap_or_default(),
                 signed(Some(movement.new_score)).unwrap_or_default()
             ),
-            label: Text::new(
-                band_tone(crate::score::Shown::Band(movement.new_band)),
-                movement.new_band.label(),
-            ),
+            label: {
+                let shown = Shown::of(movement.new_band, movement.new_mixed);
+                Text::new(band_tone(shown), shown.label())
+            },
             note: None,
         })
         .collect();
@@ -119,15 +120,18 @@ fn table(document: &CompareDocument) -> Table {
         Column::text("old band", "old_band").machines(),
         Column::text("new band", "new_band").machines(),
         Column::text("band changed", "band_changed").machines(),
+        Column::text("old mixed", "old_mixed").machines(),
+        Column::text("new mixed", "new_mixed").machines(),
     ]));
     for movement in &document.axes {
-        let band = if movement.band_changed {
-            Text::plain(format!("{} → ", movement.old_band.label())).and(
-                band_tone(crate::score::Shown::Band(movement.new_band)),
-                movement.new_band.label(),
-            )
+        let (before, after) = (
+            Shown::of(movement.old_band, movement.old_mixed),
+            Shown::of(movement.new_band, movement.new_mixed),
+        );
+        let band = if before == after {
+            Text::new(Tone::Dim, after.label())
         } else {
-            Text::new(Tone::Dim, movement.new_band.label())
+            Text::plain(format!("{} → ", before.label())).and(band_tone(after), after.label())
         };
         table.row(super::contrast_row(
             &movement.id,
@@ -142,6 +146,8 @@ fn table(document: &CompareDocument) -> Table {
                 Cell::band(movement.old_band),
                 Cell::band(movement.new_band),
                 Cell::Flag(movement.band_changed),
+                Cell::Flag(movement.old_mixed),
+                Cell::Flag(movement.new_mixed),
             ],
         ));
     }

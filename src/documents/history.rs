@@ -50,14 +50,18 @@ impl Document for History {
             Column::text("file", "file").cuttable().dropped(4),
         ]);
         for entry in &self.entries {
+            let path = std::path::Path::new(&entry.file);
+            let file = path
+                .file_name()
+                .map_or_else(|| entry.file.clone(), |name| name.to_string_lossy().into_owned());
+            // Names where given, the file's name otherwise.
             let who = match (&entry.about, &entry.name) {
                 (Some(about), _) => format!("about {about}"),
                 (None, Some(name)) => name.clone(),
-                (None, None) => String::new(),
+                (None, None) => path
+                    .file_stem()
+                    .map_or_else(|| file.clone(), |stem| stem.to_string_lossy().into_owned()),
             };
-            let file = std::path::Path::new(&entry.file)
-                .file_name()
-                .map_or_else(|| entry.file.clone(), |name| name.to_string_lossy().into_owned());
             table.row(vec![
                 Cell::Count(entry.number),
                 Cell::text(super::when_short(&entry.created)),
