@@ -162,9 +162,11 @@ pub fn write_document(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         Target::Link if force => write_in_place(path, bytes, Replace::Yes),
         Target::File(_) | Target::Link if !force => Err(exists(path)),
         Target::File(permissions) => {
+            remove_stale_temporaries(&parent(path));
             persist_replacing(temporary(path, Some(permissions), bytes)?, path)
         }
         Target::New | Target::Link => {
+            remove_stale_temporaries(&parent(path));
             let temporary = temporary(path, None, bytes)?;
             persist_new(temporary, path)?;
             sync_directory(path);

@@ -30,6 +30,14 @@ fn answers_file_gives_a_result_and_saves_it_privately() {
     assert_eq!(result.answers["internal-tool"], Answer::ranked("a", "b"));
     assert_eq!(result.name.as_deref(), Some("Robin Example"));
     assert!(run.stderr.contains("Result saved to"), "{}", run.stderr);
+    let flat = run.stderr.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("`itlead report latest` shows it again")
+            && flat.contains("--output report.html")
+            && flat.contains("`itlead explain CONTRAST`"),
+        "how to see it again: {}",
+        run.stderr
+    );
     let saved: Vec<_> =
         std::fs::read_dir(itlead.results_dir()).unwrap().map(|e| e.unwrap().path()).collect();
     assert_eq!(saved.len(), 1);

@@ -233,6 +233,28 @@ fn temporary_files_of_a_crash_are_removed_at_a_later_start() {
     assert_eq!(exit_code(&session), 0);
     assert!(!stale.exists(), "a crash's leftover is removed");
     assert!(fresh.exists(), "a file another run may be writing is kept");
+
+    // The same beside a document written with --output.
+    let documents = itlead.home().join("documents");
+    std::fs::create_dir_all(&documents).unwrap();
+    let stale = documents.join(".itlead-AbC123.tmp");
+    std::fs::write(&stale, "half").unwrap();
+    let status = std::process::Command::new("touch")
+        .args(["-d", "2 hours ago"])
+        .arg(&stale)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let fresh = documents.join(".itlead-running.tmp");
+    std::fs::write(&fresh, "in use").unwrap();
+    let answers = common::fixture("answers/full.yaml");
+    Itlead::new()
+        .args(["assess", "--answers", answers.to_str().unwrap(), "--no-save", "-o"])
+        .arg(documents.join("report.md").to_str().unwrap())
+        .ok();
+    assert!(documents.join("report.md").exists());
+    assert!(!stale.exists(), "a crash's leftover beside a document is removed");
+    assert!(fresh.exists(), "a file another run may be writing is kept");
 }
 
 #[test]

@@ -203,9 +203,11 @@ fn save(context: &Context, result: &ResultDocument) -> Result<std::path::PathBuf
 /// After "Result saved to …": how to see it again.
 fn saved_hint(path: &std::path::Path, output: &OutputArgs) {
     let again = if output.is_stdout() {
-        "; `itlead report latest` shows it again (add --output report.html for a page to share)"
+        "; `itlead report latest` shows it again (add --output report.html for a page to share), \
+         and `itlead explain CONTRAST` says more about any contrast"
     } else {
-        "; `itlead report latest` shows it again"
+        "; `itlead report latest` shows it again, and `itlead explain CONTRAST` says more about \
+         any contrast"
     };
     warn(&format!("Result saved to {}{again}.", path.display()));
 }
