@@ -10,7 +10,7 @@
 
 use std::collections::HashSet;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use crate::answer::{Answer, Answers};
 use crate::content::DataError;
@@ -19,7 +19,7 @@ use crate::content::locate::YamlPath;
 use crate::content::model::ResponseFormat;
 use crate::content::selection::Selection;
 use crate::content::{Content, validate};
-use crate::score::{AxisScore, Band, Overall, Profile, ThemeScore, summarize};
+use crate::score::{AxisScore, Band, Overall, Profile, ThemeScore, summarize, whole_number};
 
 /// The `schema` value of result documents this itlead writes.
 pub const RESULT_SCHEMA: &str = "itlead.result/2";
@@ -201,30 +201,6 @@ pub struct ThemeResult {
     pub max: Option<i32>,
     /// Axes in the theme that have a score.
     pub scored_axes: usize,
-}
-
-/// Reads an optional whole number that JSON may spell as a float: `-0`
-/// arrives as `-0.0`, and `40.0` is 40. Anything with a fraction, or out
-/// of range, is refused.
-fn whole_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i32>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Number {
-        Integer(i64),
-        Float(f64),
-    }
-    let Some(number) = Option::<Number>::deserialize(deserializer)? else {
-        return Ok(None);
-    };
-    let whole = match number {
-        Number::Integer(value) => Some(value),
-        Number::Float(value) if value.fract() == 0.0 && value.abs() < 1e9 => Some(value as i64),
-        Number::Float(_) => None,
-    };
-    whole
-        .and_then(|value| i32::try_from(value).ok())
-        .map(Some)
-        .ok_or_else(|| serde::de::Error::custom("expected a whole number"))
 }
 
 /// Who answered and about whom, as `assess` records it.
@@ -491,11 +467,12 @@ mod v1 {
 
     use serde::Deserialize;
 
-    use super::{AxisResult, ContentStamp, ResultDocument, ThemeResult, whole_number};
+    use super::{AxisResult, ContentStamp, ResultDocument, ThemeResult};
     use crate::answer::Answer;
     use crate::content::model::ResponseFormat;
     use crate::content::selection::Selection;
     use crate::score::Band;
+    use crate::score::whole_number;
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]

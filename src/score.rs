@@ -20,7 +20,7 @@
 //! built from the axis scores alone ([`summarize`]), so a saved result's
 //! summary can be rebuilt without the content.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::answer::{Answer, Answers};
 use crate::content::model::{Content, Pick, Side};
@@ -195,10 +195,35 @@ pub struct ThemeScore {
     pub scored_axes: usize,
 }
 
+/// Reads an optional whole number that JSON may spell as a float: `-0`
+/// arrives as `-0.0`, and `40.0` is 40. Anything with a fraction, or out
+/// of range, is refused.
+pub fn whole_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i32>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Number {
+        Integer(i64),
+        Float(f64),
+    }
+    let Some(number) = Option::<Number>::deserialize(deserializer)? else {
+        return Ok(None);
+    };
+    let whole = match number {
+        Number::Integer(value) => Some(value),
+        Number::Float(value) if value.fract() == 0.0 && value.abs() < 1e9 => Some(value as i64),
+        Number::Float(_) => None,
+    };
+    whole
+        .and_then(|value| i32::try_from(value).ok())
+        .map(Some)
+        .ok_or_else(|| serde::de::Error::custom("expected a whole number"))
+}
+
 /// The whole picture, counted the way the bars show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Overall {
     /// Mean of all axis scores.
+    #[serde(deserialize_with = "whole_number")]
     pub score: Option<i32>,
     /// `split` when contrasts lean to both sides; else the band of the mean.
     pub band: Band,

@@ -530,8 +530,12 @@ fn hand_edited_results_are_recomputed_or_refused() {
     let (_dir, path) = edited(|result| result["axes"] = serde_json::json!([]));
     let run = Itlead::new().args(["report", path.to_str().unwrap()]).expect_code(3);
     assert!(run.stderr.contains("a result needs at least one contrast"), "{}", run.stderr);
-    // `-0` is zero.
-    let (_dir, path) = edited(|result| result["axes"][0]["score"] = serde_json::json!(-0.0));
+    // `-0` is zero, wherever a score stands.
+    let (_dir, path) = edited(|result| {
+        result["axes"][0]["score"] = serde_json::json!(-0.0);
+        result["themes"][0]["score"] = serde_json::json!(-0.0);
+        result["overall"]["score"] = serde_json::json!(-0.0);
+    });
     let text = std::fs::read_to_string(&path).unwrap().replace("-0.0", "-0");
     std::fs::write(&path, text).unwrap();
     let run = Itlead::new().args(["report", path.to_str().unwrap(), "--format", "json"]).ok();
