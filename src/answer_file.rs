@@ -152,6 +152,11 @@ pub fn parse(
         )),
     }
     let about = subject(&raw, &mut problems);
+    for (key, name) in [("name", &raw.name), ("about", &raw.about)] {
+        if let Some(message) = name.as_deref().and_then(crate::result::name_problem) {
+            problems.push(Problem::new(YamlPath::root().key(key), message));
+        }
+    }
     let Some(entries) = raw.answers else {
         return Err(DataError::one(Diagnostic::whole_file(
             file,

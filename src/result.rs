@@ -613,6 +613,19 @@ pub fn skipped_ids(answers: &Answers) -> Vec<&str> {
         .collect()
 }
 
+/// Longest name a result records, in characters.
+pub const MAX_NAME: usize = 100;
+
+/// Why `name` cannot be recorded as a person's name, if it cannot: a name
+/// is one line of at most [`MAX_NAME`] characters without control or
+/// direction characters.
+pub fn name_problem(name: &str) -> Option<String> {
+    (crate::content::text::first_unsafe(name, false).is_some() || name.chars().count() > MAX_NAME)
+        .then(|| {
+            format!("a name is up to {MAX_NAME} characters on one line, without control characters")
+        })
+}
+
 /// Whether two names name the same person: trimmed, case and inner spaces
 /// ignored.
 pub fn same_person(a: &str, b: &str) -> bool {

@@ -91,6 +91,18 @@ fn answers_files_cannot_drive_the_terminal_through_error_messages() {
     let run = Itlead::new().args(["assess", "--answers", path.to_str().unwrap()]).expect_code(3);
     assert_inert("answers error", &run.stderr);
     assert!(run.stderr.contains("is not an option of `night-page`"), "{}", run.stderr);
+    // So is a name in the file, with its place.
+    let (dir, _) = answers_file(serde_json::Map::new());
+    let path = dir.path().join("named.json");
+    let document = serde_json::json!({
+        "schema": "itlead.answers/2",
+        "name": format!("Eve{HOSTILE}"),
+        "answers": answer_all(|_, keys| ranked(keys, 0, 1)),
+    });
+    std::fs::write(&path, document.to_string()).unwrap();
+    let run = Itlead::new().args(["assess", "--answers", path.to_str().unwrap()]).expect_code(3);
+    assert_inert("name in an answers file", &run.stderr);
+    assert!(run.stderr.contains("a name is up to 100 characters on one line"), "{}", run.stderr);
     // A name given on the command line is refused, not echoed raw.
     let run = Itlead::new()
         .args(["assess", "--answers", path.to_str().unwrap(), "--name", &format!("a{HOSTILE}")])

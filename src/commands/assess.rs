@@ -31,9 +31,6 @@ use crate::store::{Found, SessionStore, save_result};
 use crate::terminal::prompters::{PlainPrompter, TerminalPrompter};
 use crate::terminal::signals::{self, SavedCount};
 
-/// Longest name accepted for `--name` and `--about`.
-const MAX_NAME: usize = 100;
-
 /// `itlead assess`.
 pub fn run(context: &Context, args: &AssessArgs) -> Result<()> {
     let content = library::load(context.content_path())?;
@@ -69,10 +66,10 @@ pub fn checked_name(name: &str, flag: &str) -> Result<String> {
     if name.is_empty() {
         return Err(usage(format!("{flag} needs a name")));
     }
-    if crate::content::text::first_unsafe(name, false).is_some() || name.chars().count() > MAX_NAME
-    {
+    if crate::result::name_problem(name).is_some() {
         return Err(usage(format!(
-            "{flag} takes a name of up to {MAX_NAME} characters on one line, without control characters"
+            "{flag} takes a name of up to {} characters on one line, without control characters",
+            crate::result::MAX_NAME
         )));
     }
     Ok(name.to_owned())
