@@ -47,11 +47,22 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(error) => {
             let code = if error.use_stderr() { EXIT_USAGE } else { EXIT_OK };
-            let _ = error.print();
+            // clap quotes what was typed: when that holds control or
+            // direction characters, the message goes out without colour
+            // (clap's plain rendering drops escape sequences) and through
+            // the sanitizer, so that none is obeyed.
+            let hostile =
+                args.iter().any(|arg| arg.to_string_lossy().chars().any(content::text::is_unsafe));
+            if hostile && error.use_stderr() {
+                output::warn(error.render().to_string().trim_end());
+            } else {
+                let _ = error.print();
+            }
             return code;
         }
     };

@@ -310,3 +310,21 @@ fn every_format_shown_on_a_terminal_shows_control_characters_as_escapes() {
         }
     }
 }
+
+#[test]
+fn a_typed_escape_sequence_in_an_argument_is_not_echoed_raw() {
+    for args in [
+        ["--color", "z\u{1b}]0;pwned\u{7}\u{9b}31m\u{202e}", "list"],
+        ["list", "--format", "j\u{1b}]52;c;cm0gLXJmIH4=\u{7}\u{202e}"],
+    ] {
+        let itlead = Itlead::new().args(args);
+        let mut session = spawn(&itlead);
+        let shown = session.expect(expectrl::Eof).expect("the whole output");
+        let shown = String::from_utf8_lossy(shown.as_bytes()).into_owned();
+        assert_eq!(exit_code(&session), 2, "{shown}");
+        assert!(shown.contains("invalid value"), "{shown}");
+        for control in ["\u{1b}]", "\u{7}", "\u{9b}", "\u{202e}"] {
+            assert!(!shown.contains(control), "{args:?} echoes {control:?}: {shown:?}");
+        }
+    }
+}
