@@ -21,11 +21,6 @@ pub fn is_unsafe(character: char) -> bool {
     character.is_control() || is_direction_control(character)
 }
 
-/// Whether `character` is unsafe where newlines and tabs are layout.
-pub fn is_unsafe_in_layout(character: char) -> bool {
-    is_unsafe(character) && !matches!(character, '\n' | '\t')
-}
-
 /// The first unsafe character of `text` and its 1-based position, counting
 /// characters. Line breaks are allowed when `multiline`; so are tabs, which
 /// YAML block scalars may hold.
