@@ -83,6 +83,30 @@ fn json_writes_control_and_direction_characters_as_escapes_and_keeps_them() {
 }
 
 #[test]
+fn text_from_results_never_starts_a_markdown_block() {
+    let dir = tempfile::tempdir().unwrap();
+    for (title, raw) in
+        [("# Pwned heading", "# Pwned"), ("    indented", "    indented"), ("1) x", "1) x")]
+    {
+        let (_dir, path) = edited(|result| result["content"]["title"] = title.into());
+        let copy = dir.path().join("titled.json");
+        std::fs::copy(&path, &copy).unwrap();
+        for args in [
+            vec!["report", copy.to_str().unwrap(), "--format", "markdown"],
+            vec!["team", copy.to_str().unwrap(), "--format", "markdown"],
+            vec!["compare", copy.to_str().unwrap(), copy.to_str().unwrap(), "--format", "markdown"],
+        ] {
+            let run = Itlead::new().args(&args).ok();
+            assert!(
+                !run.stdout.lines().any(|line| line.starts_with(raw)),
+                "{args:?} lets `{title}` start a block:\n{}",
+                run.stdout
+            );
+        }
+    }
+}
+
+#[test]
 fn answers_files_cannot_drive_the_terminal_through_error_messages() {
     let mut answers = answer_all(|_, keys| ranked(keys, 0, 1));
     answers.insert("night-page".into(), serde_json::json!({"most": HOSTILE, "least": "a"}));

@@ -48,17 +48,21 @@ pub fn markdown(text: &str) -> String {
     crate::content::text::visible(&out, false).into_owned()
 }
 
-/// Like [`markdown`], for text that starts a paragraph or a list item: a
-/// leading `#`, `-`, `+`, `=` or `1.` would make it a heading or a list.
+/// Like [`markdown`], for text that starts a paragraph or a list item:
+/// leading spaces (four make a code block) are dropped, and a leading `#`,
+/// `-`, `+`, `=`, `1.` or `1)` is escaped, which would make it a heading or
+/// a list.
 pub fn markdown_block(text: &str) -> String {
-    let escaped = markdown(text);
-    let numbered = escaped.split_once('.').is_some_and(|(head, _)| {
+    let escaped = markdown(text.trim_start());
+    let numbered = escaped.find(['.', ')']).is_some_and(|at| {
+        let head = &escaped[..at];
         !head.is_empty() && head.len() < 10 && head.chars().all(|c| c.is_ascii_digit())
     });
     if escaped.starts_with(['#', '-', '+', '=']) {
         format!("\\{escaped}")
     } else if numbered {
-        escaped.replacen('.', "\\.", 1)
+        let at = escaped.find(['.', ')']).unwrap_or(0);
+        format!("{}\\{}", &escaped[..at], &escaped[at..])
     } else {
         escaped
     }
@@ -120,6 +124,11 @@ mod tests {
         assert_eq!(markdown_block("# title"), "\\# title");
         assert_eq!(markdown_block("- item"), "\\- item");
         assert_eq!(markdown_block("12. item"), "12\\. item");
+        assert_eq!(markdown_block("1) item"), "1\\) item");
+        assert_eq!(markdown_block("    indented code"), "indented code");
+        assert_eq!(markdown_block("  # heading"), "\\# heading");
+        assert_eq!(markdown_block("2.0.0 release"), "2\\.0.0 release");
+        assert_eq!(markdown_block("IT contrasts 2.0.0"), "IT contrasts 2.0.0");
         assert_eq!(markdown("-45"), "-45");
     }
 

@@ -15,7 +15,16 @@ pub fn render(view: &View) -> String {
         let _ = writeln!(out, "# {}\n", escape::markdown(&view.title));
     }
     if !view.meta.is_empty() {
-        let meta: Vec<String> = view.meta.iter().map(|line| escape::markdown(line)).collect();
+        let meta: Vec<String> = view
+            .meta
+            .iter()
+            .enumerate()
+            .map(
+                |(at, line)| {
+                    if at == 0 { escape::markdown_block(line) } else { escape::markdown(line) }
+                },
+            )
+            .collect();
         let _ = writeln!(out, "{}\n", meta.join(" · "));
     }
     for block in view.blocks.iter().filter(|block| block.places().markdown) {
