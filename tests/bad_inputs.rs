@@ -58,7 +58,7 @@ const CONTENT: &[Case] = &[
     case("content/unknown-field.yaml", Some((6, 1)), "unknown field `colour`"),
     case("content/duplicate-key.yaml", Some((6, 1)), "duplicate field `title`"),
     case("content/duplicate-weight.yaml", Some((77, 18)), "duplicate key `goals-vision`"),
-    case("content/unknown-axis.yaml", Some((77, 20)), "unknown axis `vison`"),
+    case("content/unknown-axis.yaml", Some((77, 20)), "unknown contrast `vison`"),
     case("content/alias-bomb.yaml", Some((5, 9)), "a YAML alias (`*name`) is not accepted"),
     case("content/deep-flow.yaml", Some((4, 267)), "nested more than 64 levels deep"),
 ];

@@ -33,18 +33,18 @@ const CASES: &[Case] = &[
     Case { name: "too many practices", from: "practices: [\"Turn one task into a target.\"]", to: "practices: [\"a\", \"b\", \"c\", \"d\"]", nth: 0, expected: "has 4 practices; give 1 to 3" },
     Case { name: "empty question to discuss", from: "discuss: \"Where are we heading?\"", to: "discuss: \"\"", nth: 0, expected: "discuss: must not be empty" },
     Case { name: "an option weighing four axes", from: "weights: { goals-vision: 1 }", to: "weights: { goals-vision: 1, today-tomorrow: 1, a: 1, b: 1 }", nth: 0, expected: "weighs 4 axes; an option may weigh at most 3" },
-    Case { name: "duplicate axis id", from: "- id: goals-vision", to: "- id: today-tomorrow", nth: 0, expected: "duplicate axis id `today-tomorrow`" },
+    Case { name: "duplicate contrast id", from: "- id: goals-vision", to: "- id: today-tomorrow", nth: 0, expected: "duplicate contrast id `today-tomorrow`" },
     Case { name: "duplicate scenario id", from: "- id: budget", to: "- id: outage", nth: 0, expected: "duplicate scenario id `outage`" },
     Case { name: "malformed id", from: "- id: roadmap", to: "- id: Road_Map", nth: 0, expected: "not kebab-case" },
-    Case { name: "unknown axis in weights", from: "weights: { goals-vision: -2 }", to: "weights: { goals-visoin: -2 }", nth: 0, expected: "unknown axis `goals-visoin` (did you mean `goals-vision`?)" },
+    Case { name: "unknown axis in weights", from: "weights: { goals-vision: -2 }", to: "weights: { goals-visoin: -2 }", nth: 0, expected: "unknown contrast `goals-visoin` (did you mean `goals-vision`?)" },
     Case { name: "weight out of range", from: "weights: { goals-vision: -2 }", to: "weights: { goals-vision: -5 }", nth: 0, expected: "weight -5 is out of range" },
     Case { name: "duplicate option key", from: "      - key: c\n        text: \"Run a session", to: "      - key: b\n        text: \"Run a session", nth: 0, expected: "duplicate option key `b`" },
     Case { name: "malformed option key", from: "      - key: c\n        text: \"Split", to: "      - key: C3\n        text: \"Split", nth: 0, expected: "must be a single lowercase letter" },
-    Case { name: "alias collides with a pole name", from: "aliases: [objectives]", to: "aliases: [objectives, tomorrow]", nth: 0, expected: "`tomorrow` already names axis `today-tomorrow`" },
-    Case { name: "pole name collides", from: "name: Vision", to: "name: Today", nth: 0, expected: "`Today` already names axis `today-tomorrow`" },
+    Case { name: "alias collides with a pole name", from: "aliases: [objectives]", to: "aliases: [objectives, tomorrow]", nth: 0, expected: "`tomorrow` already names contrast `today-tomorrow`" },
+    Case { name: "pole name collides", from: "name: Vision", to: "name: Today", nth: 0, expected: "`Today` already names contrast `today-tomorrow`" },
     Case { name: "unknown source", from: "key: notes\n      point: \"Vision", to: "key: nots\n      point: \"Vision", nth: 0, expected: "unknown source `nots` (did you mean `notes`?)" },
     Case { name: "unknown theme", from: "theme: direction", to: "theme: directoin", nth: 1, expected: "unknown theme `directoin`" },
-    Case { name: "unknown related axis", from: "related: [today-tomorrow]", to: "related: [tomorow]", nth: 0, expected: "unknown axis `tomorow`" },
+    Case { name: "unknown related axis", from: "related: [today-tomorrow]", to: "related: [tomorow]", nth: 0, expected: "unknown contrast `tomorow`" },
     Case { name: "empty text", from: "explanation: \"How far ahead you look when you decide.\"", to: "explanation: \"\"", nth: 0, expected: "axes[0].explanation: must not be empty" },
     Case { name: "empty summary", from: "summary: \"Sets and measures targets.\"", to: "summary: \"  \"", nth: 0, expected: "axes[1].manager.summary: must not be empty" },
     Case { name: "unknown field", from: "in_it: \"Quarterly", to: "in_itt: \"Quarterly", nth: 0, expected: "unknown field `in_itt`" },
@@ -120,7 +120,7 @@ fn all_problems_are_reported_not_just_the_first() {
     let (run, _, _dir) = check_file(&text);
     assert_eq!(run.code, 3);
     for expected in
-        ["unknown schema version 9", "unknown axis `nope`", "duplicate scenario id `outage`"]
+        ["unknown schema version 9", "unknown contrast `nope`", "duplicate scenario id `outage`"]
     {
         assert!(run.stderr.contains(expected), "missing `{expected}` in:\n{}", run.stderr);
     }
@@ -166,12 +166,12 @@ fn an_axis_needs_three_scenarios_and_both_directions() {
     let (run, _, _dir) = check_file(&with_weight);
     assert_eq!(run.code, 3, "{}", run.stderr);
     assert!(
-        run.stderr.contains("axis `spare-axis` loads on 1 scenario; it needs at least 3"),
+        run.stderr.contains("contrast `spare-axis` is moved by 1 scenario; it needs at least 3"),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("axis `spare-axis` cannot move toward the manager (negative) side"),
+        run.stderr.contains("contrast `spare-axis` cannot move toward the manager (negative) side"),
         "{}",
         run.stderr
     );
@@ -234,5 +234,5 @@ fn scenario_options_must_differ_and_pull_both_ways() {
     let (run, _, _dir) = check_file(&one_way);
     let place = format!("broken.yaml:{}:", options_line(&one_way, "roadmap"));
     assert!(run.stderr.contains(&place), "want {place} in {}", run.stderr);
-    assert!(run.stderr.contains("on no axis do the options pull both ways"), "{}", run.stderr);
+    assert!(run.stderr.contains("on no contrast do the options pull both ways"), "{}", run.stderr);
 }

@@ -5,7 +5,7 @@
 //! the spirit of a compiler message:
 //!
 //! ```text
-//! my.yaml:42:9: unknown axis `vison` (did you mean `goals-vision`?)
+//! my.yaml:42:9: unknown contrast `vison` (did you mean `goals-vision`?)
 //!    |
 //! 42 |         vison: 2
 //!    |         ^

@@ -257,7 +257,10 @@ impl Checker {
 
     fn axes(&mut self, raw: &RawContent) -> Vec<Axis> {
         if raw.axes.is_empty() {
-            self.problem(YamlPath::root().key("axes"), "there must be at least one axis");
+            self.problem(
+                YamlPath::root().key("axes"),
+                "there must be at least one contrast under `axes`",
+            );
         }
         let mut seen = HashMap::new();
         let mut names: HashMap<String, (usize, String)> = HashMap::new();
@@ -268,7 +271,7 @@ impl Checker {
         let mut axes = Vec::new();
         for (index, axis) in raw.axes.iter().enumerate() {
             let path = YamlPath::root().key("axes").index(index);
-            self.id(&path.key("id"), &axis.id, &mut seen, "axis", index);
+            self.id(&path.key("id"), &axis.id, &mut seen, "contrast", index);
             if !theme_ids.contains(axis.theme.as_str()) {
                 let hint = self.hint(&axis.theme, raw.themes.iter().map(|theme| theme.id.as_str()));
                 self.problem(path.key("theme"), format!("unknown theme `{}`{hint}", axis.theme));
@@ -342,13 +345,13 @@ impl Checker {
             if related == &axis.id {
                 self.problem(
                     path.key("related").index(index),
-                    "an axis cannot be related to itself",
+                    "a contrast cannot be related to itself",
                 );
             } else if !axis_ids.contains(related.as_str()) {
                 let hint = self.hint(related, raw.axes.iter().map(|axis| axis.id.as_str()));
                 self.problem(
                     path.key("related").index(index),
-                    format!("unknown axis `{related}`{hint}"),
+                    format!("unknown contrast `{related}`{hint}"),
                 );
             }
         }
@@ -381,7 +384,7 @@ impl Checker {
                 Some((other, other_id)) if *other != index => {
                     self.problem(
                         name_path,
-                        format!("`{name}` already names axis `{other_id}`; names and aliases must find one axis"),
+                        format!("`{name}` already names contrast `{other_id}`; names and aliases must find one contrast"),
                     );
                 }
                 _ => {
@@ -523,7 +526,7 @@ impl Checker {
     ) -> Choice {
         let entries = option.weights.entries();
         if entries.is_empty() {
-            self.problem(path.key("weights"), "an option must weigh at least one axis");
+            self.problem(path.key("weights"), "an option must weigh at least one contrast");
         }
         if entries.len() > MAX_WEIGHTS_PER_OPTION {
             self.problem(
@@ -539,7 +542,7 @@ impl Checker {
             let weight_path = path.key("weights").key(axis);
             if !axis_ids.contains(axis.as_str()) {
                 let hint = self.hint(axis, axes.iter().map(|axis| axis.id.as_str()));
-                self.problem(weight_path, format!("unknown axis `{axis}`{hint}"));
+                self.problem(weight_path, format!("unknown contrast `{axis}`{hint}"));
                 continue;
             }
             let limit = i64::from(MAX_WEIGHT);
@@ -575,7 +578,7 @@ impl Checker {
         if !axes.is_empty() && !pulls_both_ways {
             self.problem(
                 path.key("options"),
-                "on no axis do the options pull both ways (some negative, some positive); one side would have no answer",
+                "on no contrast do the options pull both ways (some negative, some positive); one side would have no answer",
             );
         }
     }
@@ -607,7 +610,7 @@ impl Checker {
                 self.problem(
                     path.clone(),
                     format!(
-                        "axis `{}` loads on {} {scenarios}; it needs at least {MIN_SCENARIOS_PER_AXIS}",
+                        "contrast `{}` is moved by {} {scenarios}; it needs at least {MIN_SCENARIOS_PER_AXIS}",
                         axis.id, found.scenarios
                     ),
                 );
@@ -617,7 +620,7 @@ impl Checker {
                     if found.manager { "leader (positive)" } else { "manager (negative)" };
                 self.problem(
                     path,
-                    format!("axis `{}` cannot move toward the {missing} side: no option weighs it that way", axis.id),
+                    format!("contrast `{}` cannot move toward the {missing} side: no option weighs it that way", axis.id),
                 );
             }
         }

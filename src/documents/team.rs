@@ -24,7 +24,8 @@ impl Document for TeamDocument {
         view.push(Block::Table(table(self)));
         view.push(Block::Note(Text::plain(
             "M, =, L: how many lean toward the manager side, are balanced (or mixed), lean toward \
-             the leader side; ?: too few responses for a leaning. sd: standard deviation of the scores.",
+             the leader side; ?: too few responses for a leaning. sd (where the width allows): the standard \
+             deviation of the scores.",
         )));
         for (title, wanted) in [
             ("Only one side covered (a team needs both)", one_sided as fn(Coverage) -> bool),
