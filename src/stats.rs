@@ -143,6 +143,19 @@ pub enum FlagKind {
     LowItemRest,
 }
 
+impl FlagKind {
+    /// The machine form, as in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            FlagKind::TooFew => "too-few",
+            FlagKind::DeadOption => "dead-option",
+            FlagKind::ObviousAnswer => "obvious-answer",
+            FlagKind::LowAlpha => "low-alpha",
+            FlagKind::LowItemRest => "low-item-rest",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Tally {
     answered: usize,
@@ -294,6 +307,29 @@ impl<'c> StatsBuilder<'c> {
         let content = self.content;
         let least = content.response.picks().contains(&Pick::Least);
         let mut flags = Vec::new();
+        let unjudged: Vec<String> = content
+            .scenarios
+            .iter()
+            .zip(&self.tallies)
+            .filter(|(_, tally)| tally.answered < MIN_JUDGED)
+            .map(|(scenario, _)| scenario.id.clone())
+            .collect();
+        if !unjudged.is_empty() {
+            flags.push(Flag {
+                kind: FlagKind::TooFew,
+                message: format!(
+                    "{} answered fewer than {MIN_JUDGED} times, too few to judge {} options: {}",
+                    match unjudged.len() {
+                        1 => String::from("1 scenario was"),
+                        count => format!("{count} scenarios were"),
+                    },
+                    if unjudged.len() == 1 { "its" } else { "their" },
+                    unjudged.join(", ")
+                ),
+                axis: None,
+                scenario: (unjudged.len() == 1).then(|| unjudged[0].clone()),
+            });
+        }
         let scenarios: Vec<ScenarioStats> = content
             .scenarios
             .iter()
@@ -474,10 +510,13 @@ fn axis_flags(stats: &AxisStats, flags: &mut Vec<Flag>) {
         flags.push(Flag {
             kind: FlagKind::TooFew,
             message: format!(
-                "{}: {} complete {} is too small to judge (at least {MIN_JUDGED} needed)",
+                "{}: {} too few to judge (at least {MIN_JUDGED} needed)",
                 stats.id,
-                stats.n,
-                if stats.n == 1 { "result" } else { "results" }
+                if stats.n == 1 {
+                    String::from("1 complete result is")
+                } else {
+                    format!("{} complete results are", stats.n)
+                }
             ),
             axis: Some(stats.id.clone()),
             scenario: None,
@@ -512,6 +551,20 @@ fn axis_flags(stats: &AxisStats, flags: &mut Vec<Flag>) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn flag_kind_ids_match_their_serde_form() {
+        for kind in [
+            FlagKind::TooFew,
+            FlagKind::DeadOption,
+            FlagKind::ObviousAnswer,
+            FlagKind::LowAlpha,
+            FlagKind::LowItemRest,
+        ] {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.id());
+        }
+    }
+
     use super::*;
 
     #[test]

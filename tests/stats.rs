@@ -241,8 +241,30 @@ fn small_samples_are_too_small_to_judge() {
         "{:?}",
         document.flags
     );
-    assert_eq!(document.flags.len(), content.axes.len());
-    assert!(document.flags[0].message.contains("too small to judge"));
+    // One flag for the scenarios, whose options are not judged (a strong
+    // simulated leaning would otherwise look like obvious answers), and
+    // one per contrast.
+    assert_eq!(document.flags.len(), 1 + content.axes.len());
+    assert_eq!(
+        document.flags[0].message,
+        format!(
+            "{} scenarios were answered fewer than 30 times, too few to judge their options: {}",
+            content.scenarios.len(),
+            content.scenarios.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")
+        )
+    );
+    assert_eq!(
+        document.flags[1].message,
+        "today-tomorrow: 12 complete results are too few to judge (at least 30 needed)"
+    );
+    // CSV carries the flags too, as a table of their own.
+    let csv =
+        Itlead::new().args(["stats", dir.path().to_str().unwrap(), "--format", "csv"]).ok().stdout;
+    assert!(csv.contains("\nkind,axis,scenario,message\n"), "{csv}");
+    assert!(
+        csv.contains("too-few,today-tomorrow,,today-tomorrow: 12 complete results are too few"),
+        "{csv}"
+    );
 }
 
 #[test]

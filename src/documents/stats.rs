@@ -2,7 +2,7 @@
 
 use crate::export::{Document, Format};
 use crate::stats::{FlagKind, MIN_JUDGED, StatsDocument};
-use crate::view::{Block, Cell, Column, Table, Text, Tone, View, plural};
+use crate::view::{Block, Cell, Column, Places, Table, Text, Tone, View, plural};
 
 impl Document for StatsDocument {
     const FORMATS: &'static [Format] =
@@ -133,6 +133,23 @@ impl Document for StatsDocument {
                     })
                     .collect(),
             ));
+            // CSV holds tables only: the flags as one, for spreadsheets.
+            let mut table = Table::new(vec![
+                Column::text("kind", "kind"),
+                Column::text("contrast", "axis"),
+                Column::text("scenario", "scenario"),
+                Column::text("message", "message"),
+            ])
+            .only(Places { text: false, markdown: false, html: false, csv: true });
+            for flag in &self.flags {
+                table.row(vec![
+                    Cell::text(flag.kind.id()),
+                    flag.axis.as_ref().map_or(Cell::Empty, Cell::text),
+                    flag.scenario.as_ref().map_or(Cell::Empty, Cell::text),
+                    Cell::text(&flag.message),
+                ]);
+            }
+            view.push(Block::Table(table));
         }
         view
     }
