@@ -891,3 +891,20 @@ fn history_text_is_a_table_that_fits() {
         assert!(flat.contains("Status quo"), "{text}");
     }
 }
+
+#[test]
+fn thousands_of_copies_give_a_few_warnings_and_a_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let alice = std::fs::read_to_string(fixture("results/team/alice.json")).unwrap();
+    for index in 0..50 {
+        std::fs::write(dir.path().join(format!("copy-{index:02}.json")), &alice).unwrap();
+    }
+    let run = Itlead::new().args(["team", dir.path().to_str().unwrap()]).ok();
+    let warnings: Vec<&str> =
+        run.stderr.lines().filter(|line| line.starts_with("warning: ")).collect();
+    assert_eq!(warnings.len(), 22, "{}", run.stderr);
+    assert!(warnings[..20].iter().all(|line| line.contains("counts once")), "{}", run.stderr);
+    assert_eq!(warnings[20], "warning: … and 29 more warnings");
+    assert_eq!(warnings[21], "warning: 49 of 50 files skipped");
+    assert!(run.stdout.contains("· 1 member ·"), "{}", run.stdout);
+}

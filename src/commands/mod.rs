@@ -82,9 +82,21 @@ pub fn emit_document<D: Document>(
     emit(output, &bytes)
 }
 
-/// Writes `warning: …` for each message.
+/// Most warnings written one by one; the rest are counted.
+const SHOWN_WARNINGS: usize = 20;
+
+/// Writes `warning: …` for each message, up to [`SHOWN_WARNINGS`], then
+/// how many more there were: a directory of thousands of copies should
+/// not bury the output.
 pub fn warn_all(messages: &[String]) {
-    for message in messages {
+    for message in messages.iter().take(SHOWN_WARNINGS) {
         crate::output::warn(&format!("warning: {message}"));
+    }
+    if let Some(more) = messages.len().checked_sub(SHOWN_WARNINGS).filter(|&more| more > 0) {
+        crate::output::warn(&format!(
+            "warning: … and {} more {}",
+            more,
+            if more == 1 { "warning" } else { "warnings" }
+        ));
     }
 }
