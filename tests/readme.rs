@@ -224,6 +224,46 @@ fn the_install_lines_work_in_an_empty_home() {
         .output()
         .unwrap();
     assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+
+    // The zsh and fish lines, in a fresh home too.
+    let shells = install.split("```sh\n").nth(2).unwrap().split("```").next().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new("bash")
+        .args(["-euc", shells])
+        .env_clear()
+        .env("HOME", home.path())
+        .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let zsh = std::fs::read_to_string(home.path().join(".zfunc/_itlead")).unwrap();
+    assert!(zsh.starts_with("#compdef itlead"), "{zsh}");
+    let fish =
+        std::fs::read_to_string(home.path().join(".config/fish/completions/itlead.fish")).unwrap();
+    assert!(fish.contains("complete -c itlead"), "{fish}");
+
+    // The man path: man-db looks beside each PATH directory.
+    let manpath_found = std::process::Command::new("manpath").arg("-q").output().is_ok();
+    assert!(
+        manpath_found || std::env::var_os("ITLEAD_REQUIRE_MAN").is_none(),
+        "ITLEAD_REQUIRE_MAN is set but manpath is missing"
+    );
+    if manpath_found {
+        let home = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(home.path().join(".local/bin")).unwrap();
+        std::fs::create_dir_all(home.path().join(".local/share/man/man1")).unwrap();
+        let output = std::process::Command::new("manpath")
+            .env_clear()
+            .env("HOME", home.path())
+            .env("PATH", format!("{}:/usr/bin:/bin", home.path().join(".local/bin").display()))
+            .output()
+            .unwrap();
+        let found = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            found.contains(&home.path().join(".local/share/man").display().to_string()),
+            "{found}"
+        );
+    }
 }
 
 #[test]
