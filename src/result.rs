@@ -282,7 +282,21 @@ impl ResultDocument {
         let mut result = match deserialize::<Self>(file, text, json) {
             Ok(result) if result.schema == RESULT_SCHEMA => result,
             Ok(other) => return Err(schema_error(file, Some(&other.schema))),
-            Err(error) => match schema_of(file, text, json)? {
+            Err(error) => match schema_of(file, text, json).map_err(|error| {
+                // The whole file read as one string: not data at all.
+                let scalar = crate::content::diagnostic::read_as_one_string(&error);
+                let kind = crate::content::text::rendered_kind(text).filter(|_| scalar);
+                kind.map_or(error, |kind| {
+                    DataError::one(Diagnostic::whole_file(
+                        file,
+                        format!(
+                            "this looks like a report in {kind}, not a result; itlead reads the \
+                             results it saves (`itlead history` lists them) and results written \
+                             with --format json or yaml"
+                        ),
+                    ))
+                })
+            })? {
                 Some(schema) if schema == RESULT_SCHEMA => return Err(error),
                 Some(schema) if schema == RESULT_SCHEMA_V1 => {
                     deserialize::<v1::ResultV1>(file, text, json)?.upgrade()

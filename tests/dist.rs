@@ -145,11 +145,14 @@ fn the_real_archive_holds_a_static_binary() {
     let binary = walk(unpacked.path()).into_iter().find(|file| file.ends_with("itlead")).unwrap();
     let bytes = std::fs::read(binary).unwrap();
     let (kind, segments) = elf64_kind_and_segments(&bytes).expect("a 64-bit little-endian ELF");
-    const ET_DYN: u16 = 3;
-    const PT_INTERP: u32 = 3;
     assert_eq!(kind, ET_DYN, "position-independent (static-pie), so ASLR still applies");
     assert!(!segments.contains(&PT_INTERP), "the binary asks for a dynamic loader");
 }
+
+/// `e_type` of a position-independent executable (and of a shared object).
+const ET_DYN: u16 = 3;
+/// The program header that names a dynamic loader.
+const PT_INTERP: u32 = 3;
 
 /// The ELF type and the program header types of a 64-bit little-endian
 /// ELF file; `None` for anything else.

@@ -162,6 +162,37 @@ fn assess_and_report_write_the_same_shared_documents() {
 }
 
 #[test]
+fn a_rendered_report_given_as_a_result_is_named_not_quoted() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = fixture("answers/full.yaml");
+    for (format, kind) in
+        [("text", "text"), ("markdown", "Markdown"), ("html", "HTML"), ("csv", "CSV")]
+    {
+        let path = dir.path().join(format!("report.{format}"));
+        Itlead::new()
+            .args(["assess", "--answers", answers.to_str().unwrap(), "--no-save"])
+            .args(["--format", format, "-o", path.to_str().unwrap()])
+            .ok();
+        let file = path.to_str().unwrap();
+        for args in [vec!["report", file], vec!["team", file]] {
+            let run = Itlead::new().args(&args).expect_code(3);
+            assert!(
+                run.stderr.contains(&format!("this looks like a report in {kind}, not a result")),
+                "{args:?}: {}",
+                run.stderr
+            );
+            assert!(run.stderr.len() < 700, "{args:?} quotes the file: {}", run.stderr);
+        }
+        let run = Itlead::new().args(["check", file]).expect_code(3);
+        assert!(
+            run.stderr.contains(&format!("this looks like a report in {kind}, not content")),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
 fn check_recognises_answers_and_results_and_says_what_to_do() {
     let answers = fixture("answers/full.yaml");
     let run = Itlead::new().args(["check", answers.to_str().unwrap()]).expect_code(3);

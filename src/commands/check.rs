@@ -84,7 +84,12 @@ fn recognise(name: &str, text: &str, error: DataError) -> DataError {
         Some(schema) if schema.starts_with("itlead.") => {
             format!("this is an itlead `{schema}` document, not content")
         }
-        _ => return error,
+        _ => match crate::content::text::rendered_kind(text) {
+            Some(kind) if crate::content::diagnostic::read_as_one_string(&error) => {
+                format!("this looks like a report in {kind}, not content")
+            }
+            _ => return error,
+        },
     };
     DataError::one(Diagnostic::whole_file(name, what))
 }

@@ -146,6 +146,17 @@ impl fmt::Display for DataError {
 
 impl std::error::Error for DataError {}
 
+/// Whether `error` says the whole file was read as one string where a
+/// mapping was expected: the file is not data at all (prose, a page, a
+/// table).
+pub fn read_as_one_string(error: &DataError) -> bool {
+    error.diagnostics.iter().any(|problem| {
+        problem.message.contains("invalid type: string")
+            && (problem.message.contains("expected struct")
+                || problem.message.contains("expected a mapping"))
+    })
+}
+
 impl DataError {
     /// A single problem.
     pub fn one(diagnostic: Diagnostic) -> Self {

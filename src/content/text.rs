@@ -64,9 +64,48 @@ pub fn visible(text: &str, keep_layout: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The format of the rendered document `text` looks like (`HTML`, `CSV`,
+/// `Markdown`, `text`), for a file that did not parse as data: itlead's own reports in HTML, CSV, Markdown or text
+/// are easy to give where a result or content was meant.
+pub fn rendered_kind(text: &str) -> Option<&'static str> {
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    let mut lines = text.lines().map(str::trim).filter(|line| !line.is_empty());
+    let first = lines.next()?;
+    let looks_like_key = |line: &str| line.ends_with(':') || line.contains(": ");
+    if first.starts_with('<') {
+        Some("HTML")
+    } else if first.contains(',') && !looks_like_key(first) && !first.starts_with(['{', '[', '-']) {
+        Some("CSV")
+    } else if first.starts_with("# ")
+        && lines.next().is_none_or(|line| !looks_like_key(line) && !line.starts_with('#'))
+    {
+        Some("Markdown")
+    } else if !looks_like_key(first) && !first.starts_with(['{', '[', '-', '#', '"', '\'']) {
+        Some("text")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rendered_documents_are_recognised_and_data_is_not() {
+        assert_eq!(rendered_kind("<!DOCTYPE html>\n<html>"), Some("HTML"));
+        assert_eq!(rendered_kind("id,theme,manager,leader,score\n"), Some("CSV"));
+        assert_eq!(
+            rendered_kind("# Your profile\n\nIT manager and leader contrasts 2.0.0 · x"),
+            Some("Markdown")
+        );
+        assert_eq!(rendered_kind("Your profile\nIT manager and leader"), Some("text"));
+        assert_eq!(rendered_kind("schema: itlead.result/2\n"), None);
+        assert_eq!(rendered_kind("# a comment\nschema: 2\n"), None);
+        assert_eq!(rendered_kind("{\"schema\": 1}"), None);
+        assert_eq!(rendered_kind("- a\n- b"), None);
+        assert_eq!(rendered_kind("\"just a string\""), None);
+    }
 
     #[test]
     fn escapes_are_shown_not_kept() {
