@@ -22,6 +22,7 @@ struct Scripted {
     asked: Vec<Question>,
     shown: Vec<String>,
     offered: Vec<(String, Vec<String>)>,
+    questions: Vec<String>,
 }
 
 impl Scripted {
@@ -33,6 +34,7 @@ impl Scripted {
             asked: Vec::new(),
             shown: Vec::new(),
             offered: Vec::new(),
+            questions: Vec::new(),
         }
     }
 
@@ -54,7 +56,8 @@ impl Prompter for Scripted {
         Ok(())
     }
 
-    fn confirm(&mut self, _question: &str, default: bool) -> anyhow::Result<Option<bool>> {
+    fn confirm(&mut self, question: &str, default: bool) -> anyhow::Result<Option<bool>> {
+        self.questions.push(question.to_owned());
         Ok(self.confirms.pop_front().unwrap_or(Some(default)))
     }
 
@@ -222,6 +225,19 @@ fn skipped_scenarios_can_be_answered_at_the_end() {
     let revisited = &prompter.asked[2 * count - 2];
     assert_eq!(revisited.number, 1);
     assert!(!revisited.can_go_back, "revisiting a skipped scenario has no back step");
+    assert_eq!(revisited.current, None, "asked again to be answered: the cursor is not on Skip");
+    // Each skip is acknowledged above the next question.
+    let first = content.scenario(&session.order[0]).unwrap();
+    let after_skip = prompter.asked[1].note.as_deref().unwrap_or_default();
+    assert!(
+        after_skip
+            .starts_with(&format!("Skipped “{}”: you can answer it at the end.", first.title)),
+        "{after_skip}"
+    );
+    assert!(
+        !prompter.asked[3].note.as_deref().unwrap_or_default().starts_with("Skipped"),
+        "only right after a skip"
+    );
 }
 
 #[test]
@@ -412,6 +428,29 @@ fn opening_resumes_or_refuses_an_unfinished_session() {
     about.about = Some(Subject { name: "Sam Lee".into(), relation: Relation::Peer });
     let error = open(&content, Some(existing), &about, &mut prompter).unwrap_err();
     assert!(error.to_string().contains("about yourself"), "{error}");
+}
+
+#[test]
+fn the_resume_question_counts_answers_and_skips_apart() {
+    let content = built_in();
+    let mut existing = session(&content, &Selection::Quick, 2);
+    let total = existing.order.len();
+    let (first, second, third) =
+        (existing.order[0].clone(), existing.order[1].clone(), existing.order[2].clone());
+    let key = |id: &str| content.scenario(id).unwrap().options[0].key.clone();
+    let other = |id: &str| content.scenario(id).unwrap().options[1].key.clone();
+    existing.answers.insert(first.clone(), Answer::ranked(&key(&first), &other(&first)));
+    existing.answers.insert(second.clone(), Answer::ranked(&key(&second), &other(&second)));
+    existing.answers.insert(third, Answer::Skipped);
+    let mut prompter = Scripted::new([]).confirming([Some(true)]);
+    open(&content, Some(existing), &request(Selection::Full, false, false), &mut prompter).unwrap();
+    assert!(
+        prompter.questions[0].starts_with(&format!(
+            "Continue your unfinished assessment (2 of {total} answered, 1 skipped, started "
+        )),
+        "{:?}",
+        prompter.questions
+    );
 }
 
 #[test]

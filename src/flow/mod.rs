@@ -73,6 +73,8 @@ pub fn run(
     // Positions still to ask: first everything from `position` on, then,
     // if the respondent wants, the skipped ones.
     let mut revisit: Option<Vec<usize>> = None;
+    // Said above the next question after a skip, so a skip is seen.
+    let mut notice: Option<String> = None;
     loop {
         let current = match &mut revisit {
             None if position < total => Some(position),
@@ -100,9 +102,21 @@ pub fn run(
             }
         };
         let scenario = scenarios[at];
-        let can_go_back = revisit.is_none() && at > 0;
-        match ask_scenario(content, scenario, session, prompter, at, total, can_go_back)? {
+        let asking = Asking {
+            at,
+            total,
+            can_go_back: revisit.is_none() && at > 0,
+            revisiting: revisit.is_some(),
+            notice: notice.take(),
+        };
+        match ask_scenario(content, scenario, session, prompter, asking)? {
             Step::Answered(answer) => {
+                if answer.is_skipped() && revisit.is_none() {
+                    notice = Some(format!(
+                        "Skipped “{}”: you can answer it at the end.",
+                        scenario.title.trim()
+                    ));
+                }
                 session.answers.insert(scenario.id.clone(), answer);
                 save(session)?;
                 match &mut revisit {
@@ -118,6 +132,21 @@ pub fn run(
     }
 }
 
+/// Where a scenario is asked, and what to say above it.
+struct Asking {
+    /// Its position in the run, from 0.
+    at: usize,
+    /// Scenarios in the run.
+    total: usize,
+    /// Whether Back is offered.
+    can_go_back: bool,
+    /// Whether it is a skipped one asked again at the end: the cursor
+    /// starts on the first option, not on Skip.
+    revisiting: bool,
+    /// A line about the step before (a skip).
+    notice: Option<String>,
+}
+
 /// Asks one scenario: the most likely option, then, when the content asks
 /// for it, the least likely among the others.
 fn ask_scenario(
@@ -125,10 +154,9 @@ fn ask_scenario(
     scenario: &Scenario,
     session: &Session,
     prompter: &mut dyn Prompter,
-    at: usize,
-    total: usize,
-    can_go_back: bool,
+    asking: Asking,
 ) -> Result<Step> {
+    let Asking { at, total, can_go_back, revisiting, notice } = asking;
     let permutation = option_order(scenario, session.seed);
     let subject = session.about.as_ref().map(|about| first_name(&about.name));
     let situation = scenario
@@ -164,16 +192,17 @@ fn ask_scenario(
         };
         let Some(chosen_most) = most else {
             let current = match earlier {
+                Some(Answer::Skipped) if revisiting => None,
                 Some(Answer::Skipped) => Some(permutation.len()),
                 Some(answer) => shown_at(answer.key(Pick::Most), &permutation),
                 None => None,
             };
-            let asked = Question {
-                options: texts(scenario, &permutation),
-                current,
-                note: role_note.clone(),
-                ..base
+            let note = match (&notice, &role_note) {
+                (Some(notice), Some(role)) => Some(format!("{notice}\n{role}")),
+                (Some(line), None) | (None, Some(line)) => Some(line.clone()),
+                (None, None) => None,
             };
+            let asked = Question { options: texts(scenario, &permutation), current, note, ..base };
             match prompter.ask(&asked)? {
                 Reply::Choose(shown) => {
                     let index = permutation[shown.min(permutation.len() - 1)];

@@ -77,10 +77,12 @@ pub fn open(
         let resume = if request.resume {
             true
         } else {
+            let skipped = session.answers.values().filter(|answer| answer.is_skipped()).count();
             let question = format!(
-                "Continue your unfinished assessment ({} of {} answered, started {})?",
-                session.progress(),
+                "Continue your unfinished assessment ({} of {} answered{}, started {})?",
+                session.progress() - skipped,
                 session.order.len(),
+                if skipped > 0 { format!(", {skipped} skipped") } else { String::new() },
                 session.started.get(..10).unwrap_or(&session.started)
             );
             match prompter.confirm(&question, true)? {
