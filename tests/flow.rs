@@ -439,8 +439,8 @@ fn the_resume_question_counts_answers_and_skips_apart() {
         (existing.order[0].clone(), existing.order[1].clone(), existing.order[2].clone());
     let key = |id: &str| content.scenario(id).unwrap().options[0].key.clone();
     let other = |id: &str| content.scenario(id).unwrap().options[1].key.clone();
-    existing.answers.insert(first.clone(), Answer::ranked(&key(&first), &other(&first)));
-    existing.answers.insert(second.clone(), Answer::ranked(&key(&second), &other(&second)));
+    existing.answers.insert(first.clone(), Answer::ranked(key(&first), other(&first)));
+    existing.answers.insert(second.clone(), Answer::ranked(key(&second), other(&second)));
     existing.answers.insert(third, Answer::Skipped);
     let mut prompter = Scripted::new([]).confirming([Some(true)]);
     open(&content, Some(existing), &request(Selection::Full, false, false), &mut prompter).unwrap();
