@@ -186,14 +186,32 @@ enum Replace {
 }
 
 fn write_in_place(path: &Path, bytes: &[u8], replace: Replace) -> Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
     let mut options = OpenOptions::new();
     match replace {
         Replace::Yes => options.write(true).truncate(true),
-        Replace::No => options.append(true),
+        // Without blocking: a named pipe nobody reads fails at once
+        // instead of waiting forever.
+        Replace::No => {
+            options.append(true).custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        }
     };
-    options
-        .open(path)
-        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.flush()))
+    let file = options.open(path).map_err(|error| {
+        if error.raw_os_error() == Some(rustix::io::Errno::NXIO.raw_os_error()) {
+            usage(format!("cannot write {}: nothing is reading from it", path.display()))
+        } else {
+            anyhow::Error::from(error).context(format!("cannot write {}", path.display()))
+        }
+    })?;
+    if replace == Replace::No {
+        // Opened: from here on, wait for a slow reader as usual.
+        if let Ok(flags) = rustix::fs::fcntl_getfl(&file) {
+            let _ = rustix::fs::fcntl_setfl(&file, flags - rustix::fs::OFlags::NONBLOCK);
+        }
+    }
+    let mut file = file;
+    file.write_all(bytes)
+        .and_then(|()| file.flush())
         .or_else(
             |error| if error.kind() == io::ErrorKind::BrokenPipe { Ok(()) } else { Err(error) },
         )

@@ -383,6 +383,38 @@ fn a_session_that_links_to_a_device_is_set_aside_at_once() {
 }
 
 #[test]
+fn output_to_a_named_pipe_waits_for_no_one_and_reaches_a_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let alice = fixture("results/team/alice.json");
+    // Nobody reading: refused at once, not a hang.
+    let started = Instant::now();
+    let run = Itlead::new()
+        .args(["report", alice.to_str().unwrap(), "-o", fifo.to_str().unwrap()])
+        .expect_code(2);
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(run.stderr.contains("nothing is reading from it"), "{}", run.stderr);
+    // A reader gets the whole report.
+    let reader = Command::new("cat").arg(&fifo).stdout(Stdio::piped()).spawn().unwrap();
+    // Let the reader open its end first.
+    let mut written = None;
+    for _ in 0..50 {
+        std::thread::sleep(Duration::from_millis(50));
+        let run = Itlead::new()
+            .args(["report", alice.to_str().unwrap(), "-o", fifo.to_str().unwrap()])
+            .run();
+        if run.code == 0 {
+            written = Some(run);
+            break;
+        }
+    }
+    assert!(written.is_some(), "never written to the reader");
+    let read = reader.wait_with_output().unwrap();
+    assert!(String::from_utf8_lossy(&read.stdout).contains("Your profile"));
+}
+
+#[test]
 fn output_to_dev_stdout_is_written_in_place() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.txt");
