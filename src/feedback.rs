@@ -157,6 +157,12 @@ pub enum Refusal {
     },
 }
 
+/// The first 12 hex digits of a `sha256:` content hash.
+fn short_hash(hash: &str) -> &str {
+    let digits = hash.strip_prefix("sha256:").unwrap_or(hash);
+    digits.get(..12).unwrap_or(digits)
+}
+
 fn tenths(value: f64) -> f64 {
     let rounded = (value * 10.0).round() / 10.0;
     if rounded == 0.0 { 0.0 } else { rounded }
@@ -203,11 +209,28 @@ pub fn feedback(
             Some(_) => {}
         }
         if other.content.hash != own.content.hash {
-            return Err(Refusal::Mismatch(format!(
-                "{name} was made with \"{}\" version {}, but {own_name} with \"{}\" version {}; \
-                 feedback needs one questionnaire",
-                other.content.title, other.content.version, own.content.title, own.content.version
-            )));
+            let same_label = other.content.title == own.content.title
+                && other.content.version == own.content.version;
+            return Err(Refusal::Mismatch(if same_label {
+                format!(
+                    "{name} and {own_name} both name \"{}\" version {}, but the questionnaires \
+                     differ (content {} against {}): one was edited without a new version; \
+                     feedback needs one questionnaire",
+                    own.content.title,
+                    own.content.version,
+                    short_hash(&other.content.hash),
+                    short_hash(&own.content.hash)
+                )
+            } else {
+                format!(
+                    "{name} was made with \"{}\" version {}, but {own_name} with \"{}\" version {}; \
+                     feedback needs one questionnaire",
+                    other.content.title,
+                    other.content.version,
+                    own.content.title,
+                    own.content.version
+                )
+            }));
         }
     }
     let subject = subject.unwrap_or("you").to_owned();

@@ -241,6 +241,17 @@ fn mismatched_results_are_refused_saying_what_differs() {
     let old_path = dir.path().join("old.json");
     std::fs::write(&old_path, old.to_string()).unwrap();
     refused(&old_path, "feedback needs one questionnaire");
+    // The same title and version over different questions: an edit
+    // without a new version, said as such.
+    let edited_path = dir.path().join("edited.json");
+    let mut edited: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(raters.join("r0.json")).unwrap()).unwrap();
+    edited["content"]["hash"] = format!("sha256:{}", "ab".repeat(32)).into();
+    std::fs::write(&edited_path, edited.to_string()).unwrap();
+    refused(
+        &edited_path,
+        "both name \"IT manager and leader contrasts\" version 2.0.0, but the questionnaires differ (content abababababab against ",
+    );
     // An observer's result as SELF.
     let third = answered(&raters, "r2", Some(("Sam Lee", "manager")), 9);
     let run = Itlead::new()
