@@ -262,6 +262,8 @@ fn prompts_never_vanish_into_a_redirected_stderr() {
     let itlead = Itlead::new().arg("assess");
     let log = itlead.home().join("log");
     let mut session = spawn_shell(&itlead, "", &format!("2>'{}'", log.display()));
+    // The person at the terminal is told, not only the log.
+    session.expect("standard error, which is not a").expect("said on the terminal");
     session.expect(expectrl::Eof).ok();
     assert_eq!(exit_code(&session), 2, "refused at once, not a blank screen");
     let logged = std::fs::read_to_string(&log).unwrap();

@@ -225,11 +225,15 @@ fn interactive(
         ));
     }
     if !context.stderr.terminal {
-        return Err(usage(
-            "itlead assess shows its questions on standard error, which is not a terminal \
-             (redirected with 2>?); run it with standard error on the terminal, or answer from \
-             a file with --answers",
-        ));
+        let message = "itlead assess shows its questions on standard error, which is not a \
+                       terminal (redirected with 2>?); run it with standard error on the \
+                       terminal, or answer from a file with --answers";
+        // The person at the keyboard sees it too, not only the log.
+        if let Ok(mut tty) = std::fs::OpenOptions::new().write(true).open("/dev/tty") {
+            use std::io::Write as _;
+            let _ = writeln!(tty, "error: {message}");
+        }
+        return Err(usage(message));
     }
     if request.about.is_some() {
         require_observer_form(content, &select(content, &request.selection))?;
