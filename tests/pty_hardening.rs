@@ -79,13 +79,21 @@ fn a_failed_last_write_keeps_the_answers_and_still_shows_the_report() {
     std::fs::remove_dir(&target).unwrap();
     common::pty::press(&mut session, ENTER);
     session.expect("Your profile").expect("the report reaches the terminal anyway");
-    session.expect("your answers are kept").expect("and says the answers are kept");
+    session
+        .expect("your answers are kept: run `itlead assess --resume` to write the report again")
+        .expect("and says the answers are kept");
     session.expect(expectrl::Eof).ok();
     assert_eq!(exit_code(&session), 1);
     assert_eq!(saved_answers(&itlead), total, "every answer is still on disk");
+    let results = |itlead: &Itlead| {
+        std::fs::read_dir(itlead.results_dir()).map_or(0, |entries| entries.count())
+    };
+    assert_eq!(results(&itlead), 1, "the result itself was saved");
 
-    // Resuming goes straight to the closing question and finishes.
-    let resumed = Itlead::new().args(["assess", "--resume", "--no-save"]);
+    // Resuming goes straight to the closing question, writes the report,
+    // and does not save the result a second time.
+    std::fs::create_dir(&target).unwrap();
+    let resumed = Itlead::new().args(["assess", "--resume", "--output", out.to_str().unwrap()]);
     std::fs::create_dir_all(resumed.session_file().parent().unwrap()).unwrap();
     std::fs::copy(itlead.session_file(), resumed.session_file()).unwrap();
     let mut session = spawn(&resumed);
@@ -93,9 +101,10 @@ fn a_failed_last_write_keeps_the_answers_and_still_shows_the_report() {
     // Keys pressed before a menu is drawn are discarded: wait for it.
     session.expect("See the result").expect("menu shown");
     common::pty::press(&mut session, ENTER);
-    session.expect("Your profile").unwrap();
     session.expect(expectrl::Eof).ok();
     assert_eq!(exit_code(&session), 0);
+    assert!(std::fs::read_to_string(&out).unwrap().contains("Your profile"));
+    assert_eq!(results(&itlead) + results(&resumed), 1, "saved once, not twice");
     assert!(!resumed.session_file().exists(), "the session goes once the result is out");
 }
 

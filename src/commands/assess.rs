@@ -263,7 +263,7 @@ fn interactive(
     let respondent = Respondent { name: session.name.clone(), about: session.about.clone() };
     // A resumed session keeps the scenarios it was started with.
     let result = result(content, answers, &session.selection, respondent);
-    finish(context, content, args, &store, &result, format)
+    finish(context, content, args, &store, &session, &result, format)
 }
 
 /// Opens or starts the session and asks its scenarios; `None` when the
@@ -325,10 +325,18 @@ fn finish(
     content: &Content,
     args: &AssessArgs,
     store: &SessionStore,
+    session: &Session,
     result: &ResultDocument,
     format: Format,
 ) -> Result<()> {
-    let saved = if args.no_save { None } else { Some(save(context, result)) };
+    // Saved by an earlier run whose report could not be written: not again.
+    let saved_before =
+        session.saved.as_ref().map(std::path::PathBuf::from).filter(|path| path.is_file());
+    let saved = match saved_before {
+        _ if args.no_save => None,
+        Some(path) => Some(Ok(path)),
+        None => Some(save(context, result)),
+    };
     let report = Report::new(result, Some(content), Why::unasked(format));
     let written = emit_document(context, &report, format, &args.output);
     if let (Err(error), false) = (&written, args.output.is_stdout()) {
@@ -361,9 +369,20 @@ fn finish(
         }
         Ok(())
     } else {
+        if let Some(Ok(path)) = &saved {
+            let mut kept = session.clone();
+            kept.saved = Some(path.display().to_string());
+            if let Err(error) = store.save(&kept) {
+                warn(&format!("warning: {error:#}"));
+            }
+        }
         anyhow::bail!(
-            "your answers are kept: run `itlead assess --resume` to save the result{} again",
-            if written.is_ok() { "" } else { " and write the report" }
+            "your answers are kept: run `itlead assess --resume` to {} again",
+            match (written.is_ok(), saved_ok) {
+                (true, _) => "save the result",
+                (false, true) => "write the report",
+                (false, false) => "save the result and write the report",
+            }
         )
     }
 }

@@ -39,6 +39,11 @@ pub struct Session {
     pub fingerprints: BTreeMap<String, String>,
     /// Answers so far.
     pub answers: Answers,
+    /// Where the result of these answers was saved, when it was but the
+    /// report could not be written: a resumed run writes the report
+    /// without saving the result twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saved: Option<String>,
 }
 
 /// What resuming against the current content kept, dropped and added.
@@ -82,6 +87,7 @@ impl Session {
             order,
             fingerprints,
             answers: Answers::new(),
+            saved: None,
         }
     }
 
