@@ -496,12 +496,21 @@ mod v1 {
         itlead_version: String,
         created: String,
         content: StampV1,
-        mode: String,
+        mode: ModeV1,
         answers: BTreeMap<String, String>,
         axes: Vec<AxisV1>,
         themes: Vec<ThemeV1>,
         #[allow(dead_code)]
         overall: serde_json::Value,
+    }
+
+    /// Which scenarios were asked; any other word is refused.
+    #[derive(Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    enum ModeV1 {
+        Full,
+        Quick,
+        Axes,
     }
 
     #[derive(Deserialize)]
@@ -549,10 +558,18 @@ mod v1 {
         /// The same result as a current document; bands, themes and the
         /// summary are derived again by the caller.
         pub fn upgrade(self) -> ResultDocument {
-            let selection = match self.mode.as_str() {
-                "quick" => Selection::Quick,
-                "axes" => Selection::Axes { axes: Vec::new() },
-                _ => Selection::Full,
+            let selection = match self.mode {
+                ModeV1::Full => Selection::Full,
+                ModeV1::Quick => Selection::Quick,
+                // itlead 0.1 did not record which: the contrasts answered.
+                ModeV1::Axes => Selection::Axes {
+                    axes: self
+                        .axes
+                        .iter()
+                        .filter(|axis| axis.answered + axis.skipped > 0)
+                        .map(|axis| axis.id.clone())
+                        .collect(),
+                },
             };
             ResultDocument {
                 schema: super::RESULT_SCHEMA.to_owned(),

@@ -612,6 +612,37 @@ fn hand_edited_results_are_recomputed_or_refused() {
     assert_eq!(value["axes"][0]["band"], "balanced");
 }
 
+#[test]
+fn results_of_itlead_0_1_keep_their_selection_or_are_refused() {
+    let source = std::fs::read_to_string(fixture("results/v1/old.json")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let with_mode = |mode: &str| {
+        let mut result: serde_json::Value = serde_json::from_str(&source).unwrap();
+        result["mode"] = mode.into();
+        // Only the first two contrasts were asked.
+        for axis in &mut result["axes"].as_array_mut().unwrap()[2..] {
+            axis["answered"] = 0.into();
+            axis["score"] = serde_json::Value::Null;
+        }
+        let path = dir.path().join(format!("{mode}.json"));
+        std::fs::write(&path, result.to_string()).unwrap();
+        path
+    };
+    // An unknown mode is refused, not read as the full questionnaire.
+    let run = Itlead::new().args(["report", with_mode("bogus").to_str().unwrap()]).expect_code(3);
+    assert!(run.stderr.contains("unknown variant `bogus`"), "{}", run.stderr);
+    // `axes` names the contrasts that were answered.
+    let run = Itlead::new()
+        .args(["report", with_mode("axes").to_str().unwrap(), "--format", "json"])
+        .ok();
+    let upgraded: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(upgraded["selection"]["mode"], "axes");
+    assert_eq!(
+        upgraded["selection"]["axes"],
+        serde_json::json!(["today-tomorrow", "goals-vision"])
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Size.
 

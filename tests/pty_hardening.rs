@@ -85,9 +85,8 @@ fn a_failed_last_write_keeps_the_answers_and_still_shows_the_report() {
     session.expect(expectrl::Eof).ok();
     assert_eq!(exit_code(&session), 1);
     assert_eq!(saved_answers(&itlead), total, "every answer is still on disk");
-    let results = |itlead: &Itlead| {
-        std::fs::read_dir(itlead.results_dir()).map_or(0, Iterator::count)
-    };
+    let results =
+        |itlead: &Itlead| std::fs::read_dir(itlead.results_dir()).map_or(0, Iterator::count);
     assert_eq!(results(&itlead), 1, "the result itself was saved");
 
     // Resuming goes straight to the closing question, writes the report,
