@@ -38,6 +38,10 @@ fn stem(word: &str) -> String {
     if word.len() > 5 && word.ends_with("ing") {
         return word[..word.len() - 3].to_owned();
     }
+    // growth → grow, as growing → grow.
+    if word.len() > 5 && word.ends_with("wth") {
+        return word[..word.len() - 2].to_owned();
+    }
     if word.len() > 4 && word.ends_with("ies") {
         return format!("{}y", &word[..word.len() - 3]);
     }
@@ -90,8 +94,10 @@ pub fn lookup<'a>(content: &'a Content, query: &str) -> Lookup<'a> {
     Lookup::Unknown(similar(query, content.axes.iter().flat_map(names)))
 }
 
-/// The names of the two sides, which are not contrasts themselves.
-const SIDES: [&str; 2] = ["manager", "leader"];
+/// The names of the two sides and their word forms (as stemmed), which are
+/// not contrasts themselves.
+const SIDES: [&str; 7] =
+    ["manager", "leader", "manage", "manag", "lead", "management", "leadership"];
 
 /// Looks `query` up, turning a miss into a usage error that helps.
 pub fn resolve<'a>(content: &'a Content, query: &str) -> anyhow::Result<&'a Axis> {
@@ -122,6 +128,7 @@ mod tests {
     #[test]
     fn word_forms_share_a_stem() {
         assert_eq!(stem("coaching"), "coach");
+        assert_eq!(stem("growing"), stem("growth"));
         assert_eq!(stem("visions"), "vision");
         assert_eq!(stem("processes"), "process");
         assert_eq!(stem("risks"), "risk");

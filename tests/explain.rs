@@ -68,6 +68,7 @@ fn resolves_ids_pole_names_aliases_prefixes_and_case() {
         ("fan", "employees-fans"),
         ("longhaul", "short-term-long-haul"),
         ("growth", "proven-skills-growth"),
+        ("growing", "proven-skills-growth"),
         ("coaching", "direct-coach"),
         ("visions", "goals-vision"),
         ("relationship", "systems-relationships"),
@@ -79,7 +80,7 @@ fn resolves_ids_pole_names_aliases_prefixes_and_case() {
 }
 
 #[test]
-fn unknown_traits_exit_2_with_suggestions() {
+fn unknown_contrasts_exit_2_with_suggestions() {
     let run = Itlead::new().args(["explain", "visoin"]).expect_code(2);
     assert!(run.stderr.contains("did you mean `Vision`?"), "{}", run.stderr);
     assert!(run.stdout.is_empty());
@@ -87,7 +88,7 @@ fn unknown_traits_exit_2_with_suggestions() {
     assert!(run.stderr.contains("no contrast is called `quantum`"), "{}", run.stderr);
     assert!(run.stderr.contains("itlead list"), "{}", run.stderr);
     assert!(!run.stderr.contains("did you mean"), "no far-fetched suggestion: {}", run.stderr);
-    for side in ["leader", "Managers"] {
+    for side in ["leader", "Managers", "leadership", "management", "leading", "managing"] {
         let run = Itlead::new().args(["explain", side]).expect_code(2);
         assert!(run.stderr.contains("is a side, not a contrast"), "{}", run.stderr);
         assert!(!run.stderr.contains("learning"), "{}", run.stderr);
