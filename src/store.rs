@@ -224,6 +224,12 @@ pub fn expand(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>)> {
                 let key = fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
                 if seen.insert(key) {
                     files.push(file);
+                } else {
+                    warnings.push(format!(
+                        "{} is the same file as one already read (a link, or a directory named \
+                         twice); it counts once",
+                        file.display()
+                    ));
                 }
             }
         } else {
