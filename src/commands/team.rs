@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::gather::{gather, warnings};
+use super::gather::{LeftOut, gather, warnings};
 use super::{emit_document, format_for, warn_all};
 use crate::cli::TeamArgs;
 use crate::content::diagnostic::Diagnostic;
@@ -40,6 +40,24 @@ pub fn run(context: &Context, args: &TeamArgs) -> Result<()> {
     }
     warn_all(&messages);
     let Some(team) = team else {
+        let observers =
+            left_out.iter().filter(|(_, reason)| matches!(reason, LeftOut::Observer)).count();
+        if observers > 0 && observers == given {
+            return Err(DataError::one(Diagnostic::whole_file(
+                "itlead team",
+                format!(
+                    "{} answers about someone else, not self-assessments; a team view is of \
+                     people's own answers (--include-observers counts them anyway, \
+                     `itlead feedback` compares them with the person's own)",
+                    if given == 1 {
+                        String::from("the one result holds")
+                    } else {
+                        format!("all {given} results hold")
+                    }
+                ),
+            ))
+            .into());
+        }
         let (file, what) = match files.as_slice() {
             [only] => (only.display().to_string(), String::from("it is not")),
             [] => (String::from("itlead team"), String::from("no result file was found, so there")),
