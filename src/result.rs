@@ -256,6 +256,22 @@ impl ResultDocument {
         }
     }
 
+    /// When `content` is the very questionnaire the result was made with,
+    /// the contrasts whose saved score does not follow from the saved
+    /// answers: a hand edit. Empty for other content, which cannot tell.
+    pub fn scores_not_from_answers(&self, content: &Content) -> Vec<String> {
+        if content.hash != self.content.hash {
+            return Vec::new();
+        }
+        let profile = crate::score::score(content, &self.answers);
+        profile
+            .axes
+            .iter()
+            .filter(|score| self.axis(&score.id).is_some_and(|saved| saved.score != score.score))
+            .map(|score| score.id.clone())
+            .collect()
+    }
+
     /// The axis with `id`.
     pub fn axis(&self, id: &str) -> Option<&AxisResult> {
         self.axes.iter().find(|axis| axis.id == id)

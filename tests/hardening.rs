@@ -613,6 +613,31 @@ fn hand_edited_results_are_recomputed_or_refused() {
 }
 
 #[test]
+fn a_score_that_does_not_follow_from_the_answers_is_refused() {
+    let answers = fixture("answers/full.yaml");
+    let made = Itlead::new()
+        .args(["assess", "--answers", answers.to_str().unwrap(), "--no-save", "--format", "json"])
+        .ok();
+    let mut result: serde_json::Value = serde_json::from_str(&made.stdout).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let honest = dir.path().join("honest.json");
+    std::fs::write(&honest, result.to_string()).unwrap();
+    Itlead::new().args(["report", honest.to_str().unwrap()]).ok();
+    let saved = result["axes"][0]["score"].as_i64().unwrap();
+    result["axes"][0]["score"] = serde_json::json!(if saved > 0 { -90 } else { 90 });
+    let edited = dir.path().join("edited.json");
+    std::fs::write(&edited, result.to_string()).unwrap();
+    let run = Itlead::new().args(["report", edited.to_str().unwrap()]).expect_code(3);
+    let id = result["axes"][0]["id"].as_str().unwrap();
+    assert!(
+        run.stderr
+            .contains(&format!("the score of {id} does not follow from the result's answers")),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn results_of_itlead_0_1_keep_their_selection_or_are_refused() {
     let source = std::fs::read_to_string(fixture("results/v1/old.json")).unwrap();
     let dir = tempfile::tempdir().unwrap();

@@ -16,6 +16,22 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<()> {
     let path = super::history::locate(context, &args.result)?;
     let result = super::history::load(&path)?;
     let content = library::load_for(context.content_path(), Need::Everything)?;
+    let edited = result.scores_not_from_answers(&content);
+    if !edited.is_empty() {
+        return Err(crate::error::DataError::one(
+            crate::content::diagnostic::Diagnostic::whole_file(
+                &path.display().to_string(),
+                format!(
+                    "the {} of {} {} not follow from the result's answers (edited by hand?); \
+                     `itlead assess --answers` scores answers afresh",
+                    if edited.len() == 1 { "score" } else { "scores" },
+                    edited.join(", "),
+                    if edited.len() == 1 { "does" } else { "do" }
+                ),
+            ),
+        )
+        .into());
+    }
     let why = match &args.contrast {
         Some(query) => {
             let axis = resolve::resolve(&content, query)?;
