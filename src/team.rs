@@ -2,7 +2,7 @@
 //! [`TeamDocument`] comes out. The command shell reads the files
 //! (`commands/team.rs`); the view is built in `documents/team.rs`.
 //!
-//! A [`TeamBuilder`] folds each result into per-axis accumulators that keep
+//! A [`TeamBuilder`] folds each result into per-contrast accumulators that keep
 //! only what the statistics need (the whole-number scores, for the median,
 //! and three lean counters), so a cohort of thousands of files costs a few
 //! bytes per person and axis, never a parsed document. Two builders fed
@@ -31,7 +31,7 @@ pub fn tenths(value: f64) -> f64 {
 /// The `schema` value of team documents.
 pub const TEAM_SCHEMA: &str = "itlead.team/1";
 
-/// The team view: per-axis distribution and coverage of both sides.
+/// The team view: per-contrast distribution and coverage of both sides.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TeamDocument {
@@ -251,7 +251,7 @@ struct Group {
     axes: Vec<AxisAccumulator>,
 }
 
-/// Folds results into per-axis accumulators, one result at a time.
+/// Folds results into per-contrast accumulators, one result at a time.
 #[derive(Debug, Clone, Default)]
 pub struct TeamBuilder {
     names: bool,

@@ -59,13 +59,13 @@ fn version_prints_the_crate_version() {
 }
 
 #[test]
-fn completions_for_every_shell_and_trait_names_where_the_shell_allows() {
+fn completions_for_every_shell_and_contrast_names_where_the_shell_allows() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let run = Itlead::new().args(["completions", shell]).ok();
         assert!(run.stdout.contains("explain"), "{shell}");
         // clap_complete's elvish and powershell scripts have no positional values.
         if ["bash", "zsh", "fish"].contains(&shell) {
-            assert!(run.stdout.contains("goals-vision"), "{shell}: no trait names");
+            assert!(run.stdout.contains("goals-vision"), "{shell}: no contrast names");
             assert!(run.stdout.contains("risk-taking"), "{shell}: no aliases");
             assert!(run.stdout.contains("change-agent"), "{shell}: no pole names");
         }
@@ -73,7 +73,7 @@ fn completions_for_every_shell_and_trait_names_where_the_shell_allows() {
 }
 
 #[test]
-fn bash_completion_offers_trait_names_after_explain() {
+fn bash_completion_offers_contrast_names_after_explain() {
     let script = Itlead::new().args(["completions", "bash"]).ok().stdout;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("itlead.bash");

@@ -331,3 +331,59 @@ fn the_readme_shows_the_feedback_script_verbatim_and_it_runs() {
     let page = std::fs::read_to_string(work.join("sam-feedback.html")).unwrap();
     assert!(page.contains("How others see Sam Lee") && page.contains("3 colleagues"), "{page}");
 }
+
+#[test]
+fn the_readme_shows_the_pilot_script_verbatim_and_it_runs() {
+    let script_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/pilot-stats.sh");
+    let script = std::fs::read_to_string(&script_path).unwrap();
+    assert!(
+        readme().contains(&format!("```bash\n{script}```")),
+        "README and examples/pilot-stats.sh differ"
+    );
+    let itlead = Itlead::new();
+    let work = itlead.home().join("pilot-round");
+    std::fs::create_dir_all(work.join("answers")).unwrap();
+    let template = Itlead::new().arg("questions").ok().stdout;
+    let keys = ["a", "b", "c", "d"];
+    for person in 0..32_u64 {
+        // A small linear congruential generator: distinct answers per person.
+        let mut state = person.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        let filled: String = template
+            .lines()
+            .map(|line| {
+                if line.ends_with("{ most: \"\", least: \"\" }") {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    let pick = (state >> 33) as usize;
+                    let most = keys[pick % 4];
+                    let least = keys[(pick / 4 % 3 + 1 + pick % 4) % 4];
+                    line.replace(
+                        "{ most: \"\", least: \"\" }",
+                        &format!("{{ most: {most}, least: {least} }}"),
+                    )
+                } else {
+                    line.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        std::fs::write(work.join(format!("answers/person-{person:02}.yaml")), filled).unwrap();
+    }
+    let bin_dir = Path::new(&binary()).parent().unwrap().to_owned();
+    let output = std::process::Command::new("bash")
+        .arg(&script_path)
+        .current_dir(&work)
+        .env("PATH", format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default()))
+        .env("ITLEAD_DATA_DIR", itlead.home().join("data"))
+        .env("ITLEAD_STATE_DIR", itlead.home().join("state"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("Item analysis"), "{text}");
+    assert!(text.contains("32 results"), "{text}");
+    let csv = std::fs::read_to_string(work.join("pilot-stats.csv")).unwrap();
+    assert!(csv.starts_with("axis,n,alpha,"), "{csv}");
+}
