@@ -322,4 +322,28 @@ fn observer_results_count_only_when_asked() {
         run.stderr
     );
     assert_eq!(stats(&[target, "--include-observers"]).results, 5);
+    // A team of colleagues' answers only is named for what it is.
+    let run = Itlead::new().args(["team", others.to_str().unwrap()]).expect_code(3);
+    assert!(
+        run.stderr.contains("all 2 results hold answers about someone else, not self-assessments"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--include-observers"), "{}", run.stderr);
+    // The same directory twice, or a link to a file already read: once.
+    std::os::unix::fs::symlink(
+        dir.path().join(
+            std::fs::read_dir(dir.path())
+                .unwrap()
+                .filter_map(Result::ok)
+                .find(|entry| entry.path().extension().is_some_and(|ext| ext == "json"))
+                .unwrap()
+                .file_name(),
+        ),
+        others.join("link.json"),
+    )
+    .unwrap();
+    let run = Itlead::new().args(["team", target, target]).ok();
+    assert!(run.stderr.contains("is the same file as one already read"), "{}", run.stderr);
+    assert!(run.stdout.contains("3 members"), "{}", run.stdout);
 }
