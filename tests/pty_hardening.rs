@@ -219,12 +219,10 @@ fn every_terminating_signal_gives_the_terminal_back() {
     }
 }
 
-#[test]
-fn temporary_files_of_a_crash_are_removed_at_a_later_start() {
-    let itlead = Itlead::new().arg("assess");
-    let state = itlead.session_file().parent().unwrap().to_owned();
-    std::fs::create_dir_all(&state).unwrap();
-    let stale = state.join(".itlead-crashed.tmp");
+/// In `directory`, a temporary file a crash left two hours ago and one a
+/// running itlead is writing now.
+fn leftovers(directory: &Path, name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let stale = directory.join(format!(".itlead-{name}.tmp"));
     std::fs::write(&stale, "half").unwrap();
     let status = std::process::Command::new("touch")
         .args(["-d", "2 hours ago"])
@@ -232,8 +230,17 @@ fn temporary_files_of_a_crash_are_removed_at_a_later_start() {
         .status()
         .unwrap();
     assert!(status.success());
-    let fresh = state.join(".itlead-running.tmp");
+    let fresh = directory.join(".itlead-running.tmp");
     std::fs::write(&fresh, "in use").unwrap();
+    (stale, fresh)
+}
+
+#[test]
+fn temporary_files_of_a_crash_are_removed_at_a_later_start() {
+    let itlead = Itlead::new().arg("assess");
+    let state = itlead.session_file().parent().unwrap().to_owned();
+    std::fs::create_dir_all(&state).unwrap();
+    let (stale, fresh) = leftovers(&state, "crashed");
     let mut session = spawn(&itlead);
     session.expect("Ready to start?").unwrap();
     common::pty::press(&mut session, "n");
@@ -245,16 +252,7 @@ fn temporary_files_of_a_crash_are_removed_at_a_later_start() {
     // The same beside a document written with --output.
     let documents = itlead.home().join("documents");
     std::fs::create_dir_all(&documents).unwrap();
-    let stale = documents.join(".itlead-AbC123.tmp");
-    std::fs::write(&stale, "half").unwrap();
-    let status = std::process::Command::new("touch")
-        .args(["-d", "2 hours ago"])
-        .arg(&stale)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let fresh = documents.join(".itlead-running.tmp");
-    std::fs::write(&fresh, "in use").unwrap();
+    let (stale, fresh) = leftovers(&documents, "AbC123");
     let answers = common::fixture("answers/full.yaml");
     Itlead::new()
         .args(["assess", "--answers", answers.to_str().unwrap(), "--no-save", "-o"])

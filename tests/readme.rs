@@ -295,39 +295,14 @@ fn the_readme_shows_the_feedback_script_verbatim_and_it_runs() {
             .args(["questions", "--about", "Sam Lee", "--relation", relation])
             .ok()
             .stdout;
-        let keys = ["a", "b", "c", "d"];
         let mut counter = index;
-        let filled: String = template
-            .lines()
-            .map(|line| {
-                if line.ends_with("{ most: \"\", least: \"\" }") {
-                    counter += 1;
-                    let most = keys[counter % 4];
-                    let least = keys[(counter + 1 + index) % 4];
-                    let least = if least == most { keys[(counter + 2) % 4] } else { least };
-                    line.replace(
-                        "{ most: \"\", least: \"\" }",
-                        &format!("{{ most: {most}, least: {least} }}"),
-                    )
-                } else {
-                    line.to_owned()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
+        let filled = fill(&template, |_| {
+            counter += 1;
+            (counter, counter + 1 + index)
+        });
         std::fs::write(work.join(format!("answers/colleague-{index}.yaml")), filled).unwrap();
     }
-    let bin_dir = Path::new(&binary()).parent().unwrap().to_owned();
-    let output = std::process::Command::new("bash")
-        .arg(&script_path)
-        .current_dir(&work)
-        .env("PATH", format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default()))
-        .env("ITLEAD_DATA_DIR", itlead.home().join("data"))
-        .env("ITLEAD_STATE_DIR", itlead.home().join("state"))
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    run_example(&script_path, &work, &itlead);
     let page = std::fs::read_to_string(work.join("sam-feedback.html")).unwrap();
     assert!(page.contains("How others see Sam Lee") && page.contains("3 colleagues"), "{page}");
 }
@@ -344,36 +319,58 @@ fn the_readme_shows_the_pilot_script_verbatim_and_it_runs() {
     let work = itlead.home().join("pilot-round");
     std::fs::create_dir_all(work.join("answers")).unwrap();
     let template = Itlead::new().arg("questions").ok().stdout;
-    let keys = ["a", "b", "c", "d"];
     for person in 0..32_u64 {
         // A small linear congruential generator: distinct answers per person.
         let mut state = person.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-        let filled: String = template
-            .lines()
-            .map(|line| {
-                if line.ends_with("{ most: \"\", least: \"\" }") {
-                    state = state
-                        .wrapping_mul(6_364_136_223_846_793_005)
-                        .wrapping_add(1_442_695_040_888_963_407);
-                    let pick = (state >> 33) as usize;
-                    let most = keys[pick % 4];
-                    let least = keys[(pick / 4 % 3 + 1 + pick % 4) % 4];
-                    line.replace(
-                        "{ most: \"\", least: \"\" }",
-                        &format!("{{ most: {most}, least: {least} }}"),
-                    )
-                } else {
-                    line.to_owned()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
+        let filled = fill(&template, |_| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let pick = (state >> 33) as usize;
+            (pick, pick / 4 % 3 + 1 + pick)
+        });
         std::fs::write(work.join(format!("answers/person-{person:02}.yaml")), filled).unwrap();
     }
+    let output = run_example(&script_path, &work, &itlead);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("Item analysis"), "{text}");
+    assert!(text.contains("32 results"), "{text}");
+    let csv = std::fs::read_to_string(work.join("pilot-stats.csv")).unwrap();
+    assert!(csv.starts_with("axis,n,alpha,"), "{csv}");
+}
+
+/// `template` with every `{ most: "", least: "" }` answered: `pick` gives
+/// two numbers per scenario, taken modulo 4 as the most and least likely
+/// keys (the least moved on when both land on one key).
+fn fill(template: &str, mut pick: impl FnMut(usize) -> (usize, usize)) -> String {
+    const EMPTY: &str = "{ most: \"\", least: \"\" }";
+    let keys = ["a", "b", "c", "d"];
+    let mut scenario = 0;
+    template
+        .lines()
+        .map(|line| {
+            if !line.ends_with(EMPTY) {
+                return line.to_owned();
+            }
+            let (most, least) = pick(scenario);
+            scenario += 1;
+            let (most, mut least) = (most % 4, least % 4);
+            if least == most {
+                least = (least + 1) % 4;
+            }
+            line.replace(EMPTY, &format!("{{ most: {}, least: {} }}", keys[most], keys[least]))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Runs an example script in `work` with the test binary first on PATH
+/// and `itlead`'s own data and state directories; asserts it succeeds.
+fn run_example(script: &Path, work: &Path, itlead: &Itlead) -> std::process::Output {
     let bin_dir = Path::new(&binary()).parent().unwrap().to_owned();
     let output = std::process::Command::new("bash")
-        .arg(&script_path)
-        .current_dir(&work)
+        .arg(script)
+        .current_dir(work)
         .env("PATH", format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default()))
         .env("ITLEAD_DATA_DIR", itlead.home().join("data"))
         .env("ITLEAD_STATE_DIR", itlead.home().join("state"))
@@ -381,9 +378,5 @@ fn the_readme_shows_the_pilot_script_verbatim_and_it_runs() {
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let text = String::from_utf8_lossy(&output.stdout);
-    assert!(text.starts_with("Item analysis"), "{text}");
-    assert!(text.contains("32 results"), "{text}");
-    let csv = std::fs::read_to_string(work.join("pilot-stats.csv")).unwrap();
-    assert!(csv.starts_with("axis,n,alpha,"), "{csv}");
+    output
 }
