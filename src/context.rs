@@ -105,11 +105,17 @@ impl Context {
             .ok_or_else(|| anyhow!("cannot find the home directory; set ITLEAD_DATA_DIR"))
     }
 
-    /// The file of the unfinished session.
-    pub fn session_file(&self) -> Result<PathBuf> {
+    /// The file of the unfinished session: your own, or one per person you
+    /// answer about (`about`), so that rating a colleague never waits for
+    /// your own assessment, nor the other way round.
+    pub fn session_file(&self, about: Option<&str>) -> Result<PathBuf> {
+        let name = about.map_or_else(
+            || String::from("session.json"),
+            |name| format!("session-about-{}.json", crate::paths::slug(name)),
+        );
         self.state_dir
             .as_deref()
-            .map(|dir| dir.join("session.json"))
+            .map(|dir| dir.join(name))
             .ok_or_else(|| anyhow!("cannot find the home directory; set ITLEAD_STATE_DIR"))
     }
 

@@ -59,7 +59,7 @@ const ENVIRONMENT: [(&str, &str); 9] = [
 ];
 
 /// Files itlead reads and writes.
-const FILES: [(&str, &str); 3] = [
+const FILES: [(&str, &str); 4] = [
     (
         "$ITLEAD_DATA_DIR/results/*.json",
         "Saved results, one file per finished assessment, readable by the user only. \
@@ -70,8 +70,14 @@ const FILES: [(&str, &str); 3] = [
         "The unfinished assessment, saved after every answer; `itlead assess --resume` continues it.",
     ),
     (
+        "$ITLEAD_STATE_DIR/session-about-NAME.json",
+        "An unfinished assessment about a colleague (--about), one per person rated; \
+         `itlead assess --resume --about NAME --relation RELATION` continues it.",
+    ),
+    (
         "$ITLEAD_STATE_DIR/session.lock",
-        "Held while an assessment runs, so two runs cannot mix their answers.",
+        "Held while an assessment runs (session-about-NAME.lock for one about a colleague), \
+         so two runs cannot mix their answers.",
     ),
 ];
 

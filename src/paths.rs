@@ -34,11 +34,35 @@ pub fn results_dir() -> Result<PathBuf> {
     Ok(data_dir()?.join("results"))
 }
 
-/// The file holding the unfinished session.
-pub fn session_file() -> Result<PathBuf> {
-    Ok(state_dir()?.join("session.json"))
+/// A person's name as part of a file name: its words in lower case,
+/// letters and digits only, joined by dashes, at most 40 characters;
+/// `someone` when nothing is left.
+pub fn slug(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|character: char| !character.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let joined: String = words.join("-").chars().take(40).collect();
+    let joined = joined.trim_end_matches('-').to_owned();
+    if joined.is_empty() { String::from("someone") } else { joined }
 }
 
 fn env_dir(name: &str) -> Option<PathBuf> {
     std::env::var_os(name).filter(|value| !value.is_empty()).map(PathBuf::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn names_become_file_name_parts() {
+        assert_eq!(slug("Ada Lovelace"), "ada-lovelace");
+        assert_eq!(slug("  sam  LEE "), "sam-lee");
+        assert_eq!(slug("José Núñez"), "josé-núñez");
+        assert_eq!(slug("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slug("***"), "someone");
+        assert_eq!(slug(&"a".repeat(100)).len(), 40);
+    }
 }

@@ -91,10 +91,14 @@ impl SessionStore {
         // Never replace a file set aside earlier: a hard link claims a free
         // name atomically, then the original goes.
         for counter in 1..1000 {
+            let stem = self.path.file_stem().map_or_else(
+                || String::from("session"),
+                |stem| stem.to_string_lossy().into_owned(),
+            );
             let name = if counter == 1 {
-                format!("session.damaged-{stamp}.json")
+                format!("{stem}.damaged-{stamp}.json")
             } else {
-                format!("session.damaged-{stamp}-{counter}.json")
+                format!("{stem}.damaged-{stamp}-{counter}.json")
             };
             let aside = directory.join(name);
             match fs::hard_link(&self.path, &aside) {
@@ -137,7 +141,8 @@ impl SessionStore {
     pub fn lock(&self) -> Result<Option<SessionLock>> {
         let directory = self.path.parent().unwrap_or(Path::new("."));
         private_directory(directory)?;
-        let path = directory.join("session.lock");
+        // One lock per session file: session.json has session.lock.
+        let path = self.path.with_extension("lock");
         let mut file = fs::OpenOptions::new()
             .read(true)
             .write(true)

@@ -336,3 +336,45 @@ fn a_typed_escape_sequence_in_an_argument_is_not_echoed_raw() {
         }
     }
 }
+
+#[test]
+fn your_own_unfinished_assessment_and_one_about_a_colleague_keep_apart() {
+    // Your own, stopped after one scenario.
+    let own = Itlead::new().args(["assess", "--seed", "2"]);
+    let mut session = spawn(&own);
+    start(&mut session);
+    expect_question(&mut session, 1);
+    answer(&mut session);
+    expect_question(&mut session, 2);
+    common::pty::press(&mut session, "\x1b");
+    session.expect("run `itlead assess --resume` to continue").unwrap();
+    assert_eq!(exit_code(&session), 130);
+
+    // Then one about Sam starts afresh instead of being refused, and says
+    // how to continue it.
+    let about = ["assess", "--seed", "3", "--about", "Sam Lee", "--relation", "peer"];
+    let mut command = own.command_with(&about);
+    command.env("COLUMNS", "80");
+    let mut session = common::pty::spawn_command(command);
+    start(&mut session);
+    expect_question(&mut session, 1);
+    answer(&mut session);
+    expect_question(&mut session, 2);
+    common::pty::press(&mut session, "\x1b");
+    session
+        .expect("run `itlead assess --resume --about \"Sam Lee\" --relation peer` to continue")
+        .unwrap();
+    assert_eq!(exit_code(&session), 130);
+    let state = own.session_file().parent().unwrap().to_owned();
+    assert!(state.join("session-about-sam-lee.json").exists());
+
+    // Your own is still there to continue, one answer in.
+    let mut command = own.command_with(&["assess"]);
+    command.env("COLUMNS", "80");
+    let mut session = common::pty::spawn_command(command);
+    session.expect("Continue your unfinished assessment (1 of 19 answered").unwrap();
+    common::pty::press(&mut session, "\x1b");
+    session.expect(expectrl::Eof).ok();
+    let _ = exit_code(&session);
+    assert_eq!(saved_answers(&own), 1);
+}

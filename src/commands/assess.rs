@@ -31,6 +31,19 @@ use crate::store::{Found, SessionStore, save_result};
 use crate::terminal::prompters::{PlainPrompter, TerminalPrompter};
 use crate::terminal::signals::{self, SavedCount};
 
+/// The command that continues the unfinished assessment, yours or the
+/// one about `about`.
+fn resume_command(about: Option<&Subject>) -> String {
+    match about {
+        None => String::from("itlead assess --resume"),
+        Some(about) => format!(
+            "itlead assess --resume --about \"{}\" --relation {}",
+            about.name.replace('"', "\\\""),
+            about.relation.id()
+        ),
+    }
+}
+
 /// `itlead assess`.
 pub fn run(context: &Context, args: &AssessArgs) -> Result<()> {
     let content = library::load(context.content_path())?;
@@ -238,7 +251,8 @@ fn interactive(
     if request.about.is_some() {
         require_observer_form(content, &select(content, &request.selection))?;
     }
-    let store = SessionStore::new(context.session_file()?);
+    let about_name = request.about.as_ref().map(|about| about.name.as_str());
+    let store = SessionStore::new(context.session_file(about_name)?);
     let Some(_lock) = store.lock()? else {
         return Err(usage(
             "another `itlead assess` is running and using the unfinished assessment; \
@@ -246,7 +260,8 @@ fn interactive(
         ));
     };
     let saved = SavedCount::default();
-    signals::install(saved.clone()).context("cannot watch for Ctrl-C")?;
+    signals::install(saved.clone(), resume_command(request.about.as_ref()))
+        .context("cannot watch for Ctrl-C")?;
     let prompt_style = context.stderr_style();
     let plain = args.plain || context.dumb;
     let mut prompter: Box<dyn Prompter> = if plain {
@@ -314,7 +329,11 @@ fn ask(
     };
     save(&session)?;
     match flow::run(content, &mut session, prompter, &mut save)? {
-        Outcome::Stopped(_) => Err(Interrupted(signals::stopped_message(saved.get())).into()),
+        Outcome::Stopped(_) => Err(Interrupted(signals::stopped_message(
+            saved.get(),
+            &resume_command(request.about.as_ref()),
+        ))
+        .into()),
         Outcome::Finished(answers) => Ok(Some((session, answers))),
     }
 }
@@ -377,7 +396,8 @@ fn finish(
             }
         }
         anyhow::bail!(
-            "your answers are kept: run `itlead assess --resume` to {} again",
+            "your answers are kept: run `{}` to {} again",
+            resume_command(session.about.as_ref()),
             match (written.is_ok(), saved_ok) {
                 (true, _) => "save the result",
                 (false, true) => "write the report",

@@ -33,14 +33,13 @@ impl SavedCount {
     }
 }
 
-/// The line printed when an assessment stops early.
-pub fn stopped_message(saved: usize) -> String {
+/// The line printed when an assessment stops early; `resume` is the
+/// command that continues it.
+pub fn stopped_message(saved: usize, resume: &str) -> String {
     match saved {
         0 => String::from("Stopped. No answers were saved yet."),
-        1 => String::from("Stopped. 1 answer is saved; run `itlead assess --resume` to continue."),
-        count => {
-            format!("Stopped. {count} answers are saved; run `itlead assess --resume` to continue.")
-        }
+        1 => format!("Stopped. 1 answer is saved; run `{resume}` to continue."),
+        count => format!("Stopped. {count} answers are saved; run `{resume}` to continue."),
     }
 }
 
@@ -50,7 +49,7 @@ const SHOW_CURSOR: &str = "\x1b[?25h";
 /// Installs the handler: remembers the terminal's settings now, and on a
 /// terminating signal restores them and exits with 130. Call once, before
 /// the first question.
-pub fn install(saved: SavedCount) -> std::io::Result<()> {
+pub fn install(saved: SavedCount, resume: String) -> std::io::Result<()> {
     let stdin = std::io::stdin();
     let original = rustix::termios::tcgetattr(&stdin).ok();
     let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT])?;
@@ -64,7 +63,7 @@ pub fn install(saved: SavedCount) -> std::io::Result<()> {
                 );
             }
             let mut stderr = std::io::stderr().lock();
-            let _ = write!(stderr, "{SHOW_CURSOR}\n{}\n", stopped_message(saved.get()));
+            let _ = write!(stderr, "{SHOW_CURSOR}\n{}\n", stopped_message(saved.get(), &resume));
             let _ = stderr.flush();
             // The only exit outside `main`: the main thread may be blocked
             // reading keys, and everything worth keeping is on disk.

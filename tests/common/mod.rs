@@ -118,9 +118,15 @@ impl Itlead {
 
     /// The command, with the environment cleaned of anything that changes output.
     pub fn command(&self) -> Command {
+        self.command_with(&self.args)
+    }
+
+    /// The same home and environment with other arguments: a second run
+    /// by the same person.
+    pub fn command_with<S: AsRef<std::ffi::OsStr>>(&self, args: &[S]) -> Command {
         let mut command = Command::new(binary());
         command
-            .args(&self.args)
+            .args(args)
             .env_remove("ITLEAD_CONTENT")
             .env_remove("NO_COLOR")
             .env_remove("COLUMNS")
