@@ -378,3 +378,56 @@ fn your_own_unfinished_assessment_and_one_about_a_colleague_keep_apart() {
     let _ = exit_code(&session);
     assert_eq!(saved_answers(&own), 1);
 }
+
+/// The state letter of process `pid` (`T` when stopped).
+fn process_state(pid: i32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit_once(") ").and_then(|(_, rest)| rest.chars().next()).unwrap_or('?')
+}
+
+#[test]
+fn a_stop_gives_the_terminal_back_and_a_continue_takes_the_menu_up_again() {
+    for attempt in 0..4_u64 {
+        let itlead = Itlead::new().args(["assess", "--seed", "4"]);
+        // A terminal as a shell leaves it: echo and line editing on.
+        let mut session = spawn_shell(&itlead, "stty echo icanon;", "");
+        start(&mut session);
+        expect_question(&mut session, 1);
+        let pid = session.get_process().pid();
+        let wait_for = |state: char| {
+            for _ in 0..100 {
+                if process_state(pid.as_raw()) == state {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            panic!("process never reached state {state}");
+        };
+        // At different moments of the wait for a key.
+        std::thread::sleep(Duration::from_millis(40 * attempt));
+        if attempt == 3 {
+            // Ctrl-Z in the menu, which reads keys raw.
+            common::pty::press(&mut session, "\x1a");
+        } else {
+            // As `kill -TSTP` or Ctrl-Z outside the menu would.
+            session.get_process_mut().signal(ptyprocess::Signal::SIGTSTP).unwrap();
+        }
+        wait_for('T');
+        assert_eq!(
+            termios_is_restored(&session),
+            (true, true),
+            "echo and lines back while stopped"
+        );
+        session.get_process_mut().signal(ptyprocess::Signal::SIGCONT).unwrap();
+        wait_for('S');
+        std::thread::sleep(Duration::from_millis(200));
+        assert_eq!(termios_is_restored(&session), (false, false), "the menu reads keys again");
+        // The wait for a key was broken, not answered: the menu still works.
+        common::pty::press(&mut session, common::pty::DOWN);
+        session.expect("Enter choose").unwrap();
+        common::pty::press(&mut session, "\x1b");
+        session.expect("Stopped. No answers were saved yet.").unwrap();
+        assert_eq!(exit_code(&session), 130);
+        assert_eq!(termios_is_restored(&session), (true, true));
+    }
+}

@@ -4,7 +4,8 @@
 //! A small replacement for dialoguer's `Select`, which takes Space for
 //! Enter and letters for movement, so that pasted text answers questions.
 //! Here only the arrow keys (and Tab, Home, End, Page Up and Down) move,
-//! Enter chooses, Esc and Ctrl-C stop; every other key is ignored. An Enter
+//! Enter chooses, Esc and Ctrl-C stop, Ctrl-Z suspends as in any terminal
+//! program; every other key is ignored. An Enter
 //! that arrives inside a burst of keys (a paste delivers all its bytes at
 //! once, faster than anyone types) is ignored too, and the rest of the
 //! burst is discarded. So is an Enter that repeats another within
@@ -65,6 +66,8 @@ pub enum Action {
     Choose,
     /// Stop: no choice.
     Stop,
+    /// Ctrl-Z: hand the terminal back to the shell until `fg`.
+    Suspend,
     /// Ignore the key (and discard a paste's remaining input).
     Ignore {
         /// The key came in a burst: throw away what is still typed ahead.
@@ -87,6 +90,7 @@ pub fn action(key: &Key, current: usize, count: usize, burst: bool) -> Action {
         Key::Enter if burst => Action::Ignore { discard: true },
         Key::Enter => Action::Choose,
         Key::Escape | Key::CtrlC => Action::Stop,
+        Key::Char('\u{1a}') if !burst => Action::Suspend,
         _ => Action::Ignore { discard: burst },
     }
 }
@@ -118,6 +122,13 @@ pub fn select(
             }
             Action::Choose => break Some(current),
             Action::Stop => break None,
+            Action::Suspend => {
+                super::signals::suspend();
+                // The shell wrote below the menu meanwhile: draw it afresh
+                // there, leaving what is above alone.
+                term.hide_cursor()?;
+                drawn = draw(term, style, prompt, items, current)?;
+            }
             Action::Ignore { discard } => {
                 if discard {
                     discard_typed_ahead();
@@ -165,6 +176,10 @@ pub fn confirm(
     let keys = Keys { term, pace };
     let answer = loop {
         let (key, burst) = keys.next()?;
+        if key == Key::Char('\u{1a}') && !burst {
+            super::signals::suspend();
+            continue;
+        }
         match confirm_action(&key, default, burst) {
             Some(answer) => break answer,
             None if burst => discard_typed_ahead(),
@@ -188,7 +203,18 @@ struct Keys<'a> {
 
 impl Keys<'_> {
     fn next(&self) -> io::Result<(Key, bool)> {
-        let key = self.term.read_key_raw()?;
+        // A stop or a continue (Ctrl-Z, `fg`) breaks the wait for a key,
+        // which comes back as Ctrl-C: read again.
+        let key = loop {
+            let _ = super::signals::take_job_control();
+            match self.term.read_key_raw() {
+                Ok(Key::CtrlC) if super::signals::take_job_control() => {
+                    super::signals::wait_while_stopping();
+                }
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                other => break other?,
+            }
+        };
         let burst = self.pace.burst(&key, Instant::now(), input_waiting());
         Ok((key, burst))
     }
@@ -294,5 +320,7 @@ mod tests {
     fn esc_and_ctrl_c_stop() {
         assert_eq!(action(&Key::Escape, 1, 3, false), Action::Stop);
         assert_eq!(action(&Key::CtrlC, 1, 3, true), Action::Stop);
+        assert_eq!(action(&Key::Char('\u{1a}'), 1, 3, false), Action::Suspend);
+        assert_eq!(action(&Key::Char('\u{1a}'), 1, 3, true), Action::Ignore { discard: true });
     }
 }

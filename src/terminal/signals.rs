@@ -1,4 +1,4 @@
-//! Ctrl-C, SIGTERM, SIGHUP and SIGQUIT during an assessment.
+//! Ctrl-C, SIGTERM, SIGHUP, SIGQUIT and Ctrl-Z during an assessment.
 //!
 //! The menu reads keys in raw mode, and a signal can arrive at any moment:
 //! inside a key read, between questions, in `--plain` mode, or from `kill`.
@@ -9,13 +9,45 @@
 //! atomically, so ending here loses nothing.
 
 use std::io::Write as _;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::error::EXIT_INTERRUPTED;
+
+/// Set by the signal handler itself when a stop (Ctrl-Z) or a continue
+/// (`fg`) arrives: either can break the menu's wait for a key, which the
+/// terminal library then reports as Ctrl-C.
+static JOB_CONTROL: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+
+/// Whether a stop or a continue arrived since the last call; clears it.
+pub fn take_job_control() -> bool {
+    JOB_CONTROL.get().is_some_and(|flag| flag.swap(false, Ordering::SeqCst))
+}
+
+/// True from a stop until the terminal is the menu's again after the
+/// continue.
+static STOPPING: AtomicBool = AtomicBool::new(false);
+
+/// After a stop or a continue broke the wait for a key: lets the signal
+/// thread hand the terminal back and stop, then waits until it has taken
+/// the menu's settings up again, so that the next read starts from them.
+pub fn wait_while_stopping() {
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    while STOPPING.load(Ordering::SeqCst) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+/// Ctrl-Z in the menu, which reads keys raw so the terminal sends no
+/// signal itself: stops the process as the key would elsewhere, and
+/// returns once it is continued and the terminal is the menu's again.
+pub fn suspend() {
+    let _ = signal_hook::low_level::raise(SIGTSTP);
+    wait_while_stopping();
+}
 
 /// Answers saved on disk so far, shared with the signal handler.
 #[derive(Debug, Clone, Default)]
@@ -47,28 +79,66 @@ pub fn stopped_message(saved: usize, resume: &str) -> String {
 const SHOW_CURSOR: &str = "\x1b[?25h";
 
 /// Installs the handler: remembers the terminal's settings now, and on a
-/// terminating signal restores them and exits with 130. Call once, before
-/// the first question.
+/// terminating signal restores them and exits with 130. On Ctrl-Z
+/// (SIGTSTP) it gives the terminal back as it was before the first question,
+/// cursor shown, and when the shell continues it (`fg`) it takes the
+/// menu's settings up again, so the shell is usable meanwhile and the menu
+/// works afterwards. Call once,
+/// before the first question.
 pub fn install(saved: SavedCount, resume: String) -> std::io::Result<()> {
     let stdin = std::io::stdin();
     let original = rustix::termios::tcgetattr(&stdin).ok();
-    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT])?;
+    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT])?;
+    let job_control = Arc::clone(JOB_CONTROL.get_or_init(|| Arc::new(AtomicBool::new(false))));
+    signal_hook::flag::register(SIGTSTP, Arc::clone(&job_control))?;
+    signal_hook::flag::register(SIGCONT, job_control)?;
     std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            if let Some(original) = &original {
-                let _ = rustix::termios::tcsetattr(
-                    std::io::stdin(),
-                    rustix::termios::OptionalActions::Now,
-                    original,
-                );
+        let restore = |settings: &rustix::termios::Termios| {
+            let _ = rustix::termios::tcsetattr(
+                std::io::stdin(),
+                rustix::termios::OptionalActions::Now,
+                settings,
+            );
+        };
+        for signal in signals.forever() {
+            match signal {
+                // Continuing after a stop is handled where the stop is.
+                SIGCONT => {}
+                SIGTSTP => {
+                    STOPPING.store(true, Ordering::SeqCst);
+                    let menu = rustix::termios::tcgetattr(std::io::stdin()).ok();
+                    if let Some(original) = &original {
+                        restore(original);
+                    }
+                    let _ = write!(std::io::stderr(), "{SHOW_CURSOR}");
+                    let _ = std::io::stderr().flush();
+                    // Stops the whole process here; returns once continued.
+                    let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                    // The cursor stays visible: `--plain` never hides it,
+                    // and a menu shows its marker either way.
+                    if let Some(menu) = &menu {
+                        restore(menu);
+                    }
+                    STOPPING.store(false, Ordering::SeqCst);
+                }
+                _ => {
+                    if let Some(original) = &original {
+                        restore(original);
+                    }
+                    let mut stderr = std::io::stderr().lock();
+                    let _ = write!(
+                        stderr,
+                        "{SHOW_CURSOR}\n{}\n",
+                        stopped_message(saved.get(), &resume)
+                    );
+                    let _ = stderr.flush();
+                    // The only exit outside `main`: the main thread may be
+                    // blocked reading keys, and everything worth keeping is
+                    // on disk.
+                    #[allow(clippy::exit)]
+                    std::process::exit(i32::from(EXIT_INTERRUPTED));
+                }
             }
-            let mut stderr = std::io::stderr().lock();
-            let _ = write!(stderr, "{SHOW_CURSOR}\n{}\n", stopped_message(saved.get(), &resume));
-            let _ = stderr.flush();
-            // The only exit outside `main`: the main thread may be blocked
-            // reading keys, and everything worth keeping is on disk.
-            #[allow(clippy::exit)]
-            std::process::exit(i32::from(EXIT_INTERRUPTED));
         }
     });
     Ok(())
