@@ -109,6 +109,7 @@ pub fn select(
         return Ok(None);
     }
     let mut current = default.min(items.len() - 1);
+    let _raw = Raw::enter();
     let keys = Keys { term, pace };
     term.hide_cursor()?;
     let mut drawn = draw(term, style, prompt, items, current)?;
@@ -173,6 +174,7 @@ pub fn confirm(
         paint(arrow, Tone::Dim, style)
     ))?;
     term.flush()?;
+    let _raw = Raw::enter();
     let keys = Keys { term, pace };
     let answer = loop {
         let (key, burst) = keys.next()?;
@@ -203,20 +205,60 @@ struct Keys<'a> {
 
 impl Keys<'_> {
     fn next(&self) -> io::Result<(Key, bool)> {
-        // A stop or a continue (Ctrl-Z, `fg`) breaks the wait for a key,
-        // which comes back as Ctrl-C: read again.
-        let key = loop {
-            let _ = super::signals::take_job_control();
-            match self.term.read_key_raw() {
-                Ok(Key::CtrlC) if super::signals::take_job_control() => {
-                    super::signals::wait_while_stopping();
-                }
-                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
-                other => break other?,
-            }
-        };
+        // Wait for a key here, not inside the terminal library: a signal
+        // (a stop, a continue) breaks a wait, which the library would
+        // report as Ctrl-C. Here a broken wait is simply waited again.
+        while !wait_for_input(Duration::from_millis(200))? {}
+        let key = self.term.read_key_raw()?;
         let burst = self.pace.burst(&key, Instant::now(), input_waiting());
         Ok((key, burst))
+    }
+}
+
+/// Waits up to `limit` for input on standard input; false when none came
+/// or a signal broke the wait.
+fn wait_for_input(limit: Duration) -> io::Result<bool> {
+    let stdin = io::stdin();
+    let mut fds = [rustix::event::PollFd::new(&stdin, rustix::event::PollFlags::IN)];
+    let timeout = rustix::event::Timespec { tv_sec: 0, tv_nsec: i64::from(limit.subsec_nanos()) };
+    match rustix::event::poll(&mut fds, Some(&timeout)) {
+        Ok(ready) => Ok(ready > 0),
+        Err(rustix::io::Errno::INTR) => Ok(false),
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// The terminal in raw mode for as long as a menu is open, and as it was
+/// afterwards (also on an error). Keys are read one by one without echo;
+/// a stop and continue keeps these settings, whoever is reading.
+struct Raw {
+    original: Option<rustix::termios::Termios>,
+}
+
+impl Raw {
+    fn enter() -> Self {
+        let stdin = io::stdin();
+        let original = rustix::termios::tcgetattr(&stdin).ok();
+        if let Some(original) = &original {
+            let mut raw = original.clone();
+            raw.make_raw();
+            // Keep output as it was: line breaks still return the carriage.
+            raw.output_modes = original.output_modes;
+            let _ = rustix::termios::tcsetattr(&stdin, rustix::termios::OptionalActions::Now, &raw);
+        }
+        Self { original }
+    }
+}
+
+impl Drop for Raw {
+    fn drop(&mut self) {
+        if let Some(original) = &self.original {
+            let _ = rustix::termios::tcsetattr(
+                io::stdin(),
+                rustix::termios::OptionalActions::Now,
+                original,
+            );
+        }
     }
 }
 

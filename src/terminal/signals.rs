@@ -9,32 +9,21 @@
 //! atomically, so ending here loses nothing.
 
 use std::io::Write as _;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
 
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::error::EXIT_INTERRUPTED;
 
-/// Set by the signal handler itself when a stop (Ctrl-Z) or a continue
-/// (`fg`) arrives: either can break the menu's wait for a key, which the
-/// terminal library then reports as Ctrl-C.
-static JOB_CONTROL: OnceLock<Arc<AtomicBool>> = OnceLock::new();
-
-/// Whether a stop or a continue arrived since the last call; clears it.
-pub fn take_job_control() -> bool {
-    JOB_CONTROL.get().is_some_and(|flag| flag.swap(false, Ordering::SeqCst))
-}
-
 /// True from a stop until the terminal is the menu's again after the
 /// continue.
 static STOPPING: AtomicBool = AtomicBool::new(false);
 
-/// After a stop or a continue broke the wait for a key: lets the signal
-/// thread hand the terminal back and stop, then waits until it has taken
-/// the menu's settings up again, so that the next read starts from them.
-pub fn wait_while_stopping() {
+/// Lets the signal thread hand the terminal back and stop the process,
+/// then waits until it has taken the menu's settings up again.
+fn wait_while_stopping() {
     std::thread::sleep(std::time::Duration::from_millis(50));
     while STOPPING.load(Ordering::SeqCst) {
         std::thread::sleep(std::time::Duration::from_millis(10));
@@ -89,9 +78,6 @@ pub fn install(saved: SavedCount, resume: String) -> std::io::Result<()> {
     let stdin = std::io::stdin();
     let original = rustix::termios::tcgetattr(&stdin).ok();
     let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT])?;
-    let job_control = Arc::clone(JOB_CONTROL.get_or_init(|| Arc::new(AtomicBool::new(false))));
-    signal_hook::flag::register(SIGTSTP, Arc::clone(&job_control))?;
-    signal_hook::flag::register(SIGCONT, job_control)?;
     std::thread::spawn(move || {
         let restore = |settings: &rustix::termios::Termios| {
             let _ = rustix::termios::tcsetattr(
