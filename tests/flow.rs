@@ -426,8 +426,21 @@ fn opening_resumes_or_refuses_an_unfinished_session() {
     // So is a session about someone else.
     let mut about = request(Selection::Quick, false, true);
     about.about = Some(Subject { name: "Sam Lee".into(), relation: Relation::Peer });
-    let error = open(&content, Some(existing), &about, &mut prompter).unwrap_err();
+    let error = open(&content, Some(existing.clone()), &about, &mut prompter).unwrap_err();
     assert!(error.to_string().contains("about yourself"), "{error}");
+    assert!(error.to_string().contains("continue it with `itlead assess --resume`,"), "{error}");
+    // And the other way round, saying how to continue the one about Sam.
+    let mut theirs = existing;
+    theirs.about = about.about.clone();
+    let error =
+        open(&content, Some(theirs), &request(Selection::Quick, false, true), &mut prompter)
+            .unwrap_err();
+    assert!(
+        error.to_string().contains(
+            "continue it with `itlead assess --resume --about \"Sam Lee\" --relation peer`"
+        ),
+        "{error}"
+    );
 }
 
 #[test]

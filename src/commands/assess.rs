@@ -18,31 +18,18 @@ use crate::content::selection::{Selection, select};
 use crate::context::Context;
 use crate::documents::report::{Report, Why};
 use crate::error::{Interrupted, usage};
-use crate::export::{Format, TextStyle, render};
-use crate::flow::resume::{Opened, Request};
+use crate::export::Format;
+use crate::flow::resume::{Opened, Request, resume_command};
 use crate::flow::session::Session;
 use crate::flow::{self, Outcome, Prompter};
 use crate::input::read_text;
 use crate::library;
-use crate::output::{OutputArgs, check_target, warn, write_stdout};
+use crate::output::{OutputArgs, check_target, warn};
 use crate::result::{Respondent, ResultDocument, Subject};
 use crate::score;
 use crate::store::{Found, SessionStore, save_result};
 use crate::terminal::prompters::{PlainPrompter, TerminalPrompter};
 use crate::terminal::signals::{self, SavedCount};
-
-/// The command that continues the unfinished assessment, yours or the
-/// one about `about`.
-fn resume_command(about: Option<&Subject>) -> String {
-    match about {
-        None => String::from("itlead assess --resume"),
-        Some(about) => format!(
-            "itlead assess --resume --about \"{}\" --relation {}",
-            about.name.replace('"', "\\\""),
-            about.relation.id()
-        ),
-    }
-}
 
 /// `itlead assess`.
 pub fn run(context: &Context, args: &AssessArgs) -> Result<()> {
@@ -360,15 +347,7 @@ fn finish(
     let written = emit_document(context, &report, format, &args.output);
     if let (Err(error), false) = (&written, args.output.is_stdout()) {
         // The file could not be written: the report goes to stdout instead.
-        let style = TextStyle {
-            colour: context.colour_on(context.stdout),
-            ..context.style_for(&OutputArgs::default())
-        };
-        let mut bytes = render(&report, format, style)?;
-        if context.stdout.terminal {
-            bytes = crate::export::for_terminal(bytes, format);
-        }
-        write_stdout(&bytes)?;
+        emit_document(context, &report, format, &OutputArgs::default())?;
         warn(&format!("error: {error:#}"));
     }
     let saved_ok = match &saved {

@@ -112,7 +112,11 @@ pub fn render<D: Document>(document: &D, format: Format, style: TextStyle) -> Re
 pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
     let pretty = serde_json::to_string_pretty(value).context("cannot write JSON")?;
     let mut out = String::with_capacity(pretty.len() + 1);
-    if pretty.chars().any(crate::content::text::is_unsafe) {
+    // Line breaks are the pretty layout's own; anything else unsafe is in a string.
+    if pretty
+        .chars()
+        .any(|character| crate::content::text::is_unsafe(character) && character != '\n')
+    {
         for character in pretty.chars() {
             if crate::content::text::is_unsafe(character) && character != '\n' {
                 let _ = write!(out, "\\u{:04x}", u32::from(character));

@@ -65,13 +65,9 @@ pub fn open(
                 None => String::from("about yourself"),
             };
             return Err(usage(format!(
-                "an unfinished assessment {whose} is open; continue it with \
-                 `itlead assess --resume`{}, or add --restart to discard it",
-                session.about.as_ref().map_or(String::new(), |about| format!(
-                    " --about \"{}\" --relation {}",
-                    about.name,
-                    about.relation.id()
-                ))
+                "an unfinished assessment {whose} is open; continue it with `{}`, or add \
+                 --restart to discard it",
+                resume_command(session.about.as_ref())
             )));
         }
         let resume = if request.resume {
@@ -160,4 +156,17 @@ pub fn changed_notice(reconciled: &Reconciled) -> String {
         count => notice.push_str(&format!(" {count} new scenarios will be asked.")),
     }
     notice
+}
+
+/// The command that continues the unfinished assessment: your own, or the
+/// one about `about`.
+pub fn resume_command(about: Option<&Subject>) -> String {
+    match about {
+        None => String::from("itlead assess --resume"),
+        Some(about) => format!(
+            "itlead assess --resume --about \"{}\" --relation {}",
+            about.name.replace('"', "\\\""),
+            about.relation.id()
+        ),
+    }
 }

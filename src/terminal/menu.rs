@@ -290,10 +290,7 @@ fn draw(
 
 /// Whether more input is already waiting on standard input.
 fn input_waiting() -> bool {
-    let stdin = io::stdin();
-    let mut fds = [rustix::event::PollFd::new(&stdin, rustix::event::PollFlags::IN)];
-    let zero = rustix::event::Timespec { tv_sec: 0, tv_nsec: 0 };
-    matches!(rustix::event::poll(&mut fds, Some(&zero)), Ok(ready) if ready > 0)
+    wait_for_input(Duration::ZERO).unwrap_or(false)
 }
 
 #[cfg(test)]
