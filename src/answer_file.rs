@@ -212,6 +212,63 @@ pub fn parse(
     Ok(AnswersFile { answers, name: text_or_none(raw.name), about, outside })
 }
 
+/// Whether `text` reads as an answers file rather than a result: its
+/// `schema` names an answers file, or it has none (results always do) and
+/// holds `answers` but no `axes`. Text that does not parse at all is not
+/// one (the result parser then says what is wrong).
+pub fn is_answers_file(text: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Peek {
+        #[serde(default)]
+        schema: Option<String>,
+        #[serde(default)]
+        answers: Option<serde::de::IgnoredAny>,
+        #[serde(default)]
+        axes: Option<serde::de::IgnoredAny>,
+    }
+    let peek: Result<Peek, _> = if text.trim_start().starts_with('{') {
+        serde_json::from_str(text).map_err(drop)
+    } else {
+        crate::content::from_yaml("", &blank_comment_lines(text), text).map_err(drop)
+    };
+    match peek {
+        Ok(Peek { schema: Some(schema), .. }) => schema.starts_with("itlead.answers/"),
+        Ok(Peek { schema: None, answers, axes }) => answers.is_some() && axes.is_none(),
+        Err(()) => false,
+    }
+}
+
+/// The respondent's name to record from an answers file named `file`:
+/// `--name` (`flag`) or the file's `name:` (`in_file`) for one's own
+/// answers. Answers `about` someone else never record the rater's name:
+/// `--name` with them is refused (the message says why), and a `name:` in
+/// the file is dropped with a warning, returned beside the name.
+pub fn recorded_name(
+    file: &str,
+    flag: Option<String>,
+    in_file: Option<String>,
+    about: Option<&Subject>,
+) -> Result<(Option<String>, Option<String>), String> {
+    let Some(about) = about else {
+        return Ok((flag.or(in_file), None));
+    };
+    if flag.is_some() {
+        return Err(format!(
+            "--name records your own name, but {file} holds answers about {} (as a {}), and a \
+             rater's name is never recorded; leave out --name",
+            about.name,
+            about.relation.id()
+        ));
+    }
+    let dropped = in_file.map(|_| {
+        format!(
+            "{file} gives a `name` beside `about`: it is not recorded, since a rater's own name \
+             never is"
+        )
+    });
+    Ok((None, dropped))
+}
+
 fn subject(raw: &RawAnswers, problems: &mut Vec<Problem>) -> Option<Subject> {
     let root = YamlPath::root();
     let about = text_or_none(raw.about.clone());

@@ -66,13 +66,18 @@ a word from them; near misses get a suggestion. Without an argument, every contr
     /// List the contrasts: id, manager pole, leader pole, theme.
     #[command(after_help = "Examples:\n  itlead list\n  itlead list --format json")]
     List(ListArgs),
-    /// Print a fill-in answers template for `assess --answers`.
+    /// Print a fill-in answers template for `assess --answers`, or an answer form for a browser.
     #[command(
         long_about = "Print a template listing every scenario and its options, to fill in with a text \
-editor and score with `itlead assess --answers FILE`. With --about and --relation the template asks \
-about a colleague instead, for a 360-degree round (see `itlead feedback`).",
+editor and score with `itlead assess --answers FILE`; with --format html, one self-contained page \
+that asks them in any browser, offline, and saves the answers file. With --about and --relation the \
+questions are about a colleague instead, for a 360-degree round (see `itlead feedback`); \
+--invitation DIR writes the round's three files for one relation: the form, the YAML template and \
+a message to send with them.",
         after_help = "Examples:\n  itlead questions > me.yaml\n  \
-itlead questions --about \"Sam Lee\" --relation peer > sam.yaml"
+itlead questions --about \"Sam Lee\" --relation peer > sam.yaml\n  \
+itlead questions --about \"Sam Lee\" --relation peer -o sam-peer.html\n  \
+itlead questions --about \"Sam Lee\" --relation peer --invitation invite/"
     )]
     Questions(QuestionsArgs),
     /// Validate a content file and analyse its design (default: the built-in content).
@@ -212,13 +217,15 @@ pub struct ListArgs {
     pub format: Format,
 }
 
-/// Formats of an answers template.
-pub const TEMPLATE_FORMATS: &[Format] = &[Format::Yaml, Format::Json];
+/// Formats of an answers template: YAML and JSON to fill in, HTML to
+/// answer in a browser.
+pub const TEMPLATE_FORMATS: &[Format] = &[Format::Yaml, Format::Json, Format::Html];
 
 /// `itlead questions`.
 #[derive(Debug, Args)]
 pub struct QuestionsArgs {
-    /// Template format (default: from --output's extension, else yaml).
+    /// Template format: yaml or json to fill in, html for a form that saves an answers file
+    /// (default: from --output's extension, else yaml).
     #[arg(long, value_parser = FormatParser(TEMPLATE_FORMATS))]
     pub format: Option<Format>,
     /// A template for rating someone else: the name of the person rated.
@@ -227,6 +234,10 @@ pub struct QuestionsArgs {
     /// With --about: how the rater works with them.
     #[arg(long, value_enum, value_name = "RELATION", requires = "about")]
     pub relation: Option<Relation>,
+    /// With --about: write an invitation into DIR (the form, the YAML template and a message
+    /// to send with them) instead of one template.
+    #[arg(long, value_name = "DIR", requires = "about", conflicts_with_all = ["format", "output"])]
+    pub invitation: Option<PathBuf>,
     /// Where to write the template.
     #[command(flatten)]
     pub output: OutputArgs,

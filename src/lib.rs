@@ -8,6 +8,7 @@
 
 pub mod answer;
 pub mod answer_file;
+pub mod answer_form;
 pub mod cli;
 mod commands;
 pub mod compare;
@@ -20,6 +21,7 @@ pub mod feedback;
 pub mod flow;
 pub mod history;
 pub mod input;
+pub mod invitation;
 pub mod library;
 mod manpage;
 pub mod output;

@@ -675,6 +675,28 @@ pub fn name_problem(name: &str) -> Option<String> {
         })
 }
 
+/// A warning when one of two self-assessments names its person and the
+/// other names nobody: nothing says they are one person's.
+pub fn one_unnamed(
+    old_file: &str,
+    old: &ResultDocument,
+    new_file: &str,
+    new: &ResultDocument,
+) -> Option<String> {
+    if old.about.is_some() || new.about.is_some() {
+        return None;
+    }
+    let (named, unnamed_file) = match (&old.name, &new.name) {
+        (Some(name), None) => (name, new_file),
+        (None, Some(name)) => (name, old_file),
+        _ => return None,
+    };
+    Some(format!(
+        "{unnamed_file} has no name, so nothing says it is {named}'s; they are compared as one \
+         person's results"
+    ))
+}
+
 /// Whether two names name the same person: trimmed, case and inner spaces
 /// ignored.
 pub fn same_person(a: &str, b: &str) -> bool {

@@ -166,7 +166,13 @@ fn from_file(
             input.name
         );
     }
-    let respondent = Respondent { name: request.name.clone().or(file.name), about };
+    let (name, dropped) =
+        answer_file::recorded_name(&input.name, request.name.clone(), file.name, about.as_ref())
+            .map_err(usage)?;
+    if let Some(dropped) = dropped {
+        warn(&format!("warning: {dropped}"));
+    }
+    let respondent = Respondent { name, about };
     let result = result(content, file.answers, &request.selection, respondent);
     let saved = if args.no_save { None } else { Some(save(context, &result)) };
     emit_document(

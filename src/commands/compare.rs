@@ -20,7 +20,9 @@ pub fn run(context: &Context, args: &CompareArgs) -> Result<()> {
     let new_name = label(&args.new, &new_path);
     let old = super::history::load(&old_path)?;
     let new = super::history::load(&new_path)?;
-    if let Some(warning) = crate::compare::different_people(&old, &new) {
+    if let Some(warning) = crate::compare::different_people(&old, &new)
+        .or_else(|| crate::result::one_unnamed(&old_name, &old, &new_name, &new))
+    {
         crate::output::warn(&format!("warning: {warning}"));
     }
     let document = crate::compare::compare(&old_name, &old, &new_name, &new)

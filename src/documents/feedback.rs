@@ -9,10 +9,15 @@ use crate::content::model::Side;
 use crate::content::wording::first_name;
 use crate::export::text::decimal;
 use crate::export::{Document, Format};
-use crate::feedback::{ContrastFeedback, FeedbackDocument, MIN_RATERS, Verdict};
+use crate::feedback::{
+    ContrastFeedback, FeedbackDocument, GroupFeedback, MIN_RATERS, REST, RelationView, Shown,
+    Verdict, rest_needed,
+};
+use crate::result::Relation;
+use crate::score::RELIABLE_CHANGE_Z;
 use crate::view::{
     Block, Cell, Chart, ChartGroup, ChartRow, Column, Mark, Places, Table, Text, Tone, View,
-    plural, poles, signed,
+    plural, poles, score_with_error, signed,
 };
 
 /// The closing thought of the feedback view.
@@ -54,6 +59,50 @@ fn verdict_tone(verdict: Verdict) -> Tone {
     }
 }
 
+/// What a gap must pass to count, in words, said once.
+fn rule(name: &str) -> String {
+    format!(
+        "Each score has a margin (±, one standard error): {name}'s from how consistent {name}'s \
+         own answers were, the colleagues' from how far apart they were and how consistent each \
+         was. A gap counts only when it is larger than {RELIABLE_CHANGE_Z} times the square root \
+         of the two squared margins added; a smaller one is agreement, since answering again \
+         could close it."
+    )
+}
+
+/// A relation's count for people: "1 manager", "3 peers".
+fn relation_count(relation: Relation, count: usize) -> String {
+    if count == 1 {
+        format!("1 {}", relation.id().replace('-', " "))
+    } else {
+        format!("{count} {}", relation.plural())
+    }
+}
+
+/// The plural of a relation alone: "managers", "direct reports".
+fn relation_plural(relation: Relation) -> &'static str {
+    relation.plural()
+}
+
+/// A group's name in a table header: "peers (3)", "rest (3)".
+fn group_header(group: &GroupFeedback) -> String {
+    if group.relation == REST {
+        format!("rest ({})", group.raters)
+    } else {
+        let relation = group.relation.replace('-', " ");
+        format!("{relation}s ({})", group.raters)
+    }
+}
+
+/// A list in words: "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [head @ .., last] => format!("{} and {last}", head.join(", ")),
+    }
+}
+
 impl Document for Feedback<'_> {
     const FORMATS: &'static [Format] = &Format::ALL;
 
@@ -65,16 +114,7 @@ impl Document for Feedback<'_> {
         let by_relation: Vec<String> = document
             .raters
             .iter()
-            .map(|(relation, count)| {
-                format!(
-                    "{count} {}",
-                    if *count == 1 {
-                        relation.id().replace('-', " ")
-                    } else {
-                        relation.plural().to_owned()
-                    }
-                )
-            })
+            .map(|(relation, count)| relation_count(*relation, *count))
             .collect();
         view.meta.push(format!("{} {}", document.content.title, document.content.version));
         view.meta.push(format!(
@@ -92,6 +132,7 @@ impl Document for Feedback<'_> {
             )));
         }
         view.push(Block::Chart(chart(document, &name)));
+        view.push(Block::Paragraph(Text::new(Tone::Dim, rule(&name))));
         let mut differ: Vec<&ContrastFeedback> = document
             .contrasts
             .iter()
@@ -112,7 +153,8 @@ impl Document for Feedback<'_> {
         view.push(Block::Heading(2, Text::plain("Where views differ most")));
         if differ.is_empty() {
             view.push(Block::Paragraph(Text::plain(format!(
-                "On every contrast, colleagues see {name} within 20 points of how {name} sees themselves."
+                "On every contrast, the gap between how colleagues see {name} and how {name} sees \
+                 themselves is within the margins."
             ))));
         }
         for contrast in differ {
@@ -127,8 +169,8 @@ impl Document for Feedback<'_> {
                     Tone::Dim,
                     format!(
                         ": {name} {}, others {}",
-                        signed(contrast.own).unwrap_or_default(),
-                        contrast.others.mean.map(|mean| decimal(mean, 0, true)).unwrap_or_default()
+                        score_with_error(contrast.own, contrast.self_margin),
+                        others_with_margin(contrast)
                     ),
                 )
             })
@@ -137,14 +179,127 @@ impl Document for Feedback<'_> {
             view.push(Block::Heading(2, Text::plain("Where views agree")));
             view.push(Block::Bullets(agree));
         }
+        who_answered(&mut view, document);
         if !document.groups.is_empty() {
             view.push(Block::Heading(2, Text::plain("By relation")));
             view.push(Block::Table(groups(document)));
+            let withheld =
+                document.contrasts.iter().filter(|contrast| contrast.breakdown_withheld).count();
+            if withheld > 0 {
+                view.push(Block::Note(Text::plain(format!(
+                    "On {} the view by relation is withheld (–): some colleagues gave no answers \
+                     there, which leaves fewer than {} outside the groups, and the overall mean \
+                     minus the groups' means would show their scores.",
+                    plural(withheld, "contrast", "contrasts"),
+                    document.min_raters
+                ))));
+            }
         }
         view.push(Block::Table(table(document)));
         view.push(Block::Paragraph(Text::new(Tone::Quiet, FEEDBACK_CLOSING)));
         view
     }
+}
+
+/// The others' mean as people read it, with its margin: `+14 ±8`.
+fn others_with_margin(contrast: &ContrastFeedback) -> String {
+    let Some(mean) = contrast.others.mean else {
+        return String::new();
+    };
+    let mean = decimal(mean, 0, true);
+    match contrast.others.margin {
+        Some(margin) => format!("{mean} ±{margin}"),
+        None => mean,
+    }
+}
+
+/// The gap a contrast needs before it counts, in whole points.
+fn threshold(contrast: &ContrastFeedback) -> Option<f64> {
+    let (own, others) = (contrast.self_margin?, contrast.others.margin?);
+    Some(RELIABLE_CHANGE_Z * f64::from(own * own + others * others).sqrt())
+}
+
+/// Who answered, by relation; which views are shown; what a hidden view
+/// would need.
+fn who_answered(view: &mut View, document: &FeedbackDocument) {
+    let floor = document.min_raters;
+    let total: usize = document.raters.values().sum();
+    view.push(Block::Heading(2, Text::plain("Who answered")));
+    let mut lines = vec![Text::plain(format!(
+        "Everyone together: {} (no view rests on fewer than {floor})",
+        plural(total, "colleague", "colleagues"),
+    ))];
+    let apart: Vec<&RelationView> =
+        document.relations.iter().filter(|view| view.shown == Shown::Apart).collect();
+    let in_rest: Vec<&RelationView> =
+        document.relations.iter().filter(|view| view.shown == Shown::InRest).collect();
+    for relation in &apart {
+        lines.push(Text::plain(format!(
+            "{}: shown apart",
+            relation_count(relation.relation, relation.raters)
+        )));
+    }
+    if !in_rest.is_empty() {
+        let names: Vec<String> =
+            in_rest.iter().map(|view| relation_count(view.relation, view.raters)).collect();
+        let total: usize = in_rest.iter().map(|view| view.raters).sum();
+        let more: Vec<String> = in_rest
+            .iter()
+            .filter_map(|view| {
+                view.needed.map(|needed| {
+                    format!(
+                        "{needed} more {}",
+                        if needed == 1 {
+                            view.relation.id().replace('-', " ")
+                        } else {
+                            relation_plural(view.relation).to_owned()
+                        }
+                    )
+                })
+            })
+            .collect();
+        lines.push(Text::plain(format!(
+            "{}: shown together as the rest ({total}), none apart; {} would give a group of its own",
+            and_list(&names),
+            more.join(" or ")
+        )));
+    }
+    if let Some(needed) = rest_needed(document) {
+        let small: Vec<&RelationView> =
+            document.relations.iter().filter(|view| view.needed.is_some()).collect();
+        let names: Vec<String> =
+            small.iter().map(|view| relation_count(view.relation, view.raters)).collect();
+        let large: Vec<String> = document
+            .relations
+            .iter()
+            .filter(|view| view.needed.is_none())
+            .map(|view| relation_plural(view.relation).to_owned())
+            .collect();
+        let count: usize = small.iter().map(|view| view.raters).sum();
+        lines.push(Text::plain(format!(
+            "{}: not shown apart, so no view by relation: {} outside the {} would be worked out \
+             from the overall mean and theirs; {needed} more colleagues who are not {} would show it",
+            and_list(&names),
+            plural(count, "answer", "answers"),
+            and_list(&large),
+            and_list(&large)
+        )));
+    } else if apart.is_empty() && in_rest.is_empty() {
+        for relation in &document.relations {
+            let note = match relation.needed {
+                Some(needed) => format!(
+                    "{}: in the view of everyone together; {needed} more would give a group of its own",
+                    relation_count(relation.relation, relation.raters)
+                ),
+                None => format!(
+                    "{}: in the view of everyone together",
+                    relation_count(relation.relation, relation.raters)
+                ),
+            };
+            lines.push(Text::plain(note));
+        }
+    }
+    view.push(Block::Bullets(lines));
 }
 
 impl Feedback<'_> {
@@ -161,13 +316,27 @@ impl Feedback<'_> {
                 .and(Tone::Plain, format!(" {} ", crate::view::BETWEEN))
                 .and(Tone::Leader, &contrast.leader),
         ));
+        let range = match (contrast.others.min, contrast.others.max) {
+            (Some(min), Some(max)) => format!(
+                " (from {} to {})",
+                signed(Some(min)).unwrap_or_default(),
+                signed(Some(max)).unwrap_or_default()
+            ),
+            _ => String::new(),
+        };
+        let beyond = match (contrast.gap, threshold(contrast)) {
+            (Some(gap), Some(needed)) => format!(
+                "; a gap of {}, beyond the {} the margins allow: ",
+                decimal(gap.abs(), 0, false),
+                decimal(needed, 0, false)
+            ),
+            _ => String::from(": "),
+        };
         view.push(Block::Paragraph(
             Text::plain(format!(
-                "{name} {}, others {} (from {} to {}): ",
-                signed(contrast.own).unwrap_or_default(),
-                contrast.others.mean.map(|mean| decimal(mean, 0, true)).unwrap_or_default(),
-                signed(contrast.others.min).unwrap_or_default(),
-                signed(contrast.others.max).unwrap_or_default(),
+                "{name} {}, others {}{range}{beyond}",
+                score_with_error(contrast.own, contrast.self_margin),
+                others_with_margin(contrast),
             ))
             .and(verdict_tone(contrast.verdict), format!("others see more of the {pole} side")),
         ));
@@ -183,12 +352,14 @@ fn chart(document: &FeedbackDocument, name: &str) -> Chart {
         .contrasts
         .iter()
         .map(|contrast| {
+            // The others' mark last: where the two meet, it is drawn over
+            // the self mark, and the page draws it so that both show.
             let mut marks = Vec::new();
-            if let Some(mean) = contrast.others.mean {
-                marks.push((Mark::Mean, mean.round() as i32));
-            }
             if let Some(own) = contrast.own {
                 marks.push((Mark::Score, own));
+            }
+            if let Some(mean) = contrast.others.mean {
+                marks.push((Mark::Mean, mean.round() as i32));
             }
             ChartRow {
                 manager: contrast.manager.clone(),
@@ -204,16 +375,20 @@ fn chart(document: &FeedbackDocument, name: &str) -> Chart {
             }
         })
         .collect();
+    let ranged = document.contrasts.iter().any(|contrast| contrast.others.min.is_some());
     Chart {
         places: Places { text: true, markdown: false, html: true, csv: false },
         caption: format!(
-            "Per contrast: {name}'s own score, the colleagues' mean and their range; the manager side on the left, the leader side on the right."
+            "Per contrast: {name}'s own score and the colleagues' mean{}; the manager side on the left, the leader side on the right.",
+            if ranged { " and range" } else { "" }
         ),
         legend: vec![
             (Mark::Score, format!("{name}'s own answers")),
             (Mark::Mean, String::from("colleagues' mean")),
         ],
-        range_legend: Some(String::from("colleagues' lowest to highest")),
+        range_legend: ranged.then(|| {
+            format!("colleagues' lowest to highest (from {} answers on)", document.min_raters + 2)
+        }),
         groups: vec![ChartGroup { heading: None, rows }],
     }
 }
@@ -221,8 +396,10 @@ fn chart(document: &FeedbackDocument, name: &str) -> Chart {
 fn table(document: &FeedbackDocument) -> Table {
     let mut table = Table::new(super::contrast_columns(vec![
         Column::number("self", "self"),
+        Column::number("±", "self_margin").dropped(2),
         Column::number("n", "others_n").dropped(2),
         Column::number("others", "others_mean"),
+        Column::number("±", "others_margin").dropped(2),
         Column::number("min", "others_min").dropped(3),
         Column::number("max", "others_max").dropped(3),
         Column::number("gap", "gap"),
@@ -238,8 +415,10 @@ fn table(document: &FeedbackDocument) -> Table {
             &contrast.leader,
             vec![
                 Cell::Score(contrast.own),
+                Cell::decimal(contrast.self_margin.map(f64::from), 0),
                 Cell::Count(contrast.others.n),
                 Cell::signed(contrast.others.mean, 1),
+                Cell::decimal(contrast.others.margin.map(f64::from), 0),
                 Cell::Score(contrast.others.min),
                 Cell::Score(contrast.others.max),
                 Cell::signed(contrast.gap, 1),
@@ -257,14 +436,8 @@ fn table(document: &FeedbackDocument) -> Table {
 fn groups(document: &FeedbackDocument) -> Table {
     let mut columns = vec![Column::text("contrast", "contrast").cuttable()];
     for group in &document.groups {
-        let header = if group.relation == "others" {
-            format!("others ({})", group.raters)
-        } else {
-            let relation = group.relation.replace('-', " ");
-            format!("{relation}s ({})", group.raters)
-        };
-        columns
-            .push(Column::number(&header, &format!("{}_mean", group.relation.replace('-', "_"))));
+        let key = format!("{}_mean", group.relation.replace('-', "_"));
+        columns.push(Column::number(&group_header(group), &key));
     }
     let mut table = Table::new(columns).not_csv();
     for (index, contrast) in document.contrasts.iter().enumerate() {

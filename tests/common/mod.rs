@@ -257,3 +257,44 @@ pub fn scenarios_on(axis: &str) -> Vec<String> {
         .map(|scenario| scenario["id"].as_str().expect("id").to_owned())
         .collect()
 }
+
+/// A YAML template from `itlead questions` with every scenario answered:
+/// its options are read from the template's own comment lines (`#   b)
+/// …`), and `seed` picks among them, differently per scenario; a choice
+/// between two gets one key, the others `{ most, least }`.
+pub fn fill_template(template: &str, seed: usize) -> String {
+    let mut keys: Vec<String> = Vec::new();
+    let mut scenario = 0;
+    let mut out = String::new();
+    for line in template.lines() {
+        let comment = line.trim_start().strip_prefix('#').map(str::trim_start);
+        if let Some(key) = comment.and_then(|text| text.split_once(") ")).map(|(key, _)| key)
+            && key.len() == 1
+            && key.chars().all(|character| character.is_ascii_lowercase())
+            && line.starts_with("  #   ")
+        {
+            keys.push(key.to_owned());
+        }
+        let answer = line.starts_with("  ") && !line.trim_start().starts_with('#');
+        if answer && (line.ends_with("{ most: \"\", least: \"\" }") || line.ends_with(": \"\"")) {
+            let id = line.trim_start().split(':').next().unwrap_or_default();
+            let most = (seed + scenario) % keys.len();
+            let mut least = (seed * 3 + scenario * 2 + 1) % keys.len();
+            if least == most {
+                least = (least + 1) % keys.len();
+            }
+            let value = if line.ends_with(": \"\"") {
+                keys[most].clone()
+            } else {
+                format!("{{ most: {}, least: {} }}", keys[most], keys[least])
+            };
+            out.push_str(&format!("  {id}: {value}\n"));
+            keys.clear();
+            scenario += 1;
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
