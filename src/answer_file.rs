@@ -431,9 +431,15 @@ pub fn template_yaml(
         }
         (false, _) => "write the key (a, b, c …) of the option\n# most likely chosen, or `skip`.",
     };
+    let then = match subject {
+        Some(name) => format!(
+            "# Then save this file and send it back to whoever asked you, not to {name}:\n\
+             # {name} sees only what colleagues answered together, never one person's answers.\n"
+        ),
+        None => String::from("# Then: itlead assess --answers THIS-FILE\n"),
+    };
     let mut out = format!(
-        "# itlead answers for {} version {}\n# For each scenario, {how}\n\
-         # Then: itlead assess --answers THIS-FILE\n\
+        "# itlead answers for {} version {}\n# For each scenario, {how}\n{then}\
          schema: {ANSWERS_SCHEMA}\n",
         quoted(&content.title),
         crate::content::text::visible(&content.version, false)

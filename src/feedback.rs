@@ -142,8 +142,9 @@ pub struct RelationView {
     pub raters: usize,
     /// Whether it is shown apart, in the rest, or only in the overall view.
     pub shown: Shown,
-    /// How many more raters of this relation would make a group of the
-    /// floor, which can be shown apart; `None` when it has one.
+    /// How many more raters of this relation would show it apart; `None`
+    /// when it is shown apart, has a group's worth already, or more of it
+    /// alone would not do.
     pub needed: Option<usize>,
 }
 
@@ -523,13 +524,21 @@ fn group_means(
     (means, false)
 }
 
-/// How each relation appears, and how many more of its raters would give
-/// it a group of its own.
+/// How each relation appears, and how many more of its raters would show
+/// it apart: found by trying up to `floor` more, since whether a group may
+/// be shown depends on every relation's count; `None` when more of this
+/// relation alone would not do (the other small ones would be left too
+/// few).
 fn relation_views(
     raters: &BTreeMap<Relation, usize>,
     plan: Option<&Plan>,
     floor: usize,
 ) -> Vec<RelationView> {
+    let apart_in = |plan: Option<&Plan>, relation: Relation| {
+        plan.is_some_and(|plan| {
+            plan.groups.iter().any(|group| !group.rest && group.members == [relation])
+        })
+    };
     raters
         .iter()
         .map(|(&relation, &count)| {
@@ -541,12 +550,16 @@ fn relation_views(
                 Some(_) => Shown::InRest,
                 None => Shown::Overall,
             };
-            RelationView {
-                relation,
-                raters: count,
-                shown,
-                needed: (count < floor).then(|| floor - count),
-            }
+            let needed = if shown == Shown::Apart || count >= floor {
+                None
+            } else {
+                (1..=floor).find(|more| {
+                    let mut more_raters = raters.clone();
+                    *more_raters.entry(relation).or_default() += more;
+                    apart_in(self::plan(&more_raters, floor).as_ref(), relation)
+                })
+            };
+            RelationView { relation, raters: count, shown, needed }
         })
         .collect()
 }
@@ -608,10 +621,15 @@ mod tests {
         assert_eq!(plan.groups.len(), 2);
         assert_eq!(plan.groups[1].members, [Manager, Other]);
         let views = relation_views(&merged, Some(&plan), 3);
+        // Two more managers would leave the two others as a rest of two; a
+        // third other would leave the manager alone: neither relation alone
+        // can be shown apart with more of its own.
         assert_eq!(
             views.iter().map(|view| (view.shown, view.needed)).collect::<Vec<_>>(),
-            [(Shown::Apart, None), (Shown::InRest, Some(2)), (Shown::InRest, Some(1))]
+            [(Shown::Apart, None), (Shown::InRest, None), (Shown::InRest, None)]
         );
+        let views = relation_views(&counts(&[(Peer, 3), (Manager, 2), (Other, 4)]), None, 3);
+        assert_eq!(views[1].needed, Some(1), "three managers beside three peers and four others");
         // One relation alone would only repeat the overall view.
         assert_eq!(super::plan(&counts(&[(Peer, 5)]), 3), None);
     }

@@ -181,7 +181,8 @@ fn feedback_in_every_format() {
             .iter()
             .enumerate()
             .map(|(index, (id, keys))| {
-                (id.clone(), common::ranked(keys, seed + index, seed * 7 + index * 2 + 1))
+                let most = seed + index * (seed % 3 + 1);
+                (id.clone(), common::ranked(keys, most, seed * 7 + index * 2 + 1))
             })
             .collect();
         let (_answers_dir, path) = common::answers_file(answers);
@@ -204,14 +205,15 @@ fn feedback_in_every_format() {
     let raters = dir.path().join("raters");
     std::fs::create_dir(&raters).unwrap();
     // Seeds that are no multiple of 3, 4 or 5 (the option counts), so that
-    // no colleague answers exactly as Sam does.
+    // no colleague answers exactly as Sam does, and apart modulo 12, so that
+    // no two colleagues give the very same answers (they would count once).
     for (seed, relation) in [
         (1, "peer"),
         (2, "peer"),
         (7, "peer"),
         (11, "direct-report"),
-        (13, "direct-report"),
         (17, "direct-report"),
+        (22, "direct-report"),
     ] {
         let path = result(&format!("r{seed}.json"), Some(relation), seed);
         std::fs::rename(&path, raters.join(path.file_name().unwrap())).unwrap();

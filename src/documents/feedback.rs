@@ -224,80 +224,76 @@ fn threshold(contrast: &ContrastFeedback) -> Option<f64> {
 fn who_answered(view: &mut View, document: &FeedbackDocument) {
     let floor = document.min_raters;
     let total: usize = document.raters.values().sum();
+    let counts = |views: &[&RelationView]| -> Vec<String> {
+        views.iter().map(|view| relation_count(view.relation, view.raters)).collect()
+    };
     view.push(Block::Heading(2, Text::plain("Who answered")));
+    let everyone: Vec<&RelationView> = document.relations.iter().collect();
     let mut lines = vec![Text::plain(format!(
-        "Everyone together: {} (no view rests on fewer than {floor})",
+        "{}: {}; no figure shown rests on fewer than {floor}",
         plural(total, "colleague", "colleagues"),
+        and_list(&counts(&everyone)),
     ))];
     let apart: Vec<&RelationView> =
         document.relations.iter().filter(|view| view.shown == Shown::Apart).collect();
     let in_rest: Vec<&RelationView> =
         document.relations.iter().filter(|view| view.shown == Shown::InRest).collect();
-    for relation in &apart {
-        lines.push(Text::plain(format!(
-            "{}: shown apart",
-            relation_count(relation.relation, relation.raters)
-        )));
-    }
-    if !in_rest.is_empty() {
-        let names: Vec<String> =
-            in_rest.iter().map(|view| relation_count(view.relation, view.raters)).collect();
-        let total: usize = in_rest.iter().map(|view| view.raters).sum();
-        let more: Vec<String> = in_rest
+    if !apart.is_empty() {
+        let groups: Vec<String> = apart
             .iter()
-            .filter_map(|view| {
-                view.needed.map(|needed| {
-                    format!(
-                        "{needed} more {}",
-                        if needed == 1 {
-                            view.relation.id().replace('-', " ")
-                        } else {
-                            relation_plural(view.relation).to_owned()
-                        }
-                    )
-                })
-            })
+            .map(|view| format!("{} ({})", relation_plural(view.relation), view.raters))
             .collect();
-        lines.push(Text::plain(format!(
-            "{}: shown together as the rest ({total}), none apart; {} would give a group of its own",
-            and_list(&names),
-            more.join(" or ")
-        )));
+        let mut line = format!("Shown apart: {}", and_list(&groups));
+        if !in_rest.is_empty() {
+            let rest: usize = in_rest.iter().map(|view| view.raters).sum();
+            line.push_str(&format!(
+                "; together as the rest ({rest}): {}",
+                and_list(&counts(&in_rest))
+            ));
+        }
+        lines.push(Text::plain(line));
     }
     if let Some(needed) = rest_needed(document) {
         let small: Vec<&RelationView> =
-            document.relations.iter().filter(|view| view.needed.is_some()).collect();
-        let names: Vec<String> =
-            small.iter().map(|view| relation_count(view.relation, view.raters)).collect();
+            document.relations.iter().filter(|view| view.raters < floor).collect();
         let large: Vec<String> = document
             .relations
             .iter()
-            .filter(|view| view.needed.is_none())
+            .filter(|view| view.raters >= floor)
             .map(|view| relation_plural(view.relation).to_owned())
             .collect();
         let count: usize = small.iter().map(|view| view.raters).sum();
         lines.push(Text::plain(format!(
-            "{}: not shown apart, so no view by relation: {} outside the {} would be worked out \
-             from the overall mean and theirs; {needed} more colleagues who are not {} would show it",
-            and_list(&names),
-            plural(count, "answer", "answers"),
+            "No view by relation: the {} outside the {} would follow from everyone's mean and \
+             theirs; {} who {} not {} would show it",
+            if count == 1 { String::from("one colleague") } else { format!("{count} colleagues") },
             and_list(&large),
-            and_list(&large)
+            plural(needed, "more colleague", "more colleagues"),
+            if needed == 1 { "is" } else { "are" },
+            and_list(&large),
         )));
-    } else if apart.is_empty() && in_rest.is_empty() {
-        for relation in &document.relations {
-            let note = match relation.needed {
-                Some(needed) => format!(
-                    "{}: in the view of everyone together; {needed} more would give a group of its own",
-                    relation_count(relation.relation, relation.raters)
-                ),
-                None => format!(
-                    "{}: in the view of everyone together",
-                    relation_count(relation.relation, relation.raters)
-                ),
-            };
-            lines.push(Text::plain(note));
-        }
+    } else if document.groups.is_empty() {
+        lines.push(Text::plain(if document.relations.len() == 1 {
+            String::from("No view by relation: everyone is of one relation")
+        } else {
+            format!("No view by relation: it needs two groups of at least {floor}")
+        }));
+    }
+    for relation in document.relations.iter().filter(|view| view.raters < floor) {
+        let more = match relation.needed {
+            Some(needed) => format!(
+                "{needed} more would show {} apart",
+                if relation.raters + needed == 1 { "it" } else { "them" }
+            ),
+            None => format!(
+                "a relation is shown apart from {floor} on, where the colleagues left besides \
+                 number none or at least {floor}"
+            ),
+        };
+        lines.push(Text::plain(format!(
+            "{}: not apart; {more}",
+            relation_count(relation.relation, relation.raters)
+        )));
     }
     view.push(Block::Bullets(lines));
 }
@@ -352,14 +348,14 @@ fn chart(document: &FeedbackDocument, name: &str) -> Chart {
         .contrasts
         .iter()
         .map(|contrast| {
-            // The others' mark last: where the two meet, it is drawn over
-            // the self mark, and the page draws it so that both show.
+            // Where the two meet, the page shows the dot inside the
+            // others' hollow diamond; text, one character wide, the dot.
             let mut marks = Vec::new();
-            if let Some(own) = contrast.own {
-                marks.push((Mark::Score, own));
-            }
             if let Some(mean) = contrast.others.mean {
                 marks.push((Mark::Mean, mean.round() as i32));
+            }
+            if let Some(own) = contrast.own {
+                marks.push((Mark::Score, own));
             }
             ChartRow {
                 manager: contrast.manager.clone(),

@@ -228,6 +228,9 @@ fn row_html(row: &ChartRow) -> String {
     )
 }
 
+// A mean is a hollow diamond drawn under a score's dot and larger than it,
+// so that where a colleagues' mean and one's own score meet (feedback),
+// the dot shows inside the diamond and neither hides the other.
 const STYLE: &str = "\
 :root{--manager:#1f5fa8;--leader:#8a2f8a;--ink:#222;--muted:#666;--line:#ddd}\
 *{box-sizing:border-box}\
@@ -266,4 +269,6 @@ background:linear-gradient(to right,#c9d9ee 0 20%,#e3ecf7 20% 40%,#f2f2f2 40% 60
 table,thead,tbody,tr,th,td{display:block}thead{display:none}tr{border-bottom:1px solid var(--line);padding:.3rem 0}\
 td{border:0;padding:.1rem 0}td.n{text-align:left}td::before{content:attr(data-label) ': ';color:var(--muted)}}\
 @media print{@page{margin:15mm}html{font-size:12px}body{font-size:10pt}main{max-width:none;padding:0}h2{break-after:avoid}\
-.row{grid-template-columns:7.5rem 1fr 8.5rem 6rem 10rem}table,figure{break-inside:auto}tr{break-inside:avoid}}";
+.row{grid-template-columns:7.5rem 1fr 8.5rem 6rem 10rem}table,figure{break-inside:auto}tr{break-inside:avoid}}\
+.mark.mean{background:transparent;border:.15rem solid var(--ink);box-shadow:0 0 0 .09rem #fff,inset 0 0 0 .09rem #fff;width:1.1rem;height:1.1rem;z-index:1}\
+.key.mark.mean{background:transparent;border:.13rem solid var(--ink);width:.7rem;height:.7rem}";
