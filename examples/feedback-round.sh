@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Score every colleague's answers about Sam, then compare with Sam's own.
+# Sam Lee's 360° round, run once after the deadline by whoever collected
+# the answers (not Sam): every file that came back is in answers/ (the
+# form's .json or the template's .yaml, as they arrived), and Sam's own
+# result is sam-self.json.
 set -eu
-mkdir -p feedback
-for answers in answers/*.yaml; do
-  itlead assess --answers "$answers" --format json --no-save \
-    --output "feedback/$(basename "$answers" .yaml).json" --force
-done
-itlead feedback sam-self.json feedback/ --output sam-feedback.html --force
+# Who answered, which views are shown, and what a hidden one needs.
+itlead feedback sam-self.json answers/ --format json --output sam-feedback.json --force
+# The page for Sam.
+itlead feedback sam-self.json answers/ --output sam-feedback.html --force

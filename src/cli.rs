@@ -66,7 +66,7 @@ a word from them; near misses get a suggestion. Without an argument, every contr
     /// List the contrasts: id, manager pole, leader pole, theme.
     #[command(after_help = "Examples:\n  itlead list\n  itlead list --format json")]
     List(ListArgs),
-    /// Print a fill-in answers template for `assess --answers`, or an answer form for a browser.
+    /// Print a fill-in answers template for `assess --answers`, or a browser form.
     #[command(
         long_about = "Print a template listing every scenario and its options, to fill in with a text \
 editor and score with `itlead assess --answers FILE`; with --format html, one self-contained page \
@@ -75,7 +75,6 @@ questions are about a colleague instead, for a 360-degree round (see `itlead fee
 --invitation DIR writes the round's three files for one relation: the form, the YAML template and \
 a message to send with them.",
         after_help = "Examples:\n  itlead questions > me.yaml\n  \
-itlead questions --about \"Sam Lee\" --relation peer > sam.yaml\n  \
 itlead questions --about \"Sam Lee\" --relation peer -o sam-peer.html\n  \
 itlead questions --about \"Sam Lee\" --relation peer --invitation invite/"
     )]

@@ -227,11 +227,17 @@ fn feedback_in_every_format() {
 }
 
 #[test]
-fn the_answers_template_in_both_formats() {
+fn the_answers_template_in_every_format() {
     for format in ["yaml", "json"] {
         let run = Itlead::new().args(["questions", "--format", format]).ok();
         insta::assert_snapshot!(format!("questions-{format}"), run.stdout);
     }
     let run = Itlead::new().args(["questions", "--about", "Sam Lee", "--relation", "peer"]).ok();
     insta::assert_snapshot!("questions-about", run.stdout);
+    // The answer form, over the small questionnaire with a pair.
+    let run = Itlead::new()
+        .args(["--content", fixture("content/pairs.yaml").to_str().unwrap()])
+        .args(["questions", "--about", "Sam Lee", "--relation", "peer", "--format", "html"])
+        .ok();
+    insta::assert_snapshot!("questions-form-pairs", run.stdout);
 }

@@ -278,7 +278,8 @@ fn the_readme_shows_the_feedback_script_verbatim_and_it_runs() {
     let itlead = Itlead::new();
     let work = itlead.home().join("round");
     std::fs::create_dir_all(work.join("answers")).unwrap();
-    // Sam's own result, and three colleagues' answers from templates.
+    // Sam's own result, and what three colleagues sent back: two YAML
+    // templates and the JSON of a form (an answers file like the form's).
     let own = Itlead::new()
         .args([
             "assess",
@@ -295,16 +296,25 @@ fn the_readme_shows_the_feedback_script_verbatim_and_it_runs() {
             .args(["questions", "--about", "Sam Lee", "--relation", relation])
             .ok()
             .stdout;
-        let mut counter = index;
-        let filled = fill(&template, |_| {
-            counter += 1;
-            (counter, counter + 1 + index)
-        });
-        std::fs::write(work.join(format!("answers/colleague-{index}.yaml")), filled).unwrap();
+        let filled = common::fill_template(&template, index + 1);
+        if index == 2 {
+            let value: serde_json::Value = serde_yaml::from_str(&filled).unwrap();
+            std::fs::write(
+                work.join("answers/answers-about-sam-lee-direct-report.json"),
+                value.to_string(),
+            )
+            .unwrap();
+        } else {
+            std::fs::write(work.join(format!("answers/colleague-{index}.yaml")), filled).unwrap();
+        }
     }
     run_example(&script_path, &work, &itlead);
     let page = std::fs::read_to_string(work.join("sam-feedback.html")).unwrap();
     assert!(page.contains("How others see Sam Lee") && page.contains("3 colleagues"), "{page}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(work.join("sam-feedback.json")).unwrap())
+            .unwrap();
+    assert_eq!(json["raters"], serde_json::json!({ "peer": 2, "direct-report": 1 }));
 }
 
 #[test]

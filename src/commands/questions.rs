@@ -32,7 +32,7 @@ pub fn run(context: &Context, args: &QuestionsArgs) -> Result<()> {
         super::assess::require_observer_form(&content, &scenarios)?;
     }
     if let (Some(directory), Some(about)) = (&args.invitation, &about) {
-        return write_invitation(directory, invitation(&content, &scenarios, about));
+        return write_invitation(directory, &invitation(&content, &scenarios, about));
     }
     let text = match format {
         Format::Json => template_json(&content, &scenarios, about.as_ref()),
@@ -44,7 +44,7 @@ pub fn run(context: &Context, args: &QuestionsArgs) -> Result<()> {
 
 /// Writes the invitation's files into `directory` (made if missing),
 /// none of them over an existing file, and says what to do with them.
-fn write_invitation(directory: &Path, files: Vec<crate::invitation::InvitationFile>) -> Result<()> {
+fn write_invitation(directory: &Path, files: &[crate::invitation::InvitationFile]) -> Result<()> {
     if directory.exists() && !directory.is_dir() {
         return Err(usage(format!(
             "--invitation {}: not a directory; name a directory for the invitation's files",
