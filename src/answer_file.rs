@@ -563,6 +563,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn answers_files_are_told_from_results() {
+        assert!(is_answers_file("schema: itlead.answers/2\nanswers: {}\n"));
+        assert!(is_answers_file("# a template\nanswers:\n  a: b\n"));
+        assert!(is_answers_file("{\"answers\": {}}"));
+        assert!(!is_answers_file("{\"schema\": \"itlead.result/2\", \"answers\": {}}"));
+        assert!(!is_answers_file("answers: {}\naxes: []\n"), "a result of itlead 0.1");
+        assert!(!is_answers_file("[unclosed"));
+    }
+
+    #[test]
+    fn a_raters_name_is_never_kept() {
+        let about = Subject { name: String::from("Sam"), relation: Relation::Peer };
+        let own = recorded_name("f", None, Some(String::from("Ana")), None);
+        assert_eq!(own, Ok((Some(String::from("Ana")), None)));
+        let (name, dropped) =
+            recorded_name("f", None, Some(String::from("Ana")), Some(&about)).unwrap();
+        assert_eq!(name, None);
+        assert!(dropped.unwrap().contains("not recorded"));
+        assert!(recorded_name("f", Some(String::from("Ana")), None, Some(&about)).is_err());
+    }
+
+    #[test]
     fn comment_lines_are_emptied_but_keep_their_breaks() {
         let text = "# head\nanswers:\n  # about a\r\n  a: b # trailing\n    # deep";
         assert_eq!(blank_comment_lines(text), "\nanswers:\n\r\n  a: b # trailing\n");

@@ -90,7 +90,7 @@ pub fn message(
          the leader side of a few contrasts in IT work). I am asking you {relation}.\n\
          \n\
          It takes about {minutes} minutes: {items}, and for each you pick what you think {name} \
-         would most likely do. There are no wrong answers: every option is something a good \
+         would {likely} do. There are no wrong answers: every option is something a good \
          professional might do, and neither side is the better one. Answer from what you have \
          seen {name} do.\n\
          \n\
@@ -110,6 +110,7 @@ pub fn message(
          Thank you!\n",
         full = about.name,
         relation = as_relation(about.relation, name),
+        likely = if plan.least { "most likely and least likely" } else { "most likely" },
     )
 }
 

@@ -279,20 +279,23 @@ fn who_answered(view: &mut View, document: &FeedbackDocument) {
             format!("No view by relation: it needs two groups of at least {floor}")
         }));
     }
-    for relation in document.relations.iter().filter(|view| view.raters < floor) {
-        let more = match relation.needed {
-            Some(needed) => format!(
-                "{needed} more would show {} apart",
-                if relation.raters + needed == 1 { "it" } else { "them" }
-            ),
-            None => format!(
-                "a relation is shown apart from {floor} on, where the colleagues left besides \
-                 number none or at least {floor}"
-            ),
-        };
+    let small: Vec<&RelationView> =
+        document.relations.iter().filter(|view| view.raters < floor).collect();
+    for relation in small.iter().filter(|view| view.needed.is_some()) {
+        let needed = relation.needed.unwrap_or_default();
         lines.push(Text::plain(format!(
-            "{}: not apart; {more}",
-            relation_count(relation.relation, relation.raters)
+            "{}: not apart; {needed} more would show {} apart",
+            relation_count(relation.relation, relation.raters),
+            if relation.raters + needed == 1 { "it" } else { "them" }
+        )));
+    }
+    let stuck: Vec<&RelationView> =
+        small.iter().copied().filter(|view| view.needed.is_none()).collect();
+    if !stuck.is_empty() {
+        lines.push(Text::plain(format!(
+            "{}: not apart; a relation is shown apart from {floor} colleagues on, where those \
+             left besides number none or at least {floor}",
+            and_list(&counts(&stuck))
         )));
     }
     view.push(Block::Bullets(lines));
