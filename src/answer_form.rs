@@ -532,6 +532,39 @@ mod tests {
     }
 
     #[test]
+    fn the_form_says_what_the_terminal_says() {
+        let content = crate::library::built_in();
+        let scenarios: Vec<&Scenario> = content.scenarios.iter().collect();
+        let about = Subject { name: String::from("Sam Lee"), relation: Relation::Peer };
+        let page = form(&content, &scenarios, Some(&about));
+        let minutes = estimate(&content, &scenarios).minutes();
+        for paragraph in intro(Plan::of(&content, &scenarios, minutes), Some("Sam")).split("\n\n") {
+            assert!(page.contains(&html(paragraph.trim())), "{paragraph}");
+        }
+        for scenario in &scenarios {
+            let legends = page
+                .split(&format!("data-id=\"{}\"", scenario.id))
+                .nth(1)
+                .and_then(|rest| rest.split("</section>").next())
+                .unwrap_or_default();
+            let asked: Vec<String> =
+                crate::content::wording::questions(&content, scenario, Some("Sam"))
+                    .iter()
+                    .map(|question| format!("<legend>{}</legend>", html(question)))
+                    .collect();
+            assert_eq!(legends.matches("<legend>").count(), asked.len(), "{}", scenario.id);
+            for legend in &asked {
+                assert!(legends.contains(legend.as_str()), "{}: {legend}", scenario.id);
+            }
+            if scenario.role == Some(Role::Manager) {
+                assert!(legends.contains(&html(&manager_note(Some("Sam")))));
+            }
+        }
+        assert!(page.contains(&format!("data-most-label=\"{MOST_LIKELY_LABEL}\"")));
+        assert!(!page.contains("id=\"respondent-name\""), "a colleague's form asks no name");
+    }
+
+    #[test]
     fn the_policy_names_the_script_and_style_by_hash() {
         let content = crate::library::built_in();
         let scenarios: Vec<&Scenario> = content.scenarios.iter().collect();

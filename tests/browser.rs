@@ -116,6 +116,8 @@ fn a_colleague_with_only_a_browser_takes_part_and_counts_in_feedback() {
         "{report:#}"
     );
     assert_eq!(report["asked_after_save"], false, "saved answers leave without a question");
+    assert!(report["kept_after_save"].as_u64().unwrap() > 0, "{report:#}");
+    assert_eq!(report["kept_after_forget"], 0, "removed from the browser: {report:#}");
     let total = common::scenarios().len();
     assert_eq!(report["progress_before"], format!("{} of {total} answered", total - 1));
     assert_eq!(report["progress_after"], format!("{total} of {total} answered"));

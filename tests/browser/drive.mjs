@@ -198,6 +198,13 @@ async function fill() {
   await download.saveAs(saved);
   const shownText = await page2.inputValue("#answers-text");
   const status = await page2.textContent("#save-status");
+  // Kept answers survive a reload until removed; removed, a reload shows none.
+  await page2.reload();
+  const keptAfterSave = await page2.$$eval("input:checked", (inputs) => inputs.length);
+  await page2.click("#save");
+  await page2.click("#forget");
+  await page2.reload();
+  const keptAfterForget = await page2.$$eval("input:checked", (inputs) => inputs.length);
   // Saved: leaving no longer asks.
   let askedAfterSave = false;
   page2.once("dialog", async (dialog) => {
@@ -219,6 +226,8 @@ async function fill() {
     focused_heading: focusedHeading,
     status,
     asked_after_save: askedAfterSave,
+    kept_after_save: keptAfterSave,
+    kept_after_forget: keptAfterForget,
     problems: session.problems,
     requests: session.requests,
   };
