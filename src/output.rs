@@ -77,8 +77,8 @@ enum Target {
     New,
     /// A regular file (not a symlink).
     File(fs::Permissions),
-    /// Something to write in place: a device, a pipe, a symlink to one, or
-    /// one of this process's own streams (`/dev/stdout`).
+    /// Something to write in place: a device, a pipe, a terminal, a symlink
+    /// to one, or one of this process's own streams (`/dev/stdout`).
     InPlace,
     /// A symlink to a regular file elsewhere: written in place with --force.
     Link,
@@ -105,13 +105,28 @@ fn target(path: &Path) -> Result<Target> {
     if followed.as_ref().is_some_and(fs::Metadata::is_dir) {
         return Err(usage(format!("{} is a directory, not a file", path.display())));
     }
-    let own_stream = path.starts_with("/dev") || path.starts_with("/proc");
     match followed {
-        Some(metadata) if metadata.is_file() && !own_stream => Ok(Target::Link),
+        Some(metadata) if metadata.is_file() && !is_own_stream(path) => Ok(Target::Link),
         Some(_) => Ok(Target::InPlace),
         // A dangling link: writing through it would create a file elsewhere.
         None => Err(usage(format!("{} is a link to nothing", path.display()))),
     }
+}
+
+/// Whether `path` names one of this process's own streams (`/dev/stdout`,
+/// `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`): a link that leads to a
+/// regular file only because the shell redirected the stream there, to be
+/// written in place. Any other link to a regular file (one planted under
+/// `/dev/shm`, say) is a link, replaced only with `--force`.
+fn is_own_stream(path: &Path) -> bool {
+    path == Path::new("/dev/stdout")
+        || path == Path::new("/dev/stderr")
+        || ["/dev/fd", "/proc/self/fd", "/proc/thread-self/fd"].iter().any(|directory| {
+            path.parent() == Some(Path::new(directory))
+                && path.file_name().is_some_and(|name| {
+                    name.to_str().is_some_and(|name| name.bytes().all(|byte| byte.is_ascii_digit()))
+                })
+        })
 }
 
 /// The directory a file at `path` lives in.

@@ -22,6 +22,40 @@ fn names_in(dir: &Path) -> Vec<String> {
 }
 
 // ---------------------------------------------------------------------------
+// `--output` through a link.
+
+#[test]
+fn a_link_under_dev_shm_is_no_stream_and_needs_force() {
+    let shm = Path::new("/dev/shm");
+    let dir = if shm.is_dir() {
+        tempfile::tempdir_in(shm).unwrap()
+    } else {
+        tempfile::tempdir().unwrap()
+    };
+    let home = tempfile::tempdir().unwrap();
+    let precious = home.path().join("precious.txt");
+    std::fs::write(&precious, "keep me\n").unwrap();
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink(&precious, &link).unwrap();
+    let alice = fixture("results/team/alice.json");
+    let run = Itlead::new()
+        .args(["report", alice.to_str().unwrap(), "--output", link.to_str().unwrap()])
+        .expect_code(2);
+    assert!(run.stderr.contains("already exists; pass --force"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&precious).unwrap(), "keep me\n", "nothing appended");
+    Itlead::new()
+        .args(["report", alice.to_str().unwrap(), "--output", link.to_str().unwrap(), "--force"])
+        .ok();
+    assert!(std::fs::read_to_string(&precious).unwrap().starts_with("Your profile"));
+    // A link to a device is a stream: written in place, as /dev/stdout is.
+    let null = dir.path().join("null");
+    std::os::unix::fs::symlink("/dev/null", &null).unwrap();
+    Itlead::new()
+        .args(["report", alice.to_str().unwrap(), "--output", null.to_str().unwrap()])
+        .ok();
+}
+
+// ---------------------------------------------------------------------------
 // Empty variables.
 
 #[test]
