@@ -17,6 +17,7 @@ pub mod documents;
 pub mod error;
 pub mod export;
 pub mod feedback;
+pub mod fields;
 pub mod flow;
 pub mod history;
 pub mod input;

@@ -294,7 +294,7 @@ fn the_session_is_private_whatever_the_umask() {
 }
 
 #[test]
-fn every_format_shown_on_a_terminal_shows_control_characters_as_escapes() {
+fn a_hostile_result_is_refused_on_a_terminal_without_a_raw_control_character() {
     let dir = tempfile::tempdir().unwrap();
     let source = std::fs::read_to_string(common::fixture("results/team/alice.json")).unwrap();
     let mut result: serde_json::Value = serde_json::from_str(&source).unwrap();
@@ -308,8 +308,8 @@ fn every_format_shown_on_a_terminal_shows_control_characters_as_escapes() {
         let mut session = spawn(&itlead);
         let shown = session.expect(expectrl::Eof).expect("the whole output");
         let shown = String::from_utf8_lossy(shown.as_bytes()).into_owned();
-        assert_eq!(exit_code(&session), 0, "{format}: {shown}");
-        assert!(shown.contains("Eve"), "{format}: {shown}");
+        assert_eq!(exit_code(&session), 3, "{format}: {shown}");
+        assert!(shown.contains("holds the control character `\\e`"), "{format}: {shown}");
         for control in ["\u{1b}]", "\u{7}", "\u{9b}", "\u{202e}"] {
             assert!(
                 !shown.contains(control),
