@@ -28,6 +28,7 @@ pub mod paths;
 pub mod resolve;
 pub mod result;
 pub mod score;
+pub mod shell;
 pub mod stats;
 pub mod store;
 pub mod team;

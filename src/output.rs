@@ -281,13 +281,60 @@ fn sync_directory(path: &Path) {
     }
 }
 
-/// Creates `directory` and its missing parents with mode 0700.
+/// Creates `directory` and its missing parents with mode 0700, and
+/// refuses it when it is not the user's alone
+/// ([`check_private_directory`]).
 pub fn private_directory(directory: &Path) -> Result<()> {
     fs::DirBuilder::new()
         .recursive(true)
         .mode(0o700)
         .create(directory)
-        .with_context(|| format!("cannot create {}", directory.display()))
+        .with_context(|| format!("cannot create {}", directory.display()))?;
+    check_private_directory(directory)
+}
+
+/// Refuses a directory that someone else could plant a file or a link in:
+/// it must belong to the user running itlead and not be writable by its
+/// group or by others, and when its path is a link, the link must be the
+/// user's or root's. A directory that does not exist yet passes: itlead
+/// creates it, 0700.
+pub fn check_private_directory(directory: &Path) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let user = rustix::process::geteuid().as_raw();
+    let shown = directory.display();
+    let link = match fs::symlink_metadata(directory) {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(error).with_context(|| format!("cannot look at {shown}")),
+        Ok(metadata) => metadata,
+    };
+    let advice = "itlead keeps results and sessions only in a directory that is yours alone; \
+                  set ITLEAD_DATA_DIR or ITLEAD_STATE_DIR to one, or fix this one";
+    if link.file_type().is_symlink() && link.uid() != user && link.uid() != 0 {
+        anyhow::bail!(
+            "{shown} is a link that belongs to another user (uid {}); {advice}",
+            link.uid()
+        );
+    }
+    let metadata = fs::metadata(directory).with_context(|| format!("cannot look at {shown}"))?;
+    if !metadata.is_dir() {
+        anyhow::bail!("{shown} is not a directory; {advice}");
+    }
+    if metadata.uid() != user {
+        anyhow::bail!(
+            "{shown} belongs to another user (uid {}), who could plant links in it; {advice}",
+            metadata.uid()
+        );
+    }
+    let mode = metadata.mode() & 0o7777;
+    if mode & 0o022 != 0 {
+        anyhow::bail!(
+            "{shown} is writable by {} (mode {mode:04o}), who could plant links in it; {advice} \
+             (`chmod go-w {}`)",
+            if mode & 0o002 != 0 { "others" } else { "its group" },
+            crate::shell::quote(&directory.to_string_lossy())
+        );
+    }
+    Ok(())
 }
 
 /// Writes a private file (0600) at `path` atomically, replacing what is
