@@ -379,10 +379,14 @@ fn ask(
     let existing = match found {
         Found::Nothing => None,
         Found::SetAside(path, reason) => {
-            warn(&format!(
-                "warning: the unfinished assessment could not be used, so it was moved to {}:\n{reason}",
-                path.display()
-            ));
+            say(
+                context,
+                &format!(
+                    "warning: the unfinished assessment could not be used, so it was moved to {}:",
+                    path.display()
+                ),
+            );
+            warn(&reason);
             None
         }
         Found::Session(session) => {
@@ -415,9 +419,10 @@ fn ask(
             );
             if print_answers(&session) {
                 prose.push_str(&format!(
-                    "All {} are printed above as an answers file: keep it in a file, and `{}` \
+                    "All {} are printed {} as an answers file: keep it in a file, and `{}` \
                      scores them.",
                     session.progress(),
+                    printed_where(context),
                     answers_command(&context.program, &session)
                 ));
             } else {
@@ -442,6 +447,11 @@ fn print_answers(session: &Session) -> bool {
         session.about.as_ref(),
     );
     write_stdout(format!("\n{text}").as_bytes()).is_ok()
+}
+
+/// Where [`print_answers`] put them, as the user sees it.
+fn printed_where(context: &Context) -> &'static str {
+    if context.stdout.terminal { "above" } else { "on standard output" }
 }
 
 /// The command that scores answers printed by [`print_answers`], with the
@@ -573,9 +583,10 @@ fn finish(
     }
     anyhow::bail!(with_commands(
         &format!(
-            "Your {} could not be kept on disk ({why}). They are printed above as an answers \
+            "Your {} could not be kept on disk ({why}). They are printed {} as an answers \
              file: keep it in a file, and once there is room, to {to_do}, run:",
-            counted(kept.progress())
+            counted(kept.progress()),
+            printed_where(context)
         ),
         &[&answers_command(&context.program, &kept)],
         width
