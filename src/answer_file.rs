@@ -402,6 +402,31 @@ fn blank_comment_lines(text: &str) -> String {
     out
 }
 
+/// `answers` as an answers file that [`parse`] reads back: for answers
+/// that could not be kept on disk, printed for the respondent to keep.
+pub fn answers_yaml(answers: &Answers, name: Option<&str>, about: Option<&Subject>) -> String {
+    #[derive(Serialize)]
+    struct Kept<'a> {
+        schema: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        name: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        about: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        relation: Option<&'a str>,
+        answers: &'a Answers,
+    }
+    let kept = Kept {
+        schema: ANSWERS_SCHEMA,
+        name,
+        about: about.map(|about| about.name.as_str()),
+        relation: about.map(|about| about.relation.id()),
+        answers,
+    };
+    let yaml = serde_yaml::to_string(&kept).unwrap_or_default();
+    format!("# itlead answers, kept from an assessment that could not save them\n{yaml}")
+}
+
 /// A string as a YAML double-quoted scalar.
 fn quoted(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_default()

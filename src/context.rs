@@ -44,6 +44,9 @@ pub struct Context {
     pub data_dir: Option<PathBuf>,
     /// Where the unfinished session lives.
     pub state_dir: Option<PathBuf>,
+    /// How the user runs itlead, as shell words (`itlead`, `cargo run --`,
+    /// a path), for the commands that messages name.
+    pub program: String,
 }
 
 impl Context {
@@ -68,6 +71,7 @@ impl Context {
             content,
             data_dir: crate::paths::data_dir().ok(),
             state_dir: crate::paths::state_dir().ok(),
+            program: crate::shell::program(),
         }
     }
 

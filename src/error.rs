@@ -5,7 +5,7 @@
 //! | code | meaning |
 //! | --- | --- |
 //! | 0 | success |
-//! | 1 | an unexpected failure (I/O and the like) |
+//! | 1 | a failure, with a message: a result or file not written, an unsafe data or state directory |
 //! | 2 | usage: bad flags, an unknown contrast, a missing file, interactive mode without a terminal |
 //! | 3 | bad data: a content, answers or result file that does not parse or validate |
 //! | 130 | interrupted; answers so far are saved |
@@ -16,7 +16,7 @@ pub use crate::content::DataError;
 
 /// Success.
 pub const EXIT_OK: u8 = 0;
-/// An unexpected failure.
+/// A failure outside the input: something could not be written or saved.
 pub const EXIT_FAILURE: u8 = 1;
 /// Bad usage.
 pub const EXIT_USAGE: u8 = 2;
@@ -28,7 +28,10 @@ pub const EXIT_INTERRUPTED: u8 = 130;
 /// Every exit code and what it means, for `--help` and the man page.
 pub const EXIT_CODES: [(u8, &str); 5] = [
     (EXIT_OK, "success"),
-    (EXIT_FAILURE, "an unexpected failure (I/O and the like)"),
+    (
+        EXIT_FAILURE,
+        "a failure, with a message: a result or file not written, an unsafe data or state directory",
+    ),
     (
         EXIT_USAGE,
         "usage: bad flags, an unknown contrast, a missing file, interactive mode without a terminal",

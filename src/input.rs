@@ -85,7 +85,13 @@ pub fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>> {
     // Reads block from here on: a pipe with no writer ends at once, and a
     // pipe whose writer is still at work (`<(…)`) is waited for.
     set_blocking(&file);
-    let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
+    read_limited(file, name)
+}
+
+/// Reads an open file to its end within the size limit.
+pub fn read_limited(file: File, name: &str) -> Result<Vec<u8>> {
+    let length = file.metadata().map_or(0, |metadata| metadata.len());
+    let mut bytes = Vec::with_capacity(length.min(MAX_INPUT_BYTES) as usize + 1);
     file.take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
         .with_context(|| format!("cannot read {name}"))?;

@@ -18,6 +18,7 @@ pub mod documents;
 pub mod error;
 pub mod export;
 pub mod feedback;
+pub mod fields;
 pub mod flow;
 pub mod history;
 pub mod input;
@@ -29,6 +30,7 @@ pub mod paths;
 pub mod resolve;
 pub mod result;
 pub mod score;
+pub mod shell;
 pub mod stats;
 pub mod store;
 pub mod team;
@@ -36,8 +38,6 @@ pub mod terminal;
 pub mod view;
 
 use std::ffi::OsString;
-
-use clap::Parser;
 
 use crate::cli::Cli;
 use crate::context::Context;
@@ -50,7 +50,10 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    let cli = match Cli::try_parse_from(&args) {
+    let parsed = without_empty_variables(<Cli as clap::CommandFactory>::command())
+        .try_get_matches_from(&args)
+        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
             let code = if error.use_stderr() { EXIT_USAGE } else { EXIT_OK };
@@ -76,6 +79,21 @@ where
             exit_code(&error)
         }
     }
+}
+
+/// `command` with every argument read from an environment variable that is
+/// set but empty treated as if the variable were unset: `ITLEAD_CONTENT=`
+/// means the built-in content, as an empty `ITLEAD_DATA_DIR` means the
+/// default directory ([`paths`]).
+fn without_empty_variables(command: clap::Command) -> clap::Command {
+    command
+        .mut_args(|arg| {
+            let empty = arg
+                .get_env()
+                .is_some_and(|name| std::env::var_os(name).is_some_and(|value| value.is_empty()));
+            if empty { arg.env(None) } else { arg }
+        })
+        .mut_subcommands(without_empty_variables)
 }
 
 /// Runs a parsed command line in `context`.

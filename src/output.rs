@@ -77,8 +77,8 @@ enum Target {
     New,
     /// A regular file (not a symlink).
     File(fs::Permissions),
-    /// Something to write in place: a device, a pipe, a symlink to one, or
-    /// one of this process's own streams (`/dev/stdout`).
+    /// Something to write in place: a device, a pipe, a terminal, a symlink
+    /// to one, or one of this process's own streams (`/dev/stdout`).
     InPlace,
     /// A symlink to a regular file elsewhere: written in place with --force.
     Link,
@@ -105,13 +105,28 @@ fn target(path: &Path) -> Result<Target> {
     if followed.as_ref().is_some_and(fs::Metadata::is_dir) {
         return Err(usage(format!("{} is a directory, not a file", path.display())));
     }
-    let own_stream = path.starts_with("/dev") || path.starts_with("/proc");
     match followed {
-        Some(metadata) if metadata.is_file() && !own_stream => Ok(Target::Link),
+        Some(metadata) if metadata.is_file() && !is_own_stream(path) => Ok(Target::Link),
         Some(_) => Ok(Target::InPlace),
         // A dangling link: writing through it would create a file elsewhere.
         None => Err(usage(format!("{} is a link to nothing", path.display()))),
     }
+}
+
+/// Whether `path` names one of this process's own streams (`/dev/stdout`,
+/// `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`): a link that leads to a
+/// regular file only because the shell redirected the stream there, to be
+/// written in place. Any other link to a regular file (one planted under
+/// `/dev/shm`, say) is a link, replaced only with `--force`.
+fn is_own_stream(path: &Path) -> bool {
+    path == Path::new("/dev/stdout")
+        || path == Path::new("/dev/stderr")
+        || ["/dev/fd", "/proc/self/fd", "/proc/thread-self/fd"].iter().any(|directory| {
+            path.parent() == Some(Path::new(directory))
+                && path.file_name().is_some_and(|name| {
+                    name.to_str().is_some_and(|name| name.bytes().all(|byte| byte.is_ascii_digit()))
+                })
+        })
 }
 
 /// The directory a file at `path` lives in.
@@ -266,13 +281,60 @@ fn sync_directory(path: &Path) {
     }
 }
 
-/// Creates `directory` and its missing parents with mode 0700.
+/// Creates `directory` and its missing parents with mode 0700, and
+/// refuses it when it is not the user's alone
+/// ([`check_private_directory`]).
 pub fn private_directory(directory: &Path) -> Result<()> {
     fs::DirBuilder::new()
         .recursive(true)
         .mode(0o700)
         .create(directory)
-        .with_context(|| format!("cannot create {}", directory.display()))
+        .with_context(|| format!("cannot create {}", directory.display()))?;
+    check_private_directory(directory)
+}
+
+/// Refuses a directory that someone else could plant a file or a link in:
+/// it must belong to the user running itlead and not be writable by its
+/// group or by others, and when its path is a link, the link must be the
+/// user's or root's. A directory that does not exist yet passes: itlead
+/// creates it, 0700.
+pub fn check_private_directory(directory: &Path) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let user = rustix::process::geteuid().as_raw();
+    let shown = directory.display();
+    let link = match fs::symlink_metadata(directory) {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(error).with_context(|| format!("cannot look at {shown}")),
+        Ok(metadata) => metadata,
+    };
+    let advice = "itlead keeps results and sessions only in a directory that is yours alone; \
+                  set ITLEAD_DATA_DIR or ITLEAD_STATE_DIR to one, or fix this one";
+    if link.file_type().is_symlink() && link.uid() != user && link.uid() != 0 {
+        anyhow::bail!(
+            "{shown} is a link that belongs to another user (uid {}); {advice}",
+            link.uid()
+        );
+    }
+    let metadata = fs::metadata(directory).with_context(|| format!("cannot look at {shown}"))?;
+    if !metadata.is_dir() {
+        anyhow::bail!("{shown} is not a directory; {advice}");
+    }
+    if metadata.uid() != user {
+        anyhow::bail!(
+            "{shown} belongs to another user (uid {}), who could plant links in it; {advice}",
+            metadata.uid()
+        );
+    }
+    let mode = metadata.mode() & 0o7777;
+    if mode & 0o022 != 0 {
+        anyhow::bail!(
+            "{shown} is writable by {} (mode {mode:04o}), who could plant links in it; {advice} \
+             (`chmod go-w {}`)",
+            if mode & 0o002 != 0 { "others" } else { "its group" },
+            crate::shell::quote(&directory.to_string_lossy())
+        );
+    }
+    Ok(())
 }
 
 /// Writes a private file (0600) at `path` atomically, replacing what is

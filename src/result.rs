@@ -367,7 +367,7 @@ fn check(file: &str, text: &str, result: &ResultDocument) -> Result<(), DataErro
                 .push(Problem::new(path.key(key), format!("{key} {score} is outside -100..100")));
         }
     }
-    let mut problems = Vec::new();
+    let mut problems = text_problems(result);
     if result.axes.is_empty() {
         problems.push(Problem::new(
             YamlPath::root().key("axes"),
@@ -431,6 +431,45 @@ fn check(file: &str, text: &str, result: &ResultDocument) -> Result<(), DataErro
     } else {
         Err(DataError { diagnostics: locate_all(file, text, problems) })
     }
+}
+
+/// Every text field of `result` that is not one safe line: a result is
+/// read back as carefully as content ([`crate::fields`]).
+fn text_problems(result: &ResultDocument) -> Vec<Problem> {
+    let root = YamlPath::root();
+    let mut lines = crate::fields::Lines::default();
+    lines.check(&root.key("itlead_version"), &result.itlead_version);
+    lines.check(&root.key("created"), &result.created);
+    lines.name(&root.key("name"), result.name.as_deref());
+    if let Some(about) = &result.about {
+        lines.name(&root.key("about").key("name"), Some(&about.name));
+    }
+    let stamp = root.key("content");
+    lines.check(&stamp.key("title"), &result.content.title);
+    lines.check(&stamp.key("version"), &result.content.version);
+    lines.check(&stamp.key("hash"), &result.content.hash);
+    lines.selection(&root.key("selection"), &result.selection);
+    lines.answers(&root.key("answers"), &result.answers);
+    for (index, axis) in result.axes.iter().enumerate() {
+        let path = root.key("axes").index(index);
+        for (key, text) in [
+            ("id", &axis.id),
+            ("theme", &axis.theme),
+            ("manager", &axis.manager),
+            ("leader", &axis.leader),
+        ] {
+            lines.check(&path.key(key), text);
+        }
+    }
+    for (index, theme) in result.themes.iter().enumerate() {
+        let path = root.key("themes").index(index);
+        lines.check(&path.key("id"), &theme.id);
+        lines.check(&path.key("name"), &theme.name);
+    }
+    let overall = root.key("overall");
+    lines.check_some(&overall.key("clearest_manager"), result.overall.clearest_manager.as_deref());
+    lines.check_some(&overall.key("clearest_leader"), result.overall.clearest_leader.as_deref());
+    lines.problems
 }
 
 /// Reads just the `schema` field, so that a document from another itlead

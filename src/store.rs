@@ -3,28 +3,32 @@
 //!
 //! The session is written atomically after every answer (temporary file,
 //! then rename), so a signal or a full disk leaves either the previous
-//! state or the new one. A session file that does not parse is set aside
-//! under a new name and reported, never silently deleted. Results are saved
-//! under names that are never reused, so concurrent runs never replace one
-//! another's.
+//! state or the new one. A session file that does not parse or validate is
+//! set aside under a new name and reported, never silently deleted or used.
+//! Results are saved under names that are never reused, so concurrent runs
+//! never replace one another's.
+//!
+//! Nothing here follows a link at a file's name: the session and the lock
+//! are opened with `O_NOFOLLOW`, new files are created exclusively and
+//! linked or renamed into place (which replaces a link, never what it
+//! points to), and the lock is never truncated or written to. The
+//! directories must be the user's alone
+//! ([`crate::output::check_private_directory`]).
 
 use std::fs::{self, File};
-use std::io::Write as _;
+use std::io::ErrorKind;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::flow::session::{SESSION_SCHEMA, Session};
+use crate::content::DataError;
+use crate::flow::session::Session;
 use crate::output::{
-    private_directory, remove_stale_temporaries, write_private, write_private_new,
+    check_private_directory, private_directory, remove_stale_temporaries, write_private,
+    write_private_new,
 };
 use crate::result::ResultDocument;
-
-/// Just the `schema` of a session file, read before the rest.
-#[derive(serde::Deserialize)]
-struct SchemaOnly {
-    schema: Option<String>,
-}
 
 /// Where the unfinished session is stored.
 #[derive(Debug, Clone)]
@@ -43,41 +47,70 @@ pub enum Found {
     SetAside(PathBuf, String),
 }
 
+/// Opens `path` for reading without following a link at its name and
+/// without blocking on a pipe. `Ok(None)` when nothing is there.
+fn open_own(path: &Path, write: bool) -> std::io::Result<Option<File>> {
+    let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+    let mut options = fs::OpenOptions::new();
+    options.read(true).custom_flags(flags.bits() as i32);
+    if write {
+        options.write(true).create(true).mode(0o600);
+    }
+    match options.open(path) {
+        Ok(file) => Ok(Some(file)),
+        Err(error) if error.kind() == ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
+/// Whether `error` is the refusal to open a link with `O_NOFOLLOW`.
+fn is_link_refused(error: &std::io::Error) -> bool {
+    error.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
+}
+
 impl SessionStore {
     /// A store at `path`.
     pub fn new(path: PathBuf) -> Self {
         Self { path }
     }
 
-    /// Loads the unfinished session, setting a damaged file aside.
-    pub fn load(&self) -> Result<Found> {
-        if let Some(directory) = self.path.parent() {
-            remove_stale_temporaries(directory);
+    fn directory(&self) -> &Path {
+        match self.path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
         }
+    }
+
+    /// Loads the unfinished session, setting aside a file that is not a
+    /// regular file, not UTF-8, or that `parse` refuses (it gets the name
+    /// and the text).
+    pub fn load(
+        &self,
+        parse: impl FnOnce(&str, &str) -> Result<Session, DataError>,
+    ) -> Result<Found> {
+        check_private_directory(self.directory())?;
+        remove_stale_temporaries(self.directory());
         let name = self.path.display().to_string();
-        let bytes = match fs::symlink_metadata(&self.path) {
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Found::Nothing);
+        let file = match open_own(&self.path, false) {
+            Ok(None) => return Ok(Found::Nothing),
+            Ok(Some(file)) => file,
+            Err(error) if is_link_refused(&error) => {
+                return self
+                    .set_aside("it is a link, and itlead follows no links to its own files");
             }
             Err(error) => return Err(error).with_context(|| format!("cannot read {name}")),
-            Ok(metadata) if !metadata.is_file() => {
-                return self.set_aside("it is not a regular file");
-            }
-            Ok(_) => crate::input::read_bytes(&self.path, &name),
         };
-        let bytes = match bytes {
-            Ok(bytes) => bytes,
+        let regular = file.metadata().is_ok_and(|metadata| metadata.is_file());
+        if !regular {
+            return self.set_aside("it is not a regular file");
+        }
+        let text = match crate::input::read_limited(file, &name)
+            .and_then(|bytes| crate::input::decode(&name, &bytes))
+        {
+            Ok(input) => input.text,
             Err(error) => return self.set_aside(&format!("{error:#}")),
         };
-        match serde_json::from_slice::<SchemaOnly>(&bytes).map(|only| only.schema) {
-            Ok(Some(schema)) if schema == SESSION_SCHEMA => {}
-            Ok(Some(schema)) if schema.starts_with("itlead.session/") => {
-                return self.set_aside(&format!("it was made by another itlead (`{schema}`)"));
-            }
-            Ok(_) => return self.set_aside("it is not an itlead session"),
-            Err(error) => return self.set_aside(&error.to_string()),
-        }
-        match serde_json::from_slice::<Session>(&bytes) {
+        match parse(&name, &text) {
             Ok(session) => Ok(Found::Session(Box::new(session))),
             Err(error) => self.set_aside(&error.to_string()),
         }
@@ -87,9 +120,9 @@ impl SessionStore {
         let stamp = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |duration| duration.as_secs());
-        let directory = self.path.parent().unwrap_or(Path::new("."));
-        // Never replace a file set aside earlier: a hard link claims a free
-        // name atomically, then the original goes.
+        // Never replace a file set aside earlier: a hard link (of the file,
+        // or of a link itself: link(2) follows none) claims a free name
+        // atomically, then the original goes.
         for counter in 1..1000 {
             let stem = self.path.file_stem().map_or_else(
                 || String::from("session"),
@@ -100,9 +133,9 @@ impl SessionStore {
             } else {
                 format!("{stem}.damaged-{stamp}-{counter}.json")
             };
-            let aside = directory.join(name);
+            let aside = self.directory().join(name);
             match fs::hard_link(&self.path, &aside) {
-                Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(error) if error.kind() == ErrorKind::AlreadyExists => {}
                 Err(error) => {
                     return Err(error).with_context(|| {
                         format!("cannot move the damaged session {} aside", self.path.display())
@@ -128,7 +161,7 @@ impl SessionStore {
     /// Removes the session file, if any.
     pub fn clear(&self) -> Result<()> {
         match fs::remove_file(&self.path) {
-            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+            Err(error) if error.kind() != ErrorKind::NotFound => {
                 Err(error).with_context(|| format!("cannot remove {}", self.path.display()))
             }
             _ => Ok(()),
@@ -138,27 +171,43 @@ impl SessionStore {
     /// Takes the lock that keeps a second interactive run from using the
     /// same session. The kernel releases it when the process ends, however
     /// it ends. `Ok(None)` when another run holds it.
+    ///
+    /// The lock file is opened without following a link, created 0600
+    /// (and made 0600 if an older itlead left it otherwise), and never
+    /// truncated or written: it only carries the `flock`. Anything but a
+    /// regular file of the user's with one name is refused.
     pub fn lock(&self) -> Result<Option<SessionLock>> {
-        let directory = self.path.parent().unwrap_or(Path::new("."));
-        private_directory(directory)?;
+        private_directory(self.directory())?;
         // One lock per session file: session.json has session.lock.
         let path = self.path.with_extension("lock");
-        let mut file = fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .with_context(|| format!("cannot open {}", path.display()))?;
+        let shown = path.display();
+        let file = match open_own(&path, true) {
+            Ok(Some(file)) => file,
+            Ok(None) => anyhow::bail!("cannot create {shown}"),
+            Err(error) if is_link_refused(&error) => anyhow::bail!(
+                "{shown} is a link; itlead follows no links to its own files, so that nobody \
+                 can make it write where they choose. Remove the link and run itlead again"
+            ),
+            Err(error) => return Err(error).with_context(|| format!("cannot open {shown}")),
+        };
+        let metadata = file.metadata().with_context(|| format!("cannot open {shown}"))?;
+        let user = rustix::process::geteuid().as_raw();
+        if !metadata.is_file() || metadata.uid() != user || metadata.nlink() != 1 {
+            anyhow::bail!(
+                "{shown} is not a lock file of yours (a regular file with one name); remove it \
+                 and run itlead again"
+            );
+        }
+        if metadata.mode() & 0o777 != 0o600 {
+            file.set_permissions(fs::Permissions::from_mode(0o600))
+                .with_context(|| format!("cannot make {shown} private"))?;
+        }
         match rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive) {
-            Ok(()) => {
-                let _ = file.set_len(0);
-                let _ = writeln!(file, "{}", std::process::id());
-                Ok(Some(SessionLock { _file: file }))
-            }
+            Ok(()) => Ok(Some(SessionLock { _file: file })),
             Err(rustix::io::Errno::WOULDBLOCK) => Ok(None),
-            Err(error) => Err(std::io::Error::from(error))
-                .with_context(|| format!("cannot lock {}", path.display())),
+            Err(error) => {
+                Err(std::io::Error::from(error)).with_context(|| format!("cannot lock {shown}"))
+            }
         }
     }
 }
@@ -169,14 +218,55 @@ pub struct SessionLock {
     _file: File,
 }
 
-/// Saves `result` under `directory` with a name from its time stamp that
-/// no other result has; returns the path.
+/// Saves `result` under `directory` (the results directory) with a name
+/// from its time stamp that no other result has; returns the path. The
+/// directory and the data directory holding it must be the user's alone.
 pub fn save_result(directory: &Path, result: &ResultDocument) -> Result<PathBuf> {
+    let data = directory.parent().filter(|parent| !parent.as_os_str().is_empty());
+    // Before anything is created in it, and after (it may be new).
+    data.map(check_private_directory).transpose()?;
+    private_directory(directory)?;
+    data.map(check_private_directory).transpose()?;
     remove_stale_temporaries(directory);
     let stem = result.created.replace(':', "-");
     let mut bytes = serde_json::to_vec_pretty(result).context("cannot write the result")?;
     bytes.push(b'\n');
     write_private_new(directory, &stem, &bytes)
+}
+
+/// The result in `directory` saved at or after `since` (RFC 3339) that
+/// `same` recognises, if any: how a run finds the result an earlier run of
+/// the same session saved before it was killed. Results are named by the
+/// time they were made, so only names from `since` on are read, each
+/// without following a link.
+pub fn find_result(
+    directory: &Path,
+    since: &str,
+    same: impl Fn(&ResultDocument) -> bool,
+) -> Option<PathBuf> {
+    let since = since.replace(':', "-");
+    let mut names: Vec<String> = fs::read_dir(directory)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter(|name| {
+            let json = Path::new(name).extension().is_some_and(|extension| extension == "json");
+            json && !name.starts_with('.') && *name >= since
+        })
+        .collect();
+    names.sort();
+    names.into_iter().map(|name| directory.join(name)).find(|path| {
+        let Ok(Some(file)) = open_own(path, false) else { return false };
+        if !file.metadata().is_ok_and(|metadata| metadata.is_file()) {
+            return false;
+        }
+        let shown = path.display().to_string();
+        crate::input::read_limited(file, &shown)
+            .and_then(|bytes| crate::input::decode(&shown, &bytes))
+            .ok()
+            .and_then(|input| ResultDocument::parse(&shown, &input.text).ok())
+            .is_some_and(|result| same(&result))
+    })
 }
 
 /// The files in `directory` that may hold results: JSON or YAML, not

@@ -369,3 +369,51 @@ fn a_choice_between_two_options_takes_one_key() {
         run.stderr
     );
 }
+
+#[test]
+fn messages_name_itlead_as_it_can_be_run() {
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let binary = common::binary();
+    let hint = |configure: &dyn Fn(&mut std::process::Command)| {
+        let itlead = Itlead::new().args(["assess", "--answers", &full_answers()]);
+        let mut command = itlead.command();
+        command.env("PATH", "/usr/bin:/bin").env_remove("CARGO").env_remove("CARGO_PKG_NAME");
+        configure(&mut command);
+        let output = command.output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stderr).split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    // Installed: by name.
+    let installed = hint(&|command| {
+        command.env("PATH", common::installed_path());
+    });
+    assert!(installed.contains("`itlead report latest` shows it again"), "{installed}");
+    // Not on PATH, run from elsewhere: the binary's own path.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let outside = hint(&|command| {
+        command.current_dir(elsewhere.path());
+    });
+    assert!(outside.contains(&format!("`{} report latest`", binary.display())), "{outside}");
+    // From within the source tree: the path from here.
+    if let Ok(relative) = binary.strip_prefix(manifest) {
+        let inside = hint(&|command| {
+            command.current_dir(manifest);
+        });
+        assert!(inside.contains(&format!("`{} report latest`", relative.display())), "{inside}");
+    }
+    // Through `cargo run`: as it was run.
+    let cargo = hint(&|command| {
+        command
+            .current_dir(manifest)
+            .env("CARGO", "cargo")
+            .env("CARGO_PKG_NAME", "itlead")
+            .env("CARGO_MANIFEST_DIR", manifest)
+            .env("CARGO_TARGET_DIR", binary.parent().unwrap().parent().unwrap());
+    });
+    let run = if binary.parent().unwrap().ends_with("release") {
+        "cargo run --release --"
+    } else {
+        "cargo run --"
+    };
+    assert!(cargo.contains(&format!("`{run} report latest` shows it again")), "{cargo}");
+}

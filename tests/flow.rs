@@ -88,7 +88,7 @@ fn run(content: &Content, session: &mut Session, prompter: &mut Scripted) -> (Ou
     let mut saves = 0;
     let outcome = flow::run(content, session, prompter, &mut |_| {
         saves += 1;
-        Ok(())
+        Ok(None)
     })
     .unwrap();
     (outcome, saves)
@@ -109,7 +109,7 @@ fn a_full_run_records_most_and_least_by_scenario_id_and_option_key() {
     let (outcome, saves) = run(&content, &mut session, &mut prompter);
     let Outcome::Finished(answers) = outcome else { panic!("not finished") };
     assert_eq!(answers.len(), total);
-    assert_eq!(saves, total, "saved after every answered scenario");
+    assert_eq!(saves, total + 1, "saved before the first question and after every answer");
     assert_eq!(prompter.asked.len(), 2 * total, "two questions per scenario");
     for pair in prompter.asked.chunks(2) {
         let (most, least) = (&pair[0], &pair[1]);
@@ -174,7 +174,7 @@ fn back_from_least_likely_asks_the_most_likely_again() {
     let mut prompter = Scripted::new(replies);
     let (outcome, saves) = run(&content, &mut session, &mut prompter);
     assert_eq!(outcome, Outcome::Stopped(1));
-    assert_eq!(saves, 1);
+    assert_eq!(saves, 2);
     let again = &prompter.asked[2];
     assert_eq!((again.number, again.note.clone()), (1, None), "the most likely question again");
     let scenario = content.scenario(&session.order[0]).unwrap();
@@ -238,7 +238,7 @@ fn skipped_scenarios_can_be_answered_at_the_end() {
     let (outcome, saves) = run(&content, &mut session, &mut prompter);
     let Outcome::Finished(answers) = outcome else { panic!("not finished") };
     assert!(answers.values().all(|answer| !answer.is_skipped()), "{answers:?}");
-    assert_eq!(saves, count + 2);
+    assert_eq!(saves, count + 3);
     assert_eq!(prompter.offered.len(), 2);
     assert!(
         prompter.offered[1].0.contains(&format!("{count} of {count} answered")),
@@ -286,7 +286,7 @@ fn quitting_stops_with_the_count_and_resuming_continues_at_the_first_unanswered(
     let mut prompter = Scripted::new(replies);
     let (outcome, saves) = run(&content, &mut session, &mut prompter);
     assert_eq!(outcome, Outcome::Stopped(2), "a half-answered scenario is not saved");
-    assert_eq!(saves, 2);
+    assert_eq!(saves, 3);
     let mut resumed = Scripted::new([Reply::Quit]);
     run(&content, &mut session, &mut resumed);
     assert_eq!(resumed.asked[0].number, 3, "resumes at the third scenario");
@@ -368,6 +368,8 @@ fn request(selection: Selection, explicit: bool, resume: bool) -> Request {
         about: None,
         seed: 11,
         now: "2026-02-02T00:00:00Z".into(),
+        restart: false,
+        program: "itlead".into(),
     }
 }
 
@@ -460,7 +462,7 @@ fn opening_resumes_or_refuses_an_unfinished_session() {
             .unwrap_err();
     assert!(
         error.to_string().contains(
-            "continue it with `itlead assess --resume --about \"Sam Lee\" --relation peer`"
+            "continue it with `itlead assess --resume --about 'Sam Lee' --relation peer`"
         ),
         "{error}"
     );

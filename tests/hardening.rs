@@ -42,44 +42,86 @@ fn assert_inert(what: &str, text: &str) {
 }
 
 #[test]
-fn text_from_results_never_reaches_the_terminal_as_control_sequences() {
+fn text_in_a_result_is_refused_with_its_place_before_any_format_writes_it() {
     let dir = tempfile::tempdir().unwrap();
-    let old = hostile_result(dir.path(), "old.json", HOSTILE, "2025-01-01T00:00:00Z");
-    let new = hostile_result(dir.path(), "new.json", HOSTILE, "2025-02-01T00:00:00Z");
-    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let evil = hostile_result(dir.path(), "evil.json", HOSTILE, "2025-01-01T00:00:00Z");
+    let good = dir.path().join("good.json");
+    std::fs::copy(fixture("results/team/alice.json"), &good).unwrap();
+    let (evil, good) = (evil.to_str().unwrap(), good.to_str().unwrap());
     for args in [
-        vec!["report", old],
-        vec!["report", old, "--format", "markdown"],
-        vec!["team", old, new, "--names"],
-        vec!["compare", old, new],
+        vec!["report", evil],
+        vec!["report", evil, "--format", "csv"],
+        vec!["report", evil, "--format", "json"],
+        vec!["report", evil, "--format", "markdown"],
+        vec!["team", evil, "--names", "--format", "csv"],
+        vec!["compare", evil, good],
     ] {
-        let run = Itlead::new().args(&args).env("COLUMNS", "100").ok();
+        let run = Itlead::new().args(&args).env("COLUMNS", "100").expect_code(3);
         assert_inert(&format!("{args:?} stdout"), &run.stdout);
         assert_inert(&format!("{args:?} stderr"), &run.stderr);
-        if !args.contains(&"markdown") {
-            assert!(
-                run.stdout.contains("\\e]0;pwned"),
-                "{args:?} shows the escape as text:\n{}",
-                run.stdout
-            );
+        assert!(run.stdout.is_empty(), "{args:?} wrote from a hostile result:\n{}", run.stdout);
+        // Every field is named with its line and column, the escape shown as text.
+        for field in ["content.title", "axes[0].manager", "axes[0].leader", "themes[0].name"] {
+            let shown = run.stderr.lines().any(|line| {
+                line.starts_with(&format!("{evil}:"))
+                    && line.contains(&format!(": {field}: holds the control character `\\e`"))
+            });
+            assert!(shown || args[0] == "team", "{args:?}: {field} not located:\n{}", run.stderr);
         }
     }
+    // `team` over a directory leaves the hostile result out and says so;
+    // the CSV a spreadsheet opens holds not one escape.
+    let out = tempfile::tempdir().unwrap();
+    let csv = out.path().join("team.csv");
+    let run =
+        Itlead::new().args(["team", evil, good, "--names", "--output", csv.to_str().unwrap()]).ok();
+    assert!(run.stderr.contains("evil.json"), "{}", run.stderr);
+    assert_inert("team stderr", &run.stderr);
+    let written = std::fs::read_to_string(&csv).unwrap();
+    assert_inert("team.csv", &written);
+    assert!(!written.contains("Eve"), "{written}");
+    // A line break in a name would forge report lines: refused too.
+    let forged =
+        hostile_result(dir.path(), "forged.json", "\nLeader: everyone", "2025-03-01T00:00:00Z");
+    let run = Itlead::new().args(["report", forged.to_str().unwrap()]).expect_code(3);
+    assert!(
+        run.stderr.contains("name: a name is up to 100 characters on one line"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("must be a single line, but has a line break"), "{}", run.stderr);
+    // And `history` skips such a file in the results directory with a warning.
     let itlead = Itlead::new().arg("history");
     std::fs::create_dir_all(itlead.results_dir()).unwrap();
-    std::fs::copy(old, itlead.results_dir().join("old.json")).unwrap();
+    std::fs::copy(evil, itlead.results_dir().join("evil.json")).unwrap();
     let run = itlead.ok();
     assert_inert("history", &run.stdout);
+    assert_inert("history", &run.stderr);
+    assert!(run.stderr.contains("evil.json:74:3: name: a name is up to"), "{}", run.stderr);
 }
 
 #[test]
-fn json_writes_control_and_direction_characters_as_escapes_and_keeps_them() {
-    let dir = tempfile::tempdir().unwrap();
-    let evil = hostile_result(dir.path(), "evil.json", HOSTILE, "2025-01-01T00:00:00Z");
-    let run = Itlead::new().args(["report", evil.to_str().unwrap(), "--format", "json"]).ok();
-    assert_inert("report --format json", &run.stdout);
-    assert!(run.stdout.contains("\\u009b31m") && run.stdout.contains("\\u202e"), "{}", run.stdout);
-    let read: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(read["name"], format!("Eve{HOSTILE}"), "the same text, escaped");
+fn every_text_field_of_a_result_is_checked() {
+    type Change = fn(&mut serde_json::Value, &str);
+    let fields: [(&str, Change); 9] = [
+        ("itlead_version", |r, t| r["itlead_version"] = t.into()),
+        ("created", |r, t| r["created"] = t.into()),
+        ("name", |r, t| r["name"] = t.into()),
+        ("content.version", |r, t| r["content"]["version"] = t.into()),
+        ("content.hash", |r, t| r["content"]["hash"] = t.into()),
+        ("axes[1].id", |r, t| r["axes"][1]["id"] = t.into()),
+        ("axes[1].theme", |r, t| r["axes"][1]["theme"] = t.into()),
+        ("themes[1].id", |r, t| r["themes"][1]["id"] = t.into()),
+        ("answers.outage", |r, t| r["answers"]["outage"] = t.into()),
+    ];
+    for (field, change) in fields {
+        for text in ["x\u{1b}]0;t\u{7}", "x\u{202e}", "x\u{9b}"] {
+            let (_dir, path) = edited(|result| change(result, text));
+            let run = Itlead::new().args(["report", path.to_str().unwrap()]).expect_code(3);
+            assert!(run.stderr.contains(&format!(": {field}: ")), "{field}:\n{}", run.stderr);
+            assert_inert(field, &run.stderr);
+        }
+    }
 }
 
 #[test]
@@ -132,6 +174,40 @@ fn answers_files_cannot_drive_the_terminal_through_error_messages() {
         .args(["assess", "--answers", path.to_str().unwrap(), "--name", &format!("a{HOSTILE}")])
         .expect_code(2);
     assert_inert("--name error", &run.stderr);
+}
+
+#[test]
+fn every_text_field_of_an_answers_file_is_refused_with_its_place() {
+    let (dir, _) = answers_file(serde_json::Map::new());
+    for (field, value) in [
+        ("name", serde_json::json!({"name": format!("Eve{HOSTILE}")})),
+        ("name", serde_json::json!({"name": "Eve\nLeader: everyone"})),
+        ("about", serde_json::json!({"about": "Sam\u{202e}", "relation": "peer"})),
+        ("relation", serde_json::json!({"about": "Sam", "relation": format!("peer{HOSTILE}")})),
+        ("schema", serde_json::json!({"schema": format!("itlead.answers/9{HOSTILE}")})),
+    ] {
+        let mut document = serde_json::json!({
+            "schema": "itlead.answers/2",
+            "answers": answer_all(|_, keys| ranked(keys, 0, 1)),
+        });
+        for (key, text) in value.as_object().unwrap() {
+            document[key] = text.clone();
+        }
+        let path = dir.path().join("answers.yaml");
+        std::fs::write(&path, serde_yaml::to_string(&document).unwrap()).unwrap();
+        let run =
+            Itlead::new().args(["assess", "--answers", path.to_str().unwrap()]).expect_code(3);
+        assert_inert(field, &run.stderr);
+        let place = format!("{}:", path.display());
+        assert!(
+            run.stderr
+                .lines()
+                .any(|line| line.contains(&place) && line.contains(&format!(": {field}"))),
+            "{field} is located: {}",
+            run.stderr
+        );
+        assert!(run.stdout.is_empty(), "{field}: nothing scored");
+    }
 }
 
 #[test]
@@ -376,7 +452,10 @@ fn a_session_that_links_to_a_device_is_set_aside_at_once() {
     let path = dir.path().join("session.json");
     std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
     let started = Instant::now();
-    let found = SessionStore::new(path.clone()).load().unwrap();
+    let content = itlead::library::built_in();
+    let found = SessionStore::new(path.clone())
+        .load(|name, text| itlead::flow::session::Session::parse(name, text, &content, None))
+        .unwrap();
     assert!(started.elapsed() < Duration::from_secs(2));
     assert!(matches!(found, Found::SetAside(_, _)), "{found:?}");
     assert!(std::fs::symlink_metadata(&path).is_err(), "the link no longer blocks a session");

@@ -62,7 +62,8 @@ fn ctrl_c_saves_and_resume_continues_where_it_stopped() {
     }
     expect_question(&mut session, 3);
     session.send(CTRL_C).unwrap();
-    session.expect("2 answers are saved; run `itlead assess --resume`").expect("stop message");
+    session.expect("2 answers are saved. To continue, run:").expect("stop message");
+    session.expect("\n  itlead assess --resume\r\n").expect("the command on a line of its own");
     assert_eq!(exit_code(&session), 130);
     let saved = std::fs::read_to_string(itlead.session_file()).expect("session saved");
     assert!(saved.contains("\"answers\""));
@@ -149,7 +150,7 @@ fn a_damaged_session_is_reported_and_set_aside_not_fatal() {
     std::fs::write(itlead.session_file(), "{\"schema\": \"itlead.session/2\", \"answers\": {")
         .unwrap();
     let mut session = spawn(&itlead);
-    session.expect("could not be read").expect("warning shown");
+    session.expect("could not be used").expect("warning shown");
     session.expect("moved to").unwrap();
     session.expect("Ready to start?").expect("a new session starts");
     common::pty::press(&mut session, "n");

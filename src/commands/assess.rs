@@ -3,8 +3,13 @@
 //! The end of an assessment is where answers could be lost, so the order
 //! matters: the `--output` target is checked before the first question;
 //! the session stays on disk until the result is saved and the report
-//! written; if either fails, the report still reaches stdout and the
-//! answers stay resumable.
+//! written, and records the saved result before it goes, so that a run
+//! killed in between never saves it twice; if either fails, the report
+//! still reaches stdout and the answers stay resumable. Nothing claims
+//! more than is on disk: when saving fails the messages say what is kept,
+//! and answers that cannot be kept at all are printed as an answers file.
+
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 
@@ -19,15 +24,18 @@ use crate::context::Context;
 use crate::documents::report::{Report, Why};
 use crate::error::{Interrupted, usage};
 use crate::export::Format;
-use crate::flow::resume::{Opened, Request, resume_command};
+use crate::flow::messages::{
+    answers as counted, reason, resume_command, stopped_message, with_commands,
+};
+use crate::flow::resume::{Opened, Request};
 use crate::flow::session::Session;
 use crate::flow::{self, Outcome, Prompter};
 use crate::input::read_text;
 use crate::library;
-use crate::output::{OutputArgs, check_target, warn};
+use crate::output::{OutputArgs, check_target, warn, write_stdout};
 use crate::result::{Respondent, ResultDocument, Subject};
 use crate::score;
-use crate::store::{Found, SessionStore, save_result};
+use crate::store::{Found, SessionStore, find_result, save_result};
 use crate::terminal::prompters::{PlainPrompter, TerminalPrompter};
 use crate::terminal::signals::{self, SavedCount};
 
@@ -53,6 +61,8 @@ pub fn run(context: &Context, args: &AssessArgs) -> Result<()> {
         about,
         seed: args.seed.unwrap_or_else(|| fastrand::u64(..)),
         now: now(),
+        restart: args.restart,
+        program: context.program.clone(),
     };
     match &args.answers {
         Some(path) => from_file(context, &content, args, &request, path, format),
@@ -127,7 +137,7 @@ fn from_file(
     content: &Content,
     args: &AssessArgs,
     request: &Request,
-    path: &std::path::Path,
+    path: &Path,
     format: Format,
 ) -> Result<()> {
     let asked = select(content, &request.selection);
@@ -175,18 +185,37 @@ fn from_file(
     let respondent = Respondent { name, about };
     let result = result(content, file.answers, &request.selection, respondent);
     let saved = if args.no_save { None } else { Some(save(context, &result)) };
-    emit_document(
+    let written = emit_document(
         context,
         &Report::new(&result, Some(content), Why::unasked(format)),
         format,
         &args.output,
-    )?;
-    match saved {
-        Some(Ok(path)) => saved_hint(&path, &args.output),
-        Some(Err(error)) => warn(&format!("warning: the result was not saved: {error:#}")),
-        None => {}
+    );
+    // Said even when the report could not be written: the result is saved.
+    if let Some(Ok(path)) = &saved {
+        saved_hint(context, path, &args.output);
     }
-    Ok(())
+    match (written, saved) {
+        (Err(error), Some(Err(unsaved))) => {
+            warn(&format!("error: the result was not saved either: {unsaved:#}"));
+            Err(error)
+        }
+        (Err(error), _) => Err(error),
+        (Ok(()), Some(Err(unsaved))) => {
+            let kept = if path == Path::new("-") {
+                String::from("the answers came from standard input, so keep them to run again")
+            } else {
+                format!("your answers are still in {}", input.name)
+            };
+            Err(unsaved.context(format!(
+                "the result was not saved, so `{} report latest` will not show it; the report is \
+                 complete, and {kept}: run this again once the result can be saved, or add \
+                 --no-save",
+                context.program
+            )))
+        }
+        (Ok(()), _) => Ok(()),
+    }
 }
 
 fn result(
@@ -199,20 +228,32 @@ fn result(
     ResultDocument::new(content, answers, profile, selection.clone(), respondent, now())
 }
 
-fn save(context: &Context, result: &ResultDocument) -> Result<std::path::PathBuf> {
+fn save(context: &Context, result: &ResultDocument) -> Result<PathBuf> {
     save_result(&context.results_dir()?, result)
 }
 
 /// After "Result saved to …": how to see it again.
-fn saved_hint(path: &std::path::Path, output: &OutputArgs) {
+fn saved_hint(context: &Context, path: &Path, output: &OutputArgs) {
+    let program = &context.program;
     let again = if output.is_stdout() {
-        "; `itlead report latest` shows it again (add --output report.html for a page to share), \
-         and `itlead explain CONTRAST` says more about any contrast"
+        format!(
+            "`{program} report latest` shows it again (add --output report.html for a page to \
+             share), and `{program} explain CONTRAST` says more about any contrast."
+        )
     } else {
-        "; `itlead report latest` shows it again, and `itlead explain CONTRAST` says more about \
-         any contrast"
+        format!(
+            "`{program} report latest` shows it again, and `{program} explain CONTRAST` says \
+             more about any contrast."
+        )
     };
-    warn(&format!("Result saved to {}{again}.", path.display()));
+    // The path on a line of its own, whole, for a script or a copy.
+    warn(&format!("Result saved to {}", path.display()));
+    say(context, &again);
+}
+
+/// Writes `message` to stderr, wrapped to its width.
+fn say(context: &Context, message: &str) {
+    warn(&with_commands(message, &[], context.stderr.width));
 }
 
 /// The interactive walk-through.
@@ -253,8 +294,12 @@ fn interactive(
         ));
     };
     let saved = SavedCount::default();
-    signals::install(saved.clone(), resume_command(request.about.as_ref()))
-        .context("cannot watch for Ctrl-C")?;
+    signals::install(
+        saved.clone(),
+        resume_command(&context.program, request.about.as_ref()),
+        context.stderr.width,
+    )
+    .context("cannot watch for Ctrl-C")?;
     let prompt_style = context.stderr_style();
     let plain = args.plain || context.dumb;
     let mut prompter: Box<dyn Prompter> = if plain {
@@ -262,7 +307,8 @@ fn interactive(
     } else {
         Box::new(TerminalPrompter::new(prompt_style))
     };
-    let outcome = ask(content, args, request, &store, prompter.as_mut(), &saved);
+    let mut progress = Progress { store: &store, saved, failing: None };
+    let outcome = ask(context, content, request, &mut progress, prompter.as_mut());
     drop(prompter);
     let Some((session, answers)) = outcome? else { return Ok(()) };
     if context.stdout.terminal && !plain {
@@ -271,36 +317,86 @@ fn interactive(
     let respondent = Respondent { name: session.name.clone(), about: session.about.clone() };
     // A resumed session keeps the scenarios it was started with.
     let result = result(content, answers, &session.selection, respondent);
-    finish(context, content, args, &store, &session, &result, format)
+    finish(context, content, args, &mut progress, &session, &result, format)
+}
+
+/// Saves the session after every answer and keeps track of what is on
+/// disk, so that every message can say exactly that.
+struct Progress<'a> {
+    store: &'a SessionStore,
+    /// Answers on disk, shared with the signal handler.
+    saved: SavedCount,
+    /// Why the last save failed, while the session on disk is behind.
+    failing: Option<String>,
+}
+
+impl Progress<'_> {
+    /// Saves `session`; what the respondent should be told, if anything.
+    fn save(&mut self, session: &Session) -> Option<String> {
+        match self.store.save(session) {
+            Ok(()) => {
+                self.saved.set(session.progress());
+                self.failing.take().map(|_| {
+                    format!("Progress is saved again: {} on disk.", counted(session.progress()))
+                })
+            }
+            Err(error) => {
+                let first = self.failing.is_none();
+                let why = reason(&error);
+                let on_disk = counted(self.saved.get());
+                let said = if first {
+                    format!(
+                        "Progress cannot be saved ({why}): {on_disk} on disk, the rest only \
+                         here. Saving is tried again after every answer; if the answers cannot \
+                         be kept at the end, they are printed for you to keep."
+                    )
+                } else {
+                    format!("Progress is still not saved: {on_disk} on disk.")
+                };
+                self.failing = Some(why);
+                Some(said)
+            }
+        }
+    }
+
+    /// Saves `session` once more if the last save failed (the disk may
+    /// have room again); whether the session on disk is up to date.
+    fn catch_up(&mut self, session: &Session) -> bool {
+        if self.failing.is_some() {
+            let _ = self.save(session);
+        }
+        self.failing.is_none()
+    }
 }
 
 /// Opens or starts the session and asks its scenarios; `None` when the
 /// respondent declined to start.
 fn ask(
+    context: &Context,
     content: &Content,
-    args: &AssessArgs,
     request: &Request,
-    store: &SessionStore,
+    progress: &mut Progress,
     prompter: &mut dyn Prompter,
-    saved: &SavedCount,
 ) -> Result<Option<(Session, Answers)>> {
-    let found = if args.restart {
-        store.clear()?;
-        Found::Nothing
-    } else {
-        store.load()?
-    };
+    let results = context.results_dir().ok();
+    let found = progress
+        .store
+        .load(|name, text| Session::parse(name, text, content, results.as_deref()))?;
     let existing = match found {
         Found::Nothing => None,
         Found::SetAside(path, reason) => {
-            warn(&format!(
-                "warning: the unfinished assessment could not be read ({reason}); it was moved to {}",
-                path.display()
-            ));
+            say(
+                context,
+                &format!(
+                    "warning: the unfinished assessment could not be used, so it was moved to {}:",
+                    path.display()
+                ),
+            );
+            warn(&reason);
             None
         }
         Found::Session(session) => {
-            saved.set(session.progress());
+            progress.saved.set(session.progress());
             Some(*session)
         }
     };
@@ -308,27 +404,89 @@ fn ask(
         Opened::Declined => return Ok(None),
         Opened::Session(session) => *session,
     };
-    let mut save_failed = false;
-    let mut save = |session: &Session| -> Result<()> {
-        match store.save(session) {
-            Ok(()) => saved.set(session.progress()),
-            Err(error) if !save_failed => {
-                warn(&format!("warning: progress cannot be saved ({error:#}); finish in one go"));
-                save_failed = true;
-            }
-            Err(_) => {}
-        }
-        Ok(())
-    };
-    save(&session)?;
-    match flow::run(content, &mut session, prompter, &mut save)? {
-        Outcome::Stopped(_) => Err(Interrupted(signals::stopped_message(
-            saved.get(),
-            &resume_command(request.about.as_ref()),
-        ))
-        .into()),
+    let outcome = flow::run(content, &mut session, prompter, &mut |session: &Session| {
+        Ok(progress.save(session))
+    })?;
+    match outcome {
         Outcome::Finished(answers) => Ok(Some((session, answers))),
+        Outcome::Stopped(_) => {
+            let resume = resume_command(&context.program, request.about.as_ref());
+            let width = context.stderr.width;
+            if progress.catch_up(&session) {
+                return Err(
+                    Interrupted(stopped_message(progress.saved.get(), &resume, width)).into()
+                );
+            }
+            let on_disk = progress.saved.get();
+            let mut prose = format!(
+                "Stopped. Only {on_disk} of your {} are saved ({}). ",
+                counted(session.progress()),
+                progress.failing.as_deref().unwrap_or_default(),
+            );
+            if print_answers(&session) {
+                prose.push_str(&format!(
+                    "All {} are printed {} as an answers file: keep it in a file, and `{}` \
+                     scores them.",
+                    session.progress(),
+                    printed_where(context),
+                    answers_command(&context.program, &session)
+                ));
+            } else {
+                prose.push_str("They could not be printed either.");
+            }
+            let mut commands = Vec::new();
+            if on_disk > 0 {
+                prose.push_str(&format!(" To continue with the {on_disk} on disk, run:"));
+                commands.push(resume.as_str());
+            }
+            Err(Interrupted(with_commands(&prose, &commands, width)).into())
+        }
     }
+}
+
+/// Writes `session`'s answers to stdout as an answers file, for answers
+/// that could not be kept on disk; whether that worked.
+fn print_answers(session: &Session) -> bool {
+    let text = answer_file::answers_yaml(
+        &session.answers,
+        session.name.as_deref(),
+        session.about.as_ref(),
+    );
+    write_stdout(format!("\n{text}").as_bytes()).is_ok()
+}
+
+/// Where [`print_answers`] put them, as the user sees it.
+fn printed_where(context: &Context) -> &'static str {
+    if context.stdout.terminal { "above" } else { "on standard output" }
+}
+
+/// The command that scores answers printed by [`print_answers`], with the
+/// session's selection, and `--partial` when some are missing.
+fn answers_command(program: &str, session: &Session) -> String {
+    let partial = session.order.iter().any(|id| !session.answers.contains_key(id));
+    let mut command = format!("{program} assess --answers FILE");
+    match &session.selection {
+        Selection::Full => {}
+        Selection::Quick => command.push_str(" --quick"),
+        Selection::Axes { axes } => {
+            command.push_str(" --axes ");
+            command.push_str(&crate::shell::quote(&axes.join(",")));
+        }
+    }
+    if partial {
+        command.push_str(" --partial");
+    }
+    command
+}
+
+/// Whether `saved` is the result of these answers: the same answers to the
+/// same scenarios by the same respondent, scored against the same content.
+fn same_result(saved: &ResultDocument, result: &ResultDocument) -> bool {
+    saved.answers == result.answers
+        && saved.selection == result.selection
+        && saved.name == result.name
+        && saved.about == result.about
+        && saved.content.hash == result.content.hash
 }
 
 /// Saves the result, writes the report, and only then lets the session go.
@@ -336,58 +494,107 @@ fn finish(
     context: &Context,
     content: &Content,
     args: &AssessArgs,
-    store: &SessionStore,
+    progress: &mut Progress,
     session: &Session,
     result: &ResultDocument,
     format: Format,
 ) -> Result<()> {
-    // Saved by an earlier run whose report could not be written: not again.
-    let saved_before =
-        session.saved.as_ref().map(std::path::PathBuf::from).filter(|path| path.is_file());
+    let results = context.results_dir().ok();
+    // Saved by an earlier run of this session that could not write its
+    // report, or that was killed before it could let the session go.
+    let saved_before = session
+        .saved
+        .as_ref()
+        .map(PathBuf::from)
+        .filter(|path| std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.is_file()))
+        .or_else(|| {
+            let directory = results.as_deref()?;
+            find_result(directory, &session.started, |saved| same_result(saved, result))
+        });
     let saved = match saved_before {
         _ if args.no_save => None,
         Some(path) => Some(Ok(path)),
         None => Some(save(context, result)),
     };
+    let mut kept = session.clone();
+    if let Some(Ok(path)) = &saved {
+        // Recorded before anything else can fail, or the process be killed.
+        kept.saved = Some(path.display().to_string());
+        if session.saved != kept.saved {
+            let _ = progress.save(&kept);
+        }
+    }
     let report = Report::new(result, Some(content), Why::unasked(format));
     let written = emit_document(context, &report, format, &args.output);
     if let (Err(error), false) = (&written, args.output.is_stdout()) {
         // The file could not be written: the report goes to stdout instead.
         emit_document(context, &report, format, &OutputArgs::default())?;
-        warn(&format!("error: {error:#}"));
+        say(context, &format!("error: {error:#}"));
     }
     let saved_ok = match &saved {
         Some(Ok(path)) => {
-            saved_hint(path, &args.output);
+            saved_hint(context, path, &args.output);
             true
         }
         Some(Err(error)) => {
-            warn(&format!("warning: the result could not be saved: {error:#}"));
+            say(context, &format!("error: the result could not be saved ({})", reason(error)));
             false
         }
         None => true,
     };
     if written.is_ok() && saved_ok {
-        if let Err(error) = store.clear() {
+        if let Err(error) = progress.store.clear() {
             warn(&format!("warning: {error:#}"));
         }
-        Ok(())
-    } else {
-        if let Some(Ok(path)) = &saved {
-            let mut kept = session.clone();
-            kept.saved = Some(path.display().to_string());
-            if let Err(error) = store.save(&kept) {
-                warn(&format!("warning: {error:#}"));
-            }
-        }
-        anyhow::bail!(
-            "your answers are kept: run `{}` to {} again",
-            resume_command(session.about.as_ref()),
-            match (written.is_ok(), saved_ok) {
-                (true, _) => "save the result",
-                (false, true) => "write the report",
-                (false, false) => "save the result and write the report",
-            }
-        )
+        return Ok(());
     }
+    let to_do = match (written.is_ok(), saved_ok) {
+        (true, _) => "save the result",
+        (false, true) => "write the report",
+        (false, false) => "save the result and write the report",
+    };
+    let width = context.stderr.width.saturating_sub("error: ".len());
+    let resume = resume_command(&context.program, session.about.as_ref());
+    if progress.catch_up(&kept) {
+        anyhow::bail!(with_commands(
+            &format!(
+                "Your {} are kept in the unfinished assessment. To {to_do}, run:",
+                counted(kept.progress())
+            ),
+            &[&resume],
+            width
+        ));
+    }
+    let why = progress.failing.clone().unwrap_or_default();
+    if let Some(Ok(path)) = &saved {
+        let report = format!(
+            "{} report {} --output FILE",
+            context.program,
+            crate::shell::quote(&path.to_string_lossy())
+        );
+        anyhow::bail!(with_commands(
+            &format!(
+                "The unfinished assessment could not be kept ({why}), but the result is saved \
+                 with your answers. To write the report, run:"
+            ),
+            &[&report],
+            width
+        ));
+    }
+    if !print_answers(&kept) {
+        anyhow::bail!(
+            "your {} could not be kept on disk ({why}), nor printed",
+            counted(kept.progress())
+        );
+    }
+    anyhow::bail!(with_commands(
+        &format!(
+            "Your {} could not be kept on disk ({why}). They are printed {} as an answers \
+             file: keep it in a file, and once there is room, to {to_do}, run:",
+            counted(kept.progress()),
+            printed_where(context)
+        ),
+        &[&answers_command(&context.program, &kept)],
+        width
+    ))
 }

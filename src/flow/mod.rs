@@ -7,6 +7,7 @@
 //! `save` callback stores progress. That keeps the whole flow testable with
 //! a scripted prompter.
 
+pub mod messages;
 pub mod prompter;
 pub mod resume;
 pub mod session;
@@ -54,14 +55,16 @@ enum Step {
     Quit,
 }
 
-/// Asks the session's scenarios from the first unanswered one, saving after
-/// every answer through `save`, then offers to answer skipped scenarios
-/// before finishing.
+/// Asks the session's scenarios from the first unanswered one, saving
+/// through `save` before the first question and after every answer, then
+/// offers to answer skipped scenarios before finishing. What `save` has to
+/// say (that progress cannot be saved, or is saved again) is shown above
+/// the next question, or above the closing one.
 pub fn run(
     content: &Content,
     session: &mut Session,
     prompter: &mut dyn Prompter,
-    save: &mut dyn FnMut(&Session) -> Result<()>,
+    save: &mut dyn FnMut(&Session) -> Result<Option<String>>,
 ) -> Result<Outcome> {
     let scenarios: Vec<&Scenario> =
         session.order.iter().filter_map(|id| content.scenario(id)).collect();
@@ -73,8 +76,9 @@ pub fn run(
     // Positions still to ask: first everything from `position` on, then,
     // if the respondent wants, the skipped ones.
     let mut revisit: Option<Vec<usize>> = None;
-    // Said above the next question after a skip, so a skip is seen.
-    let mut notice: Option<String> = None;
+    // Said above the next question after a skip, so a skip is seen, and
+    // whatever saving had to say.
+    let mut notice: Option<String> = save(session)?;
     loop {
         let current = match &mut revisit {
             None if position < total => Some(position),
@@ -87,7 +91,7 @@ pub fn run(
                     session.answers.get(&scenarios[at].id).is_some_and(Answer::is_skipped)
                 })
                 .collect();
-            match finish(prompter, session, total, &skipped, &scenarios)? {
+            match finish(prompter, notice.take(), total, &skipped, &scenarios)? {
                 Finish::Result => return Ok(Outcome::Finished(session.answers.clone())),
                 Finish::Stop => return Ok(Outcome::Stopped(session.progress())),
                 Finish::AnswerSkipped => {
@@ -118,7 +122,12 @@ pub fn run(
                     ));
                 }
                 session.answers.insert(scenario.id.clone(), answer);
-                save(session)?;
+                if let Some(said) = save(session)? {
+                    notice = Some(match notice.take() {
+                        Some(before) => format!("{before}\n{said}"),
+                        None => said,
+                    });
+                }
                 match &mut revisit {
                     Some(list) => {
                         list.remove(0);
@@ -255,23 +264,25 @@ enum Finish {
 
 /// The closing question: how many were answered and skipped, and whether
 /// to see the result, answer the skipped scenarios, go back, or stop. It
-/// also keeps a paste from running straight into a result.
+/// also keeps a paste from running straight into a result. `notice` is
+/// said first.
 fn finish(
     prompter: &mut dyn Prompter,
-    session: &Session,
+    notice: Option<String>,
     total: usize,
     skipped: &[usize],
     scenarios: &[&Scenario],
 ) -> Result<Finish> {
     let answered = total - skipped.len();
-    let mut text = format!(
+    let mut text = notice.map(|notice| format!("{notice}\n\n")).unwrap_or_default();
+    text.push_str(&format!(
         "That was the last scenario: {answered} of {total} answered{}.",
         match skipped.len() {
             0 => String::new(),
             1 => String::from(", 1 skipped"),
             count => format!(", {count} skipped"),
         }
-    );
+    ));
     if !skipped.is_empty() {
         let titles: Vec<&str> = skipped.iter().map(|&at| scenarios[at].title.as_str()).collect();
         text.push_str(&format!(" Skipped: {}.", titles.join("; ")));
@@ -288,7 +299,6 @@ fn finish(
     choices.push((Finish::Back, String::from("Back to the last scenario")));
     choices.push((Finish::Stop, String::from("Stop here and finish later")));
     let labels: Vec<String> = choices.iter().map(|(_, label)| label.clone()).collect();
-    let _ = session;
     match prompter.choose(&text, &labels, 0)? {
         Some(index) if index < choices.len() => Ok(choices.swap_remove(index).0),
         _ => Ok(Finish::Stop),

@@ -4,6 +4,7 @@
 
 use anyhow::Result;
 
+pub use super::messages::resume_command;
 use super::session::{Reconciled, Session};
 use super::{Prompter, order};
 use crate::content::Content;
@@ -30,6 +31,12 @@ pub struct Request {
     pub seed: u64,
     /// When a new session starts, RFC 3339.
     pub now: String,
+    /// `--restart`: start afresh, replacing the unfinished assessment
+    /// once the new one starts (not before).
+    pub restart: bool,
+    /// How the user runs itlead, for the commands messages name
+    /// ([`crate::shell::program`]).
+    pub program: String,
 }
 
 /// What to do.
@@ -50,12 +57,20 @@ pub fn open(
     request: &Request,
     prompter: &mut dyn Prompter,
 ) -> Result<Opened> {
-    if let Some(mut session) = existing {
+    if let Some(session) = existing.as_ref().filter(|_| request.restart) {
+        prompter.show(&format!(
+            "A new assessment: the unfinished one ({} of {} answered) is replaced once you \
+             start (answer no below to keep it).",
+            session.progress(),
+            session.order.len()
+        ))?;
+    } else if let Some(mut session) = existing {
         if request.explicit_selection && session.selection != request.selection {
             return Err(usage(format!(
-                "an unfinished assessment asks {}; continue it with `itlead assess --resume`, \
+                "an unfinished assessment asks {}; continue it with `{}`, \
                  or add --restart to discard it",
-                session.selection.describe()
+                session.selection.describe(),
+                resume_command(&request.program, None)
             )));
         }
         if session.about != request.about {
@@ -66,7 +81,7 @@ pub fn open(
             return Err(usage(format!(
                 "an unfinished assessment {whose} is open; continue it with `{}`, or add \
                  --restart to discard it",
-                resume_command(session.about.as_ref())
+                resume_command(&request.program, session.about.as_ref())
             )));
         }
         let resume = if request.resume {
@@ -159,17 +174,4 @@ pub fn changed_notice(reconciled: &Reconciled) -> String {
         count => notice.push_str(&format!(" {count} new scenarios will be asked.")),
     }
     notice
-}
-
-/// The command that continues the unfinished assessment: your own, or the
-/// one about `about`.
-pub fn resume_command(about: Option<&Subject>) -> String {
-    match about {
-        None => String::from("itlead assess --resume"),
-        Some(about) => format!(
-            "itlead assess --resume --about \"{}\" --relation {}",
-            about.name.replace('"', "\\\""),
-            about.relation.id()
-        ),
-    }
 }

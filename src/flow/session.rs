@@ -1,15 +1,20 @@
 //! The unfinished session: which scenarios, in what order, and the answers
 //! so far. [`crate::store`] saves it after every answer and finds it again
-//! at the next `itlead assess`; [`Session::reconcile`] brings it up to date
-//! when the questionnaire changed in between.
+//! at the next `itlead assess`; [`Session::parse`] reads it back as
+//! carefully as an answers file, and [`Session::reconcile`] brings it up to
+//! date when the questionnaire changed in between.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::answer::Answers;
-use crate::content::Content;
+use crate::answer::{Answer, Answers};
+use crate::content::diagnostic::{Diagnostic, Problem, from_json_error, locate_all};
+use crate::content::locate::YamlPath;
+use crate::content::model::{ResponseFormat, Scenario};
 use crate::content::selection::{Selection, select};
+use crate::content::{Content, DataError};
 use crate::result::Subject;
 
 /// The `schema` value of session files.
@@ -134,4 +139,154 @@ impl Session {
     pub fn progress(&self) -> usize {
         self.answers.len()
     }
+
+    /// Reads a session file and checks it as an answers file is checked:
+    /// its schema, every text field, the order (each scenario once), and
+    /// every answer to a scenario that has not changed since (an option
+    /// `content` has, both picks when both are asked, two different ones).
+    /// `saved` may only name a result file directly in `results`. A file
+    /// that fails is refused whole, with every problem located.
+    pub fn parse(
+        file: &str,
+        text: &str,
+        content: &Content,
+        results: Option<&Path>,
+    ) -> Result<Self, DataError> {
+        #[derive(Deserialize)]
+        struct SchemaOnly {
+            schema: Option<String>,
+        }
+        let whole = |message: String| DataError::one(Diagnostic::whole_file(file, message));
+        let json_error =
+            |error: serde_json::Error| DataError::one(from_json_error(file, text, &error));
+        match serde_json::from_str::<SchemaOnly>(text).map_err(json_error)?.schema {
+            Some(schema) if schema == SESSION_SCHEMA => {}
+            Some(schema) if schema.starts_with("itlead.session/") => {
+                return Err(whole(format!("it was made by another itlead (`{schema}`)")));
+            }
+            _ => return Err(whole(String::from("it is not an itlead session"))),
+        }
+        let session: Session = serde_json::from_str(text).map_err(json_error)?;
+        let problems = session.problems(content, results);
+        if problems.is_empty() {
+            Ok(session)
+        } else {
+            Err(DataError { diagnostics: locate_all(file, text, problems) })
+        }
+    }
+
+    fn problems(&self, content: &Content, results: Option<&Path>) -> Vec<Problem> {
+        let root = YamlPath::root();
+        let mut lines = crate::fields::Lines::default();
+        lines.check(&root.key("started"), &self.started);
+        lines.selection(&root.key("selection"), &self.selection);
+        lines.name(&root.key("name"), self.name.as_deref());
+        if let Some(about) = &self.about {
+            lines.name(&root.key("about").key("name"), Some(&about.name));
+        }
+        for (index, id) in self.order.iter().enumerate() {
+            lines.check(&root.key("order").index(index), id);
+        }
+        for (id, fingerprint) in &self.fingerprints {
+            lines.check(&root.key("fingerprints").key(id), id);
+            lines.check(&root.key("fingerprints").key(id), fingerprint);
+        }
+        lines.answers(&root.key("answers"), &self.answers);
+        lines.check_some(&root.key("saved"), self.saved.as_deref());
+        let mut problems = lines.problems;
+        if !problems.is_empty() {
+            return problems;
+        }
+        if humantime::parse_rfc3339_weak(&self.started).is_err() {
+            problems.push(Problem::new(
+                root.key("started"),
+                format!("`{}` is not a time (RFC 3339)", self.started),
+            ));
+        }
+        let mut seen = HashSet::new();
+        for (index, id) in self.order.iter().enumerate() {
+            if !seen.insert(id.as_str()) {
+                problems.push(Problem::new(
+                    root.key("order").index(index),
+                    format!("scenario `{id}` is in the order twice"),
+                ));
+            }
+        }
+        for (id, answer) in &self.answers {
+            let path = root.key("answers").key(id);
+            if !seen.contains(id.as_str()) {
+                problems.push(Problem::new(
+                    path,
+                    format!("scenario `{id}` is answered but not among the scenarios asked"),
+                ));
+                continue;
+            }
+            // Answers to a scenario that changed or went away are dropped
+            // when the session is resumed; the others must fit it.
+            let unchanged = content.scenario(id).filter(|scenario| {
+                self.fingerprints.get(id).is_some_and(|saved| *saved == scenario.fingerprint())
+            });
+            if let Some(message) =
+                unchanged.and_then(|scenario| answer_problem(scenario, answer, content.response))
+            {
+                problems.push(Problem::new(path, message));
+            }
+        }
+        if let Some(message) =
+            self.saved.as_ref().and_then(|saved| saved_problem(Path::new(saved), results))
+        {
+            problems.push(Problem::new(root.key("saved"), message));
+        }
+        problems
+    }
+}
+
+/// Why `answer` cannot be an answer to `scenario`, if it cannot.
+fn answer_problem(
+    scenario: &Scenario,
+    answer: &Answer,
+    response: ResponseFormat,
+) -> Option<String> {
+    let Answer::Chosen { most, least } = answer else { return None };
+    let keys: Vec<&str> = scenario.options.iter().map(|option| option.key.as_str()).collect();
+    for key in std::iter::once(most).chain(least) {
+        if scenario.option(key).is_none() {
+            return Some(format!(
+                "`{key}` is not an option of `{}` (expected one of {})",
+                scenario.id,
+                keys.join(", ")
+            ));
+        }
+    }
+    match (response, least) {
+        (ResponseFormat::Most, Some(_)) => {
+            Some(String::from("this questionnaire asks only for the most likely option"))
+        }
+        (ResponseFormat::MostAndLeast, None) => {
+            Some(String::from("the least likely option is missing"))
+        }
+        (ResponseFormat::MostAndLeast, Some(least)) if least == most => {
+            Some(format!("`{most}` cannot be both the most and the least likely option"))
+        }
+        _ => None,
+    }
+}
+
+/// Why `saved` cannot be where this session's result was saved: it must
+/// be a visible `.json` file directly in the results directory.
+fn saved_problem(saved: &Path, results: Option<&Path>) -> Option<String> {
+    let visible = saved.file_name().is_some_and(|name| !name.to_string_lossy().starts_with('.'));
+    let fits = results.is_some_and(|results| saved.parent() == Some(results))
+        && visible
+        && saved.extension().is_some_and(|extension| extension == "json");
+    (!fits).then(|| {
+        format!(
+            "`{}` is not a result in {}",
+            saved.display(),
+            results.map_or_else(
+                || String::from("the results directory"),
+                |dir| dir.display().to_string()
+            )
+        )
+    })
 }

@@ -54,16 +54,6 @@ impl SavedCount {
     }
 }
 
-/// The line printed when an assessment stops early; `resume` is the
-/// command that continues it.
-pub fn stopped_message(saved: usize, resume: &str) -> String {
-    match saved {
-        0 => String::from("Stopped. No answers were saved yet."),
-        1 => format!("Stopped. 1 answer is saved; run `{resume}` to continue."),
-        count => format!("Stopped. {count} answers are saved; run `{resume}` to continue."),
-    }
-}
-
 /// Shows the cursor again (the menu hides it while it is open).
 const SHOW_CURSOR: &str = "\x1b[?25h";
 
@@ -72,9 +62,10 @@ const SHOW_CURSOR: &str = "\x1b[?25h";
 /// (SIGTSTP) it gives the terminal back as it was before the first question,
 /// cursor shown, and when the shell continues it (`fg`) it takes the
 /// menu's settings up again, so the shell is usable meanwhile and the menu
-/// works afterwards. Call once,
-/// before the first question.
-pub fn install(saved: SavedCount, resume: String) -> std::io::Result<()> {
+/// works afterwards. `resume` continues the assessment, and the message
+/// is wrapped to `width` ([`crate::flow::messages::stopped_message`]).
+/// Call once, before the first question.
+pub fn install(saved: SavedCount, resume: String, width: usize) -> std::io::Result<()> {
     let stdin = std::io::stdin();
     let original = rustix::termios::tcgetattr(&stdin).ok();
     let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT])?;
@@ -115,7 +106,7 @@ pub fn install(saved: SavedCount, resume: String) -> std::io::Result<()> {
                     let _ = write!(
                         stderr,
                         "{SHOW_CURSOR}\n{}\n",
-                        stopped_message(saved.get(), &resume)
+                        crate::flow::messages::stopped_message(saved.get(), &resume, width)
                     );
                     let _ = stderr.flush();
                     // The only exit outside `main`: the main thread may be

@@ -16,6 +16,16 @@ pub fn binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_itlead"))
 }
 
+/// `PATH` with the built binary's directory first, as if itlead were
+/// installed: messages then name it `itlead`, as they do for a user who
+/// installed it (see `itlead::shell::program`).
+pub fn installed_path() -> std::ffi::OsString {
+    let directory = binary().parent().expect("the binary's directory").to_owned();
+    let rest = std::env::var_os("PATH").unwrap_or_default();
+    std::env::join_paths(std::iter::once(directory).chain(std::env::split_paths(&rest)))
+        .expect("a PATH")
+}
+
 /// Path of a fixture under `tests/fixtures`.
 pub fn fixture(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(relative)
@@ -136,7 +146,8 @@ impl Itlead {
             .env("ITLEAD_DATA_DIR", self.home.path().join("data"))
             .env("ITLEAD_STATE_DIR", self.home.path().join("state"))
             .env("LANG", "C.UTF-8")
-            .env("TERM", "xterm-256color");
+            .env("TERM", "xterm-256color")
+            .env("PATH", installed_path());
         for (name, value) in &self.env {
             command.env(name, value);
         }
@@ -178,6 +189,51 @@ impl Itlead {
     /// Runs and asserts success.
     pub fn ok(&self) -> Run {
         self.expect_code(0)
+    }
+}
+
+/// A small file system of its own, unmounted when dropped.
+pub struct Mount {
+    dir: tempfile::TempDir,
+}
+
+impl Mount {
+    /// A tmpfs of `size` (`64k`) with `options`, or `None`, said on
+    /// stderr, where this user may not mount one.
+    pub fn tmpfs(size: &str, options: &str) -> Option<Self> {
+        let dir = tempfile::tempdir().unwrap();
+        let status = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o"])
+            .arg(format!("size={size},mode=0700{options}"))
+            .arg("tmpfs")
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status();
+        if status.is_ok_and(|status| status.success()) {
+            Some(Self { dir })
+        } else {
+            eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+            None
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Fills the file system to the last byte.
+    pub fn fill(&self) {
+        use std::io::Write;
+        let mut filler = std::fs::File::create(self.path().join("filler")).unwrap();
+        let block = vec![0_u8; 4096];
+        while filler.write_all(&block).is_ok() {}
+        while filler.write_all(&[0]).is_ok() {}
+    }
+}
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg("-l").arg(self.dir.path()).status();
     }
 }
 
