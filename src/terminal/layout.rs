@@ -141,6 +141,13 @@ fn cut(text: &str, width: usize) -> String {
     out
 }
 
+/// A row cut short to say that more follows: plain, ending in `…`.
+fn ellipsis(row: &str, width: usize) -> String {
+    let mut ended = cut(&console::strip_ansi_codes(row), width.saturating_sub(1));
+    ended.push('…');
+    ended
+}
+
 /// Pages of items: consecutive ranges whose rows fit in `room` rows each
 /// (an item taller than that has a page to itself).
 fn pages(heights: &[usize], room: usize) -> Vec<std::ops::Range<usize>> {
@@ -186,15 +193,28 @@ pub fn layout(theme: &dyn Theme, text: &MenuText<'_>, current: usize, size: Size
     if rows >= head.len() + hint.len() + all.min(4) {
         head.extend(hint);
     }
-    let room = rows.saturating_sub(head.len());
-    let mut out = head;
-    if all <= room {
+    if all <= rows.saturating_sub(head.len()) {
+        let mut out = head;
         for item in items {
             out.extend(item);
         }
         return out;
     }
-    // Paged: one row for the "more" line, the rest for the page.
+    // Paged: one row for the "more" line, the rest for the page. The
+    // question gives up rows (down to one) before the highlighted option
+    // is cut short.
+    let need = heights.get(current).copied().unwrap_or(1);
+    if head.len() + 1 + need > rows {
+        let keep = rows.saturating_sub(1 + need).max(1).min(head.len());
+        if keep < head.len() {
+            head.truncate(keep);
+            if let Some(last) = head.last_mut() {
+                *last = ellipsis(last, width);
+            }
+        }
+    }
+    let room = rows.saturating_sub(head.len());
+    let mut out = head;
     let page_room = room.saturating_sub(1).max(1);
     let pages = pages(&heights, page_room);
     let page = pages.iter().find(|page| page.contains(&current)).cloned().unwrap_or(0..0);
@@ -207,9 +227,7 @@ pub fn layout(theme: &dyn Theme, text: &MenuText<'_>, current: usize, size: Size
     if shown.len() > page_room {
         shown.truncate(page_room);
         if let Some(last) = shown.last_mut() {
-            let mut ended = cut(&console::strip_ansi_codes(last), width.saturating_sub(1));
-            ended.push('…');
-            *last = ended;
+            *last = ellipsis(last, width);
         }
     }
     out.extend(shown);

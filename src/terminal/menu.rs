@@ -181,23 +181,60 @@ fn redraw_menu(
     size: Size,
     drawn: usize,
 ) -> io::Result<usize> {
-    let mut text = up_over(drawn);
     let rows = layout(theme, &screen.menu, current, size);
-    text.push_str(&rows.join("\n"));
+    let mut text = overwrite(drawn, &rows);
     text.push_str(reset());
     term.write_str(&text)?;
     term.flush()?;
     Ok(rows.len())
 }
 
-/// Moves to the start of the first of the `rows` rows that end at the
-/// cursor and clears from there down.
-fn up_over(rows: usize) -> String {
+/// Moves the cursor from the last of `rows` rows to the start of the first.
+fn up_to_first(rows: usize) -> String {
     let mut text = String::from("\r");
     if rows > 1 {
         text.push_str(&format!("\x1b[{}A", rows - 1));
     }
-    text.push_str("\x1b[J");
+    text
+}
+
+/// Writes `rows` over the `drawn` rows that end at the cursor, each row
+/// cleared to its end, and what is left of the old ones cleared below.
+/// Never "clear to the end of the screen" from its top left corner, which
+/// tmux takes for clearing the screen and keeps a copy of in its history.
+fn overwrite(drawn: usize, rows: &[String]) -> String {
+    let mut text = up_to_first(drawn);
+    for (index, row) in rows.iter().enumerate() {
+        if index > 0 {
+            text.push_str("\r\n");
+        }
+        text.push_str(row);
+        text.push_str("\x1b[K");
+    }
+    if rows.len() < drawn {
+        // The cursor is past the first row now, so this clears below only.
+        text.push_str("\r\n\x1b[J\x1b[1A");
+        if let Some(last) = rows.last() {
+            let column = super::layout::width_of(last);
+            if column > 0 {
+                text.push_str(&format!("\x1b[{column}C"));
+            }
+        }
+    }
+    text
+}
+
+/// Clears the `drawn` rows that end at the cursor, leaving it at the start
+/// of the first.
+fn clear_rows(drawn: usize) -> String {
+    let mut text = up_to_first(drawn);
+    for row in 0..drawn {
+        if row > 0 {
+            text.push_str("\x1b[1B");
+        }
+        text.push_str("\x1b[2K");
+    }
+    text.push_str(&up_to_first(drawn));
     text
 }
 
@@ -256,7 +293,7 @@ pub fn select(
             }
         }
     };
-    term.write_str(&up_over(drawn))?;
+    term.write_str(&clear_rows(drawn))?;
     term.show_cursor()?;
     Ok(chosen)
 }
@@ -289,8 +326,8 @@ impl Line<'_> {
 
     /// Replaces what was written by `text`.
     fn replace(&mut self, text: String, fallback_width: usize) -> io::Result<()> {
-        let mut out = up_over(self.rows(fallback_width));
-        out.push_str(&text);
+        let rows: Vec<String> = text.split('\n').map(str::to_owned).collect();
+        let out = overwrite(self.rows(fallback_width), &rows);
         self.term.write_str(&out)?;
         self.term.flush()?;
         self.text = text;
