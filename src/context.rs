@@ -28,6 +28,8 @@ pub struct Context {
     pub colour: ColorChoice,
     /// `NO_COLOR` is set to something.
     pub no_color: bool,
+    /// `CLICOLOR_FORCE` is set to something other than `0`.
+    pub force_color: bool,
     /// `TERM=dumb`.
     pub dumb: bool,
     /// The locale lacks UTF-8.
@@ -54,6 +56,8 @@ impl Context {
         Self {
             colour,
             no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
+            force_color: std::env::var_os("CLICOLOR_FORCE")
+                .is_some_and(|value| !value.is_empty() && value != "0"),
             dumb: terminal::is_dumb_terminal(),
             ascii: terminal::ascii_only(),
             stdin_terminal: std::io::stdin().is_terminal(),
@@ -71,12 +75,17 @@ impl Context {
         }
     }
 
-    /// Whether text on `stream` is coloured.
+    /// Whether text on `stream` is coloured: `--color always` or `never`
+    /// decide; otherwise `NO_COLOR` removes colour, `CLICOLOR_FORCE` forces
+    /// it (as `--color always` would), and else a terminal that is not
+    /// `dumb` gets it.
     pub fn colour_on(&self, stream: Stream) -> bool {
         match self.colour {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => stream.terminal && !self.no_color && !self.dumb,
+            ColorChoice::Auto if self.no_color => false,
+            ColorChoice::Auto if self.force_color => true,
+            ColorChoice::Auto => stream.terminal && !self.dumb,
         }
     }
 

@@ -31,7 +31,7 @@ const NO_DATE: &str = "\"\"";
 const WITHOUT_PAGE: [&str; 1] = ["help"];
 
 /// Environment variables itlead reads.
-const ENVIRONMENT: [(&str, &str); 9] = [
+const ENVIRONMENT: [(&str, &str); 10] = [
     (
         "ITLEAD_CONTENT",
         "A content file to use instead of the built-in questionnaire; `--content` overrides it.",
@@ -49,6 +49,11 @@ const ENVIRONMENT: [(&str, &str); 9] = [
     ("XDG_DATA_HOME", "The base of the default data directory."),
     ("XDG_STATE_HOME", "The base of the default state directory."),
     ("NO_COLOR", "When set to anything but the empty string, no colour unless `--color always`."),
+    (
+        "CLICOLOR_FORCE",
+        "When set to anything but the empty string or `0`, colour as with `--color always`, also \
+         into a pipe or a file; `NO_COLOR` and `--color never` win over it.",
+    ),
     ("TERM", "`dumb` turns colour and cursor movement off; `assess` then asks in plain mode."),
     ("COLUMNS", "The width of text output when standard output is not a terminal (default 80)."),
     (

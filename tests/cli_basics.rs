@@ -276,3 +276,31 @@ fn no_color_is_honoured_and_colour_never_leaks_into_files() {
     let run = Itlead::new().args(["explain", "vision"]).env("NO_COLOR", "1").ok();
     assert!(!run.stdout.contains('\u{1b}'));
 }
+
+#[test]
+fn clicolor_force_forces_colour_as_no_color_removes_it() {
+    let coloured = |run: &common::Run| run.stdout.contains("\u{1b}[");
+    // Into a pipe: no colour, unless forced.
+    assert!(!coloured(&Itlead::new().args(["explain", "vision"]).ok()));
+    let forced = Itlead::new().args(["explain", "vision"]).env("CLICOLOR_FORCE", "1").ok();
+    assert!(coloured(&forced), "{}", forced.stdout);
+    for (name, value) in [("CLICOLOR_FORCE", "0"), ("CLICOLOR_FORCE", "")] {
+        let run = Itlead::new().args(["explain", "vision"]).env(name, value).ok();
+        assert!(!coloured(&run), "{name}={value:?}");
+    }
+    // NO_COLOR and --color never win over it.
+    let both = Itlead::new()
+        .args(["explain", "vision"])
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "1")
+        .ok();
+    assert!(!coloured(&both));
+    let never = Itlead::new()
+        .args(["--color", "never", "explain", "vision"])
+        .env("CLICOLOR_FORCE", "1")
+        .ok();
+    assert!(!coloured(&never));
+    // The man page says so.
+    let page = Itlead::new().args(["man"]).ok();
+    assert!(page.stdout.contains("CLICOLOR_FORCE"), "{}", page.stdout);
+}
