@@ -203,10 +203,15 @@ fn table(document: &TeamDocument) -> Table {
                 Cell::Count(axis.lean.balanced),
                 Cell::Count(axis.lean.leader),
                 Cell::Count(axis.lean.uncertain),
-                Cell::Text(Text::new(
-                    if one_sided(axis.coverage) { Tone::Alert } else { Tone::Plain },
-                    axis.coverage.label(),
-                )),
+                // One person covers one side, or none: nothing to say of a team.
+                if document.files.used <= 1 {
+                    Cell::Empty
+                } else {
+                    Cell::Text(Text::new(
+                        if one_sided(axis.coverage) { Tone::Alert } else { Tone::Plain },
+                        axis.coverage.label(),
+                    ))
+                },
                 Cell::text(axis.coverage.id()),
             ],
         );
