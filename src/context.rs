@@ -46,6 +46,8 @@ pub struct Context {
     pub data_dir: Option<PathBuf>,
     /// Where the unfinished session lives.
     pub state_dir: Option<PathBuf>,
+    /// `SOURCE_DATE_EPOCH`: the date man pages carry, for reproducible builds.
+    pub source_date_epoch: Option<u64>,
 }
 
 impl Context {
@@ -72,6 +74,9 @@ impl Context {
             content,
             data_dir: crate::paths::data_dir().ok(),
             state_dir: crate::paths::state_dir().ok(),
+            source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|value| value.trim().parse().ok()),
         }
     }
 

@@ -166,7 +166,7 @@ fn man_prints_the_main_page_or_one_subcommand_page() {
     }
     let assess = Itlead::new().args(["man", "assess"]).ok();
     assert!(
-        assess.stdout.contains(".TH ITLEAD-ASSESS 1 \"\" \"itlead "),
+        assess.stdout.contains(".TH ITLEAD-ASSESS 1 20") && assess.stdout.contains(" \"itlead "),
         "{}",
         &assess.stdout[..200]
     );
@@ -303,4 +303,41 @@ fn clicolor_force_forces_colour_as_no_color_removes_it() {
     // The man page says so.
     let page = Itlead::new().args(["man"]).ok();
     assert!(page.stdout.contains("CLICOLOR_FORCE"), "{}", page.stdout);
+}
+
+#[test]
+fn man_pages_carry_a_date_and_pass_mandoc_lint() {
+    let dir = tempfile::tempdir().unwrap();
+    Itlead::new().args(["man", "--dir", dir.path().to_str().unwrap()]).ok();
+    let lint = std::process::Command::new("mandoc").arg("-V").output().is_ok();
+    let mut pages = 0;
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let roff = std::fs::read_to_string(&path).unwrap();
+        let th = roff.lines().find(|line| line.starts_with(".TH ")).expect(".TH");
+        let date = th.split(' ').nth(3).unwrap();
+        assert!(
+            date.len() == 10 && date.chars().filter(|c| *c == '-').count() == 2,
+            "{}: .TH has no date: {th}",
+            path.display()
+        );
+        if lint {
+            let checked = std::process::Command::new("mandoc")
+                .args(["-Tlint", "-W", "all"])
+                .arg(&path)
+                .output()
+                .unwrap();
+            let said = String::from_utf8_lossy(&checked.stdout).into_owned()
+                + &String::from_utf8_lossy(&checked.stderr);
+            assert!(said.trim().is_empty(), "{}: mandoc -Tlint says\n{said}", path.display());
+        }
+        pages += 1;
+    }
+    assert!(pages >= 14, "{pages} pages");
+    if !lint {
+        eprintln!("mandoc is not installed: the pages were not linted");
+    }
+    // SOURCE_DATE_EPOCH decides the date, for a reproducible build.
+    let page = Itlead::new().args(["man", "report"]).env("SOURCE_DATE_EPOCH", "86400").ok().stdout;
+    assert!(page.contains(".TH ITLEAD-REPORT 1 1970-01-02 "), "{page}");
 }
