@@ -26,8 +26,7 @@ use crate::content::locate::YamlPath;
 use crate::content::model::{Content, Pick, ResponseFormat, Scenario};
 use crate::content::suggest::did_you_mean;
 use crate::content::unique_map::UniqueMap;
-use crate::content::wording::first_name;
-use crate::content::wording::question;
+use crate::content::wording::{first_name, manager_note, question};
 use crate::result::{Relation, Subject};
 
 /// The `schema` value of answers files.
@@ -304,18 +303,22 @@ fn answer(
             ));
         }
     }
-    match (response, least) {
-        (ResponseFormat::Most, None) => Ok(Some(Answer::most(most))),
-        (ResponseFormat::Most, Some(_)) => Err(String::from(
+    let asks_least = scenario.picks(response).contains(&Pick::Least);
+    match (asks_least, least) {
+        (false, None) => Ok(Some(Answer::most(most))),
+        (false, Some(_)) if scenario.is_pair() => Err(String::from(
+            "a choice between two options is asked once; give the key of the more likely one",
+        )),
+        (false, Some(_)) => Err(String::from(
             "this questionnaire asks only for the most likely option; give one key",
         )),
-        (ResponseFormat::MostAndLeast, None) => {
+        (true, None) => {
             Err(format!("the least likely option is missing; write `{{most: {most}, least: KEY}}`"))
         }
-        (ResponseFormat::MostAndLeast, Some(least)) if least == most => {
+        (true, Some(least)) if least == most => {
             Err(format!("`{most}` cannot be both the most and the least likely option"))
         }
-        (ResponseFormat::MostAndLeast, Some(least)) => Ok(Some(Answer::ranked(most, least))),
+        (true, Some(least)) => Ok(Some(Answer::ranked(most, least))),
     }
 }
 
@@ -354,14 +357,22 @@ pub fn template_yaml(
     scenarios: &[&Scenario],
     about: Option<&Subject>,
 ) -> String {
-    let least = content.response.picks().contains(&Pick::Least);
+    let least = content.asks_least(scenarios);
+    let pairs = scenarios.iter().any(|scenario| scenario.is_pair());
     let subject = about.map(|about| first_name(&about.name));
-    let how = if least {
-        "write the key (a, b, c …) of the option\n\
-         # most likely chosen after `most:`, and of the one least likely chosen after\n\
-         # `least:`; or replace the braces with `skip`."
-    } else {
-        "write the key (a, b, c …) of the option\n# most likely chosen, or `skip`."
+    let how = match (least, pairs) {
+        (true, false) => {
+            "write the key (a, b, c …) of the option\n\
+             # most likely chosen after `most:`, and of the one least likely chosen after\n\
+             # `least:`; or replace the braces with `skip`."
+        }
+        (true, true) => {
+            "write the key (a, b, c …) of the option\n\
+             # most likely chosen after `most:`, and of the one least likely chosen after\n\
+             # `least:`; for a choice between two options, the key of the more likely\n\
+             # one between the quotes; or write `skip` instead."
+        }
+        (false, _) => "write the key (a, b, c …) of the option\n# most likely chosen, or `skip`.",
     };
     let mut out = format!(
         "# itlead answers for {} version {}\n# For each scenario, {how}\n\
@@ -387,13 +398,13 @@ pub fn template_yaml(
             let _ = writeln!(out, "  # {line}");
         }
         if scenario.role == Some(crate::content::model::Role::Manager) {
-            let who = subject.map_or(String::from("you manage"), |name| format!("{name} manages"));
-            let _ = writeln!(
-                out,
-                "  # (This one assumes {who} the team; answer as you think, or `skip` it.)"
-            );
+            for line in textwrap::wrap(&format!("({})", manager_note(subject)), 74) {
+                let _ = writeln!(out, "  # {line}");
+            }
         }
-        let _ = writeln!(out, "  # {}", question(Pick::Most, subject));
+        // The first question only: the header says how to give the least
+        // likely option.
+        let _ = writeln!(out, "  # {}", question(Pick::Most, scenario.is_pair(), subject));
         for option in &scenario.options {
             let text = format!("{}) {}", option.key, option.text.trim());
             for (index, line) in textwrap::wrap(&text, 72).iter().enumerate() {
@@ -401,7 +412,7 @@ pub fn template_yaml(
                 let _ = writeln!(out, "{indent}{line}");
             }
         }
-        if least {
+        if content.picks(scenario).contains(&Pick::Least) {
             let _ = writeln!(out, "  {}: {{ most: \"\", least: \"\" }}", scenario.id);
         } else {
             let _ = writeln!(out, "  {}: \"\"", scenario.id);
@@ -446,12 +457,13 @@ pub fn template_json(
         key: &'a str,
         text: &'a str,
     }
-    let least = content.response.picks().contains(&Pick::Least);
     let subject = about.map(|about| first_name(&about.name));
-    let empty = if least {
-        serde_json::json!({ "most": "", "least": "" })
-    } else {
-        serde_json::Value::String(String::new())
+    let empty = |scenario: &Scenario| {
+        if content.picks(scenario).contains(&Pick::Least) {
+            serde_json::json!({ "most": "", "least": "" })
+        } else {
+            serde_json::Value::String(String::new())
+        }
     };
     let template = Template {
         schema: ANSWERS_SCHEMA,
@@ -459,7 +471,7 @@ pub fn template_json(
         name: about.is_none().then_some(""),
         about: about.map(|about| about.name.as_str()),
         relation: about.map(|about| about.relation.id()),
-        answers: scenarios.iter().map(|scenario| (scenario.id.clone(), empty.clone())).collect(),
+        answers: scenarios.iter().map(|scenario| (scenario.id.clone(), empty(scenario))).collect(),
         scenarios: scenarios
             .iter()
             .map(|scenario| TemplateScenario {

@@ -380,7 +380,9 @@ fn check(file: &str, text: &str, result: &ResultDocument) -> Result<(), DataErro
             format!("{} contrasts; a result has at most {}", result.axes.len(), validate::MAX_AXES),
         ));
     }
-    let per_scenario = result.content.response.responses_per_scenario();
+    // The most responses an answered scenario gives (a choice between two
+    // options gives one).
+    let per_scenario = result.content.response.picks().len();
     let mut ids = HashSet::new();
     for (index, axis) in result.axes.iter().enumerate() {
         let path = YamlPath::root().key("axes").index(index);

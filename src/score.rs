@@ -366,6 +366,23 @@ fn mixed(scored: &[Scored]) -> bool {
     manager_ends > 0 && leader_ends > 0 && 2 * (manager_ends + leader_ends) >= scored.len()
 }
 
+/// How many margins apart two scores must be before a difference counts:
+/// the two-sided 95 % point of the normal distribution.
+pub const RELIABLE_CHANGE_Z: f64 = 1.96;
+
+/// Whether the difference between two scores is larger than their margins
+/// explain: beyond [`RELIABLE_CHANGE_Z`] times the square root of the sum of
+/// both squared standard errors (a reliable change, after Jacobson and
+/// Truax). `compare` asks it of two results, `feedback` of a self-rating
+/// and the colleagues' mean. A difference without a margin on either side
+/// is never called real.
+pub fn reliable_change(difference: f64, margin_a: Option<f64>, margin_b: Option<f64>) -> bool {
+    match (margin_a, margin_b) {
+        (Some(a), Some(b)) => difference.abs() > RELIABLE_CHANGE_Z * (a * a + b * b).sqrt(),
+        _ => false,
+    }
+}
+
 /// Themes and the overall summary from axis scores alone. `membership`
 /// pairs each axis id with its theme id; `themes` lists the theme ids in
 /// order. Used when scoring, and when a saved result is read back, so that
@@ -514,6 +531,14 @@ mod tests {
         assert_eq!(overall.clearest_leader.as_deref(), Some("d"));
         let (_, only_balanced) = summarize(&[scored("f", 15, 8)], &[], &[]);
         assert_eq!(only_balanced.clearest_leader, None);
+    }
+
+    #[test]
+    fn a_change_is_reliable_only_beyond_both_margins() {
+        // 1.96 · sqrt(10² + 10²) = 27.7.
+        assert!(!reliable_change(27.0, Some(10.0), Some(10.0)));
+        assert!(reliable_change(-28.0, Some(10.0), Some(10.0)));
+        assert!(!reliable_change(90.0, None, Some(10.0)), "no margin, no verdict");
     }
 
     #[test]

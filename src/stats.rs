@@ -305,7 +305,6 @@ impl<'c> StatsBuilder<'c> {
     /// The analysis.
     pub fn finish(self) -> StatsDocument {
         let content = self.content;
-        let least = content.response.picks().contains(&Pick::Least);
         let mut flags = Vec::new();
         let unjudged: Vec<String> = content
             .scenarios
@@ -335,6 +334,7 @@ impl<'c> StatsBuilder<'c> {
             .iter()
             .zip(&self.tallies)
             .map(|(scenario, tally)| {
+                let least = content.picks(scenario).contains(&Pick::Least);
                 let share = |count: usize| {
                     (tally.answered > 0).then(|| round(count as f64 / tally.answered as f64, 3))
                 };

@@ -332,3 +332,40 @@ fn the_format_follows_the_output_extension() {
     let saved = dir.path().join("r.json");
     Itlead::new().args(["report", saved.to_str().unwrap()]).ok();
 }
+
+#[test]
+fn a_choice_between_two_options_takes_one_key() {
+    let content = fixture("content/pairs.yaml");
+    let content = content.to_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.yaml");
+    std::fs::write(
+        &good,
+        "answers:\n  outage: b\n  budget: { most: b, least: a }\n  roadmap: { most: b, least: a }\n",
+    )
+    .unwrap();
+    let run = Itlead::new()
+        .args(["assess", "--content", content, "--answers", good.to_str().unwrap()])
+        .args(["--format", "json", "--no-save"])
+        .ok();
+    let result = result_json(&run);
+    assert_eq!(result.answers["outage"], Answer::most("b"));
+    let today = result.axis("today-tomorrow").unwrap();
+    // The pair gives one response, the two other scenarios two each.
+    assert_eq!(today.responses, 5);
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        "answers:\n  outage: { most: b, least: a }\n  budget: { most: b, least: a }\n  roadmap: skip\n",
+    )
+    .unwrap();
+    let run = Itlead::new()
+        .args(["assess", "--content", content, "--answers", bad.to_str().unwrap(), "--no-save"])
+        .expect_code(3);
+    assert!(
+        run.stderr.contains("bad.yaml:2:")
+            && run.stderr.contains("a choice between two options is asked once"),
+        "{}",
+        run.stderr
+    );
+}

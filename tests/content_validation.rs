@@ -150,6 +150,45 @@ fn too_few_options_and_too_many() {
     assert!(run.stderr.contains("has 6 options; a scenario needs 3 to 5"), "{}", run.stderr);
 }
 
+/// The mini content with option c of the outage left out: a choice
+/// between two options.
+fn mini_with_a_pair(schema: u32) -> String {
+    let text = mini_text().replace("schema: 2", &format!("schema: {schema}"));
+    let start = text.find("      - key: c\n        text: \"Restore service and write").unwrap();
+    let end = text.find("  - id: budget").unwrap();
+    format!("{}{}", &text[..start], &text[end..])
+}
+
+#[test]
+fn a_choice_between_two_options_needs_schema_3() {
+    let (run, _, _dir) = check_file(&mini_with_a_pair(2));
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("has 2 options; a scenario needs 3 to 5")
+            && run.stderr.contains("from `schema: 3` a choice between two options is allowed"),
+        "{}",
+        run.stderr
+    );
+    let (run, _, _dir) = check_file(&mini_with_a_pair(3));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The pair is asked once: one decision between two (4 s), and the two
+    // other scenarios two each.
+    let (json, _, _dir) = {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pairs.yaml");
+        std::fs::write(&path, mini_with_a_pair(3)).unwrap();
+        let run = Itlead::new().args(["check", path.to_str().unwrap(), "--format", "json"]).ok();
+        (serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap(), path, dir)
+    };
+    assert_eq!(json["design"]["full"]["decisions"], 5, "{json:#}");
+    let today = &json["design"]["axes"][0];
+    assert_eq!(today["responses"], 5, "one from the pair, two from each other: {today}");
+    // One option less for the random respondent: most-and-least cancels
+    // an imbalance; a single pick between two options at opposite ends
+    // is balanced by itself.
+    assert_eq!(today["random_mean"], 0.0, "{today}");
+}
+
 #[test]
 fn an_axis_needs_three_scenarios_and_both_directions() {
     let text = mini_text();

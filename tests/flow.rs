@@ -154,6 +154,29 @@ fn a_full_run_records_most_and_least_by_scenario_id_and_option_key() {
 }
 
 #[test]
+fn a_choice_between_two_options_is_asked_once() {
+    let path = common_fixture("content/pairs.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let content = itlead::content::parse("pairs.yaml", &text).unwrap();
+    let mut session = session(&content, &Selection::Full, 3);
+    // Three scenarios: the pair takes one reply, the others two each.
+    let mut prompter = Scripted::new(vec![Reply::Choose(0); 5]);
+    let (outcome, _) = run(&content, &mut session, &mut prompter);
+    let Outcome::Finished(answers) = outcome else { panic!("{outcome:?}") };
+    assert_eq!(prompter.asked.len(), 5);
+    let pair = prompter.asked.iter().find(|question| question.title == "The outage").unwrap();
+    assert_eq!(pair.prompt, "Which would you more likely do?");
+    assert_eq!(pair.options.len(), 2);
+    assert!(matches!(&answers["outage"], Answer::Chosen { least: None, .. }), "{answers:?}");
+    assert!(matches!(&answers["budget"], Answer::Chosen { least: Some(_), .. }), "{answers:?}");
+}
+
+/// A fixture under `tests/fixtures`.
+fn common_fixture(relative: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(relative)
+}
+
+#[test]
 fn back_from_least_likely_asks_the_most_likely_again() {
     let content = built_in();
     let mut session = session(&content, &Selection::Full, 7);

@@ -37,9 +37,9 @@ pub const MIN_FULL_RESPONSES: usize = 6;
 /// leaning band rather than `uncertain`.
 pub const MIN_QUICK_RESPONSES: usize = MIN_BANDED_RESPONSES;
 /// Longest the full form may take, in minutes.
-pub const FULL_MINUTES_LIMIT: f64 = 15.0;
+pub const FULL_MINUTES_LIMIT: f64 = 20.0;
 /// Longest the quick form may take, in minutes.
-pub const QUICK_MINUTES_LIMIT: f64 = 6.0;
+pub const QUICK_MINUTES_LIMIT: f64 = 8.0;
 
 /// The whole analysis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -238,14 +238,14 @@ fn round(value: f64, places: i32) -> f64 {
 
 /// Analyses `content`.
 pub fn analyse(content: &Content) -> Design {
-    let picks = content.response.picks();
-    let per_scenario = picks.len();
     let index: HashMap<&str, usize> =
         content.axes.iter().enumerate().map(|(at, axis)| (axis.id.as_str(), at)).collect();
     let size = content.axes.len();
     let mut mean = vec![0.0; size];
     let mut variance = vec![0.0; size];
     let mut scenarios = vec![0_usize; size];
+    let mut responses = vec![0_usize; size];
+    // Spans times responses: what the counted offsets are out of.
     let mut spans = vec![0_i64; size];
     let mut steps = vec![f64::INFINITY; size];
     let mut swings = vec![0_i64; size];
@@ -254,6 +254,7 @@ pub fn analyse(content: &Content) -> Design {
     // Pairs that share a scenario: (i, j) with i < j → covariance, shared ids.
     let mut pairs: HashMap<(usize, usize), (f64, Vec<String>)> = HashMap::new();
     for scenario in &content.scenarios {
+        let picks = content.picks(scenario);
         let moments = moments(scenario, picks);
         let at: Vec<usize> = moments.axes.iter().map(|axis| index[axis.as_str()]).collect();
         let local = at.len();
@@ -262,8 +263,9 @@ pub fn analyse(content: &Content) -> Design {
             mean[axis] += moments.mean[position];
             variance[axis] += moments.covariance[position * local + position];
             scenarios[axis] += 1;
+            responses[axis] += picks.len();
             let span = scenario.span(id);
-            spans[axis] += i64::from(span);
+            spans[axis] += i64::from(span) * picks.len() as i64;
             swings[axis] = swings[axis].max(2 * i64::from(span));
             let mut offsets: Vec<i32> =
                 scenario.options.iter().map(|option| scenario.offset(option, id)).collect();
@@ -294,17 +296,12 @@ pub fn analyse(content: &Content) -> Design {
     let mut quick_counts = vec![0_usize; size];
     for scenario in &quick_scenarios {
         for axis in scenario.axes() {
-            quick_counts[index[axis]] += per_scenario;
+            quick_counts[index[axis]] += content.picks(scenario).len();
         }
     }
-    // Score = 100 · offsets / (responses per scenario · sum of spans).
-    let scale: Vec<f64> = spans
-        .iter()
-        .map(|&span| {
-            let range = span as f64 * per_scenario as f64;
-            if range > 0.0 { 100.0 / range } else { 0.0 }
-        })
-        .collect();
+    // Score = 100 · offsets / (the sum of spans, each times its responses).
+    let scale: Vec<f64> =
+        spans.iter().map(|&range| if range > 0 { 100.0 / range as f64 } else { 0.0 }).collect();
     let axes: Vec<AxisDesign> = content
         .axes
         .iter()
@@ -312,7 +309,7 @@ pub fn analyse(content: &Content) -> Design {
         .map(|(at, axis)| AxisDesign {
             id: axis.id.clone(),
             scenarios: scenarios[at],
-            responses: scenarios[at] * per_scenario,
+            responses: responses[at],
             quick_responses: quick_counts[at],
             manager_options: manager_options[at],
             leader_options: leader_options[at],

@@ -25,10 +25,13 @@ use diagnostic::{Diagnostic, from_yaml_error, locate_all};
 pub use model::Content;
 
 /// The content format version this itlead writes about in its docs.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 /// Every content format version this itlead reads: schema 1 files are
-/// questionnaires of itlead 0.1, answered with the most likely option only.
-pub const SCHEMA_VERSIONS: [u32; 2] = [1, 2];
+/// questionnaires of itlead 0.1, answered with the most likely option only;
+/// schema 3 adds choices between two options to `most-and-least` content.
+pub const SCHEMA_VERSIONS: [u32; 3] = [1, 2, 3];
+/// The first schema in which a `most-and-least` scenario may have two options.
+pub const PAIRS_FROM_SCHEMA: u32 = 3;
 
 /// Strips a UTF-8 byte-order mark, which editors on some systems add.
 pub fn strip_bom(text: &str) -> &str {

@@ -57,14 +57,6 @@ impl ResponseFormat {
             .find(|format| format.id() == id)
     }
 
-    /// Scored responses one answered scenario gives on each axis it moves.
-    pub fn responses_per_scenario(self) -> usize {
-        match self {
-            ResponseFormat::Most => 1,
-            ResponseFormat::MostAndLeast => 2,
-        }
-    }
-
     /// The picks a respondent makes in each scenario.
     pub fn picks(self) -> &'static [Pick] {
         match self {
@@ -293,6 +285,21 @@ impl Scenario {
         self.options.iter().find(|option| option.key == key)
     }
 
+    /// Whether this is a choice between two options. Such a scenario is
+    /// asked once, whatever the content's response format: after the most
+    /// likely option, the least likely one would only repeat the answer.
+    pub fn is_pair(&self) -> bool {
+        self.options.len() == 2
+    }
+
+    /// The picks a respondent makes in this scenario when the content is
+    /// answered with `response`: its picks, or the most likely option alone
+    /// for a choice between two. Each pick is one scored response on every
+    /// axis the scenario moves.
+    pub fn picks(&self, response: ResponseFormat) -> &'static [Pick] {
+        if self.is_pair() { ResponseFormat::Most.picks() } else { response.picks() }
+    }
+
     /// Whether any option moves `axis`.
     pub fn loads_on(&self, axis: &str) -> bool {
         self.options.iter().any(|option| option.weight(axis) != 0)
@@ -390,6 +397,16 @@ impl Content {
     /// The source with `key`.
     pub fn source(&self, key: &str) -> Option<&Source> {
         self.sources.iter().find(|source| source.key == key)
+    }
+
+    /// The picks a respondent makes in `scenario` of this content.
+    pub fn picks(&self, scenario: &Scenario) -> &'static [Pick] {
+        scenario.picks(self.response)
+    }
+
+    /// Whether any scenario of `scenarios` asks for the least likely option.
+    pub fn asks_least(&self, scenarios: &[&Scenario]) -> bool {
+        scenarios.iter().any(|scenario| self.picks(scenario).contains(&Pick::Least))
     }
 
     /// Scenarios that move `axis`.

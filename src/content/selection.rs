@@ -65,14 +65,13 @@ pub fn select<'a>(content: &'a Content, selection: &Selection) -> Vec<&'a Scenar
 /// responses per second of answering (the earliest on ties), until every
 /// axis has [`MIN_BANDED_RESPONSES`] or no scenario adds any.
 pub fn quick_set(content: &Content) -> Vec<&Scenario> {
-    let per_scenario = content.response.responses_per_scenario();
     let mut needed: HashMap<&str, usize> =
         content.axes.iter().map(|axis| (axis.id.as_str(), MIN_BANDED_RESPONSES)).collect();
     let axes: Vec<Vec<&str>> = content.scenarios.iter().map(Scenario::axes).collect();
     let seconds: Vec<f64> = content
         .scenarios
         .iter()
-        .map(|scenario| scenario_seconds(scenario, content.response).max(1.0))
+        .map(|scenario| scenario_seconds(scenario, content.picks(scenario)).max(1.0))
         .collect();
     let mut chosen = vec![false; content.scenarios.len()];
     loop {
@@ -81,6 +80,7 @@ pub fn quick_set(content: &Content) -> Vec<&Scenario> {
             if chosen[index] {
                 continue;
             }
+            let per_scenario = content.picks(&content.scenarios[index]).len();
             let gain: usize = scenario_axes
                 .iter()
                 .map(|axis| needed.get(axis).copied().unwrap_or(0).min(per_scenario))
@@ -99,6 +99,7 @@ pub fn quick_set(content: &Content) -> Vec<&Scenario> {
         }
         let Some((index, _)) = best else { break };
         chosen[index] = true;
+        let per_scenario = content.picks(&content.scenarios[index]).len();
         for axis in &axes[index] {
             if let Some(need) = needed.get_mut(axis) {
                 *need = need.saturating_sub(per_scenario);

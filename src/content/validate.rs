@@ -17,14 +17,15 @@ use super::raw::{
 };
 use super::suggest::{did_you_mean, fold};
 use super::text::{escape, first_unsafe};
-use super::{SCHEMA_VERSION, SCHEMA_VERSIONS};
+use super::{PAIRS_FROM_SCHEMA, SCHEMA_VERSION, SCHEMA_VERSIONS};
 
 /// Fewest scenarios an axis may load on.
 pub const MIN_SCENARIOS_PER_AXIS: usize = 3;
 /// Fewest options a scenario may offer when only the most likely is asked.
 pub const MIN_OPTIONS: usize = 2;
 /// Fewest options a scenario may offer when the least likely is asked too:
-/// after the most likely, at least two must remain to choose from.
+/// after the most likely, at least two must remain to choose from. From
+/// schema 3 a scenario may offer two instead, and is then asked once.
 pub const MIN_OPTIONS_MOST_AND_LEAST: usize = 3;
 /// Most options a scenario may offer.
 pub const MAX_OPTIONS: usize = 5;
@@ -48,7 +49,7 @@ pub fn validate(raw: RawContent, hash: String) -> Result<Content, Vec<Problem>> 
         checker.problem(
             root.key("schema"),
             format!(
-                "unknown schema version {}; this itlead reads versions 1 and {SCHEMA_VERSION}",
+                "unknown schema version {}; this itlead reads versions 1 to {SCHEMA_VERSION}",
                 raw.schema
             ),
         );
@@ -64,6 +65,7 @@ pub fn validate(raw: RawContent, hash: String) -> Result<Content, Vec<Problem>> 
     let sources = checker.sources(&raw);
     let themes = checker.themes(&raw);
     let axes = checker.axes(&raw);
+    checker.pairs = raw.schema >= PAIRS_FROM_SCHEMA;
     let scenarios = checker.scenarios(&raw, &axes, response);
     checker.axis_coverage(&axes, &scenarios);
     if checker.problems.is_empty() {
@@ -94,6 +96,8 @@ pub fn is_kebab_case(id: &str) -> bool {
 #[derive(Default)]
 struct Checker {
     problems: Vec<Problem>,
+    /// Whether the schema allows a `most-and-least` scenario of two options.
+    pairs: bool,
 }
 
 impl Checker {
@@ -470,15 +474,16 @@ impl Checker {
         }
         let count = raw.options.len();
         let least = match response {
-            ResponseFormat::Most => MIN_OPTIONS,
-            ResponseFormat::MostAndLeast => MIN_OPTIONS_MOST_AND_LEAST,
+            ResponseFormat::MostAndLeast if !self.pairs => MIN_OPTIONS_MOST_AND_LEAST,
+            _ => MIN_OPTIONS,
         };
         if !(least..=MAX_OPTIONS).contains(&count) {
             let why = match response {
-                ResponseFormat::Most => "",
-                ResponseFormat::MostAndLeast => {
-                    " (after the most likely, two must remain for the least likely)"
+                ResponseFormat::MostAndLeast if !self.pairs => {
+                    " (after the most likely, two must remain for the least likely; from \
+                     `schema: 3` a choice between two options is allowed, and asked once)"
                 }
+                _ => "",
             };
             self.problem(
                 path.key("options"),

@@ -17,7 +17,7 @@ pub use self::prompter::{BACK_LABEL, Prompter, Question, Reply, SKIP_LABEL};
 use self::session::Session;
 use crate::answer::{Answer, Answers};
 use crate::content::model::{Content, Pick, Role, Scenario};
-use crate::content::wording::{first_name, question};
+use crate::content::wording::{MOST_LIKELY_LABEL, first_name, manager_note, question};
 
 /// The scenario ids of `scenarios`, shuffled by `seed`.
 pub fn order(scenarios: &[&Scenario], seed: u64) -> Vec<String> {
@@ -168,15 +168,8 @@ fn ask_scenario(
     let shown_at = |key: Option<&str>, shown: &[usize]| {
         key.and_then(|key| shown.iter().position(|&index| scenario.options[index].key == key))
     };
-    let asks_least = content.response.picks().contains(&Pick::Least);
-    let role_note = (scenario.role == Some(Role::Manager)).then(|| match subject {
-        None => String::from(
-            "This one assumes you manage the team. If you never have, answer as you think you would, or skip it.",
-        ),
-        Some(name) => format!(
-            "This one assumes {name} manages the team. If they never have, answer as you think they would, or skip it."
-        ),
-    });
+    let asks_least = content.picks(scenario).contains(&Pick::Least);
+    let role_note = (scenario.role == Some(Role::Manager)).then(|| manager_note(subject));
     let mut most: Option<usize> = None;
     loop {
         let base = Question {
@@ -184,7 +177,7 @@ fn ask_scenario(
             total,
             title: scenario.title.clone(),
             situation: situation.clone(),
-            prompt: question(Pick::Most, subject),
+            prompt: question(Pick::Most, scenario.is_pair(), subject),
             note: None,
             options: Vec::new(),
             current: None,
@@ -223,8 +216,11 @@ fn ask_scenario(
             .filter(|answer| answer.key(Pick::Most) == Some(&scenario.options[chosen_most].key))
             .and_then(|answer| shown_at(answer.key(Pick::Least), &rest));
         let asked = Question {
-            prompt: question(Pick::Least, subject),
-            note: Some(format!("Most likely: {}", scenario.options[chosen_most].text.trim())),
+            prompt: question(Pick::Least, false, subject),
+            note: Some(format!(
+                "{MOST_LIKELY_LABEL} {}",
+                scenario.options[chosen_most].text.trim()
+            )),
             options: texts(scenario, &rest),
             current,
             can_go_back: true,

@@ -7,10 +7,9 @@ use anyhow::Result;
 use super::session::{Reconciled, Session};
 use super::{Prompter, order};
 use crate::content::Content;
-use crate::content::model::Pick;
 use crate::content::selection::{Selection, select};
 use crate::content::timing::estimate;
-use crate::content::wording::intro;
+use crate::content::wording::{Plan, intro};
 use crate::error::usage;
 use crate::result::Subject;
 
@@ -106,17 +105,21 @@ pub fn open(
     let asked = select(content, &request.selection);
     let ids = order(&asked, request.seed);
     let minutes = estimate(content, &asked).minutes();
-    let least = content.response.picks().contains(&Pick::Least);
     let subject =
         request.about.as_ref().map(|about| crate::content::wording::first_name(&about.name));
-    let mut text = intro(ids.len(), minutes, least, subject);
+    let mut text = intro(Plan::of(content, &asked, minutes), subject);
     if request.selection == Selection::Quick {
         // The fewest responses any contrast gets from the scenarios asked.
-        let picks = content.response.picks().len();
         let fewest = content
             .axes
             .iter()
-            .map(|axis| asked.iter().filter(|scenario| scenario.loads_on(&axis.id)).count() * picks)
+            .map(|axis| {
+                asked
+                    .iter()
+                    .filter(|scenario| scenario.loads_on(&axis.id))
+                    .map(|scenario| content.picks(scenario).len())
+                    .sum::<usize>()
+            })
             .min()
             .unwrap_or(0);
         text.push_str(&format!(
