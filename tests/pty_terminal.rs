@@ -444,3 +444,83 @@ fn a_file_size_limit_fails_the_write_with_a_message_and_leaves_no_temporary_file
         std::fs::read_dir(dir.path()).unwrap().map(|entry| entry.unwrap().file_name()).collect();
     assert!(left.is_empty(), "nothing is left behind: {left:?}");
 }
+
+#[test]
+fn a_scenario_of_two_options_is_asked_once_in_the_menu_and_in_plain_mode() {
+    let content = common::fixture("content/pairs.yaml");
+    let content = content.to_str().unwrap();
+    let itlead =
+        Itlead::new().args(["--content", content, "assess", "--seed", "1", "--name", "Sam"]);
+    let mut shown = Shown::of(&itlead, 80, 24);
+    shown.until("Ready to start");
+    shown.press(ENTER);
+    let mut pairs = 0;
+    for number in 1..=3 {
+        shown.until(&format!(r"\[{number}/3\]"));
+        shown.until("Enter choose");
+        shown.settle();
+        let screen = shown.screen();
+        if screen.contains("more likely do?") {
+            pairs += 1;
+            // Two options, Skip, and Back after the first: nothing else.
+            let items: Vec<String> = shown
+                .rows()
+                .into_iter()
+                .filter(|row| {
+                    row.starts_with("❯ ") || row.starts_with("  ") && !row.contains("move")
+                })
+                .collect();
+            assert!(screen.contains("1–2 move"), "{screen}");
+            assert!(items.iter().any(|row| row.contains("2. ")), "{screen}");
+            assert!(!items.iter().any(|row| row.contains("3. ")), "{screen}");
+            shown.press("2");
+            shown.shows("❯ 2.");
+            shown.press(ENTER);
+        } else {
+            common::pty::answer(&mut shown.session, 0);
+        }
+    }
+    assert_eq!(pairs, 1, "the fixture has one scenario of two options");
+    shown.until("That was the last scenario");
+    shown.session.send("\x1b").unwrap();
+    shown.session.expect("Stopped.").unwrap();
+    let session: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(itlead.session_file()).unwrap()).unwrap();
+    let outage = &session["answers"]["outage"];
+    assert!(outage.is_string() || outage.get("least").is_none(), "asked once: {outage}");
+
+    // --plain: the same scenario takes one typed number.
+    let itlead = Itlead::new().args([
+        "--content",
+        content,
+        "assess",
+        "--plain",
+        "--seed",
+        "1",
+        "--name",
+        "Sam",
+    ]);
+    let mut session = spawn_command(itlead.command());
+    session.expect("Ready to start? [Y/n]").unwrap();
+    session.send_line("").unwrap();
+    for number in 1..=3 {
+        let shown = session.expect(Regex(&format!(r"\[{number}/3\][^>]*Type a number"))).unwrap();
+        let text = String::from_utf8_lossy(shown.as_bytes()).into_owned();
+        session.expect("> ").unwrap();
+        session.send_line("2").unwrap();
+        if text.contains("more likely do?") {
+            assert!(
+                text.contains("1. ") && text.contains("2. ") && !text.contains("3. "),
+                "{text}"
+            );
+        } else {
+            session.expect("least likely").unwrap();
+            session.expect("> ").unwrap();
+            session.send_line("1").unwrap();
+        }
+    }
+    session.expect("That was the last scenario").unwrap();
+    session.expect("> ").unwrap();
+    session.send_line("q").unwrap();
+    session.expect("Stopped.").unwrap();
+}
