@@ -362,6 +362,9 @@ fn common_sections(page: &mut Roff) {
         page.text([bold(code.to_string())]);
         page.text(inline(meaning));
     }
+    page.control("TP", []);
+    page.text([bold(crate::error::SIGNAL_EXIT.0)]);
+    page.text(inline(crate::error::SIGNAL_EXIT.1));
 }
 
 fn see_also(page: &mut Roff, command: &clap::Command, this: Option<&str>) {
