@@ -136,8 +136,9 @@ pub fn open(
     // A rater's own name is never asked for, nor stored.
     if name.is_none() && request.about.is_none() {
         match ask_name(prompter)? {
-            Some(typed) => name = typed,
-            None => return Ok(Opened::Declined),
+            Named::Name(typed) => name = Some(typed),
+            Named::Skipped => {}
+            Named::Stopped => return Ok(Opened::Declined),
         }
     }
     let mut session =
@@ -150,19 +151,28 @@ pub fn open(
 /// The question that asks for the respondent's name.
 pub const NAME_QUESTION: &str = "Your name (optional, Enter skips)";
 
-/// Asks for the respondent's name until it is one that can be recorded:
-/// `Some(None)` when skipped, `None` when the respondent stops.
-fn ask_name(prompter: &mut dyn Prompter) -> Result<Option<Option<String>>> {
+/// What the name prompt came to.
+enum Named {
+    /// A name that can be recorded.
+    Name(String),
+    /// Enter alone.
+    Skipped,
+    /// Esc, Ctrl-C, end of input.
+    Stopped,
+}
+
+/// Asks for the respondent's name until it is one that can be recorded.
+fn ask_name(prompter: &mut dyn Prompter) -> Result<Named> {
     loop {
         let Some(typed) = prompter.input(NAME_QUESTION)? else {
-            return Ok(None);
+            return Ok(Named::Stopped);
         };
         let typed = typed.trim();
         if typed.is_empty() {
-            return Ok(Some(None));
+            return Ok(Named::Skipped);
         }
         match crate::result::name_problem(typed) {
-            None => return Ok(Some(Some(typed.to_owned()))),
+            None => return Ok(Named::Name(typed.to_owned())),
             Some(problem) => prompter.show(&format!("Not recorded: {problem}."))?,
         }
     }

@@ -48,8 +48,10 @@ pub fn wrap_plain(text: &str, width: usize, indent: &str) -> Vec<String> {
     let options = textwrap::Options::new(width.max(1))
         .subsequent_indent(indent)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    let lines: Vec<String> =
-        textwrap::wrap(text.trim(), options).into_iter().map(|line| line.into_owned()).collect();
+    let lines: Vec<String> = textwrap::wrap(text.trim(), options)
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect();
     if lines.is_empty() { vec![String::new()] } else { lines }
 }
 
