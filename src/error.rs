@@ -42,11 +42,8 @@ pub const EXIT_CODES: [(u8, &str); 5] = [
 
 /// The exit status of an assessment a signal ended, and what it means
 /// (`crate::terminal::signals::exit_status`).
-pub const SIGNAL_EXIT: (&str, &str) = (
-    "128+N",
-    "an assessment ended by signal N (129 a closed terminal, 143 SIGTERM), the terminal restored; \
-     answers so far are saved",
-);
+pub const SIGNAL_EXIT: (&str, &str) =
+    ("128+N", "ended by signal N during an assessment (143: SIGTERM); answers so far are saved");
 
 /// The exit-code table as `--help` shows it.
 pub fn exit_codes_help() -> String {

@@ -420,7 +420,7 @@ mod tests {
 
     #[test]
     fn long_text_lines_are_folded_at_spaces_and_never_start_a_request() {
-        let line = format!("{} .TH and 'quoted", "word ".repeat(20));
+        let line = format!("{}.TH and 'quoted", "word ".repeat(20));
         let folded = fold(&format!(".SH NAME\n{line}\n"));
         assert!(folded.lines().all(|line| line.len() <= SOURCE_WIDTH + 3), "{folded}");
         assert!(folded.lines().skip(1).all(|line| !line.starts_with('.')), "{folded}");
