@@ -275,7 +275,7 @@ mod tests {
     fn everything_fits_on_a_large_terminal() {
         let items = items();
         let rows = layout(&SimpleTheme, &text(&items), 1, Size { columns: 100, rows: 40 });
-        assert_eq!(rows[0], "What would you most likely do?:");
+        assert_eq!(rows[0], "What would you most likely do?:", "dialoguer's own plain theme");
         assert!(rows[1].contains("Enter choose"));
         assert_eq!(
             rows[2],

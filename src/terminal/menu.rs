@@ -359,6 +359,9 @@ pub fn confirm(
         };
         if key == Key::Char('\u{1a}') && !burst {
             super::signals::suspend();
+            // The shell wrote below meanwhile: ask again on a line of its own.
+            let asked = std::mem::take(&mut line.text);
+            line.replace(asked, fallback_width)?;
             continue;
         }
         match confirm_action(&key, default, burst) {
@@ -449,7 +452,10 @@ pub fn input(
             Edit::Clear => typed.clear(),
             Edit::Done => break Some(typed.trim().to_owned()),
             Edit::Stop => break None,
-            Edit::Suspend => super::signals::suspend(),
+            Edit::Suspend => {
+                super::signals::suspend();
+                line.text.clear();
+            }
         }
         line.replace(asking(&typed), fallback_width)?;
     };

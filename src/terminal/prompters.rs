@@ -62,7 +62,7 @@ pub struct TerminalPrompter {
 /// its plain one otherwise.
 pub fn theme_for(style: TextStyle) -> Box<dyn Theme> {
     if !style.colour {
-        return Box::new(SimpleTheme);
+        return Box::new(PlainTheme);
     }
     let mut theme = ColorfulTheme::default();
     if style.ascii {
@@ -74,6 +74,20 @@ pub fn theme_for(style: TextStyle) -> Box<dyn Theme> {
         theme.active_item_prefix = mark(">").green();
     }
     Box::new(theme)
+}
+
+/// dialoguer's [`SimpleTheme`], except that a question keeps its own mark:
+/// "What would you most likely do?", not "… do?:".
+struct PlainTheme;
+
+impl Theme for PlainTheme {
+    fn format_prompt(&self, f: &mut dyn std::fmt::Write, prompt: &str) -> std::fmt::Result {
+        if prompt.trim_end().ends_with('?') {
+            write!(f, "{prompt}")
+        } else {
+            SimpleTheme.format_prompt(f, prompt)
+        }
+    }
 }
 
 impl TerminalPrompter {
@@ -368,6 +382,24 @@ mod tests {
         assert!(shown.contains("[2/5] The outage"), "{shown}");
         assert!(shown.contains("What would you most likely do?\n1. Fix it\n2. Plan it"), "{shown}");
         assert!(shown.contains("Please type a number from 1 to 2"), "{shown}");
+    }
+
+    #[test]
+    fn the_plain_theme_keeps_a_question_mark_and_the_colourful_one_its_marks() {
+        let plain = theme_for(TextStyle::plain(80));
+        let mut drawn = String::new();
+        plain.format_select_prompt(&mut drawn, "What would you most likely do?").unwrap();
+        assert_eq!(drawn, "What would you most likely do?");
+        let mut drawn = String::new();
+        plain.format_select_prompt(&mut drawn, "Choose").unwrap();
+        assert_eq!(drawn, "Choose:");
+        let mut drawn = String::new();
+        plain.format_confirm_prompt(&mut drawn, "Ready to start?", Some(true)).unwrap();
+        assert_eq!(drawn, "Ready to start? [Y/n] ");
+        let ascii = theme_for(TextStyle { width: 80, ascii: true, colour: true });
+        let mut drawn = String::new();
+        ascii.format_select_prompt_item(&mut drawn, "Fix it", true).unwrap();
+        assert_eq!(console::strip_ansi_codes(&drawn), "> Fix it", "no UTF-8 marks without UTF-8");
     }
 
     #[test]
