@@ -28,6 +28,8 @@ pub struct Context {
     pub colour: ColorChoice,
     /// `NO_COLOR` is set to something.
     pub no_color: bool,
+    /// `CLICOLOR_FORCE` is set to something other than `0`.
+    pub force_color: bool,
     /// `TERM=dumb`.
     pub dumb: bool,
     /// The locale lacks UTF-8.
@@ -47,6 +49,8 @@ pub struct Context {
     /// How the user runs itlead, as shell words (`itlead`, `cargo run --`,
     /// a path), for the commands that messages name.
     pub program: String,
+    /// `SOURCE_DATE_EPOCH`: the date man pages carry, for reproducible builds.
+    pub source_date_epoch: Option<u64>,
 }
 
 impl Context {
@@ -57,6 +61,8 @@ impl Context {
         Self {
             colour,
             no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
+            force_color: std::env::var_os("CLICOLOR_FORCE")
+                .is_some_and(|value| !value.is_empty() && value != "0"),
             dumb: terminal::is_dumb_terminal(),
             ascii: terminal::ascii_only(),
             stdin_terminal: std::io::stdin().is_terminal(),
@@ -72,15 +78,23 @@ impl Context {
             data_dir: crate::paths::data_dir().ok(),
             state_dir: crate::paths::state_dir().ok(),
             program: crate::shell::program(),
+            source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|value| value.trim().parse().ok()),
         }
     }
 
-    /// Whether text on `stream` is coloured.
+    /// Whether text on `stream` is coloured: `--color always` or `never`
+    /// decide; otherwise `NO_COLOR` removes colour, `CLICOLOR_FORCE` forces
+    /// it (as `--color always` would), and else a terminal that is not
+    /// `dumb` gets it.
     pub fn colour_on(&self, stream: Stream) -> bool {
         match self.colour {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => stream.terminal && !self.no_color && !self.dumb,
+            ColorChoice::Auto if self.no_color => false,
+            ColorChoice::Auto if self.force_color => true,
+            ColorChoice::Auto => stream.terminal && !self.dumb,
         }
     }
 

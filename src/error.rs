@@ -43,12 +43,18 @@ pub const EXIT_CODES: [(u8, &str); 5] = [
     ),
 ];
 
+/// The exit status of an assessment a signal ended, and what it means
+/// (`crate::terminal::signals::exit_status`).
+pub const SIGNAL_EXIT: (&str, &str) =
+    ("128+N", "ended by signal N during an assessment (143: SIGTERM); answers so far are saved");
+
 /// The exit-code table as `--help` shows it.
 pub fn exit_codes_help() -> String {
     let mut help = String::from("Exit codes:");
     for (code, meaning) in EXIT_CODES {
         help.push_str(&format!("\n  {code:<4} {meaning}"));
     }
+    help.push_str(&format!("\n  {} {}", SIGNAL_EXIT.0, SIGNAL_EXIT.1));
     help
 }
 

@@ -98,6 +98,8 @@ fn without_empty_variables(command: clap::Command) -> clap::Command {
 
 /// Runs a parsed command line in `context`.
 pub fn run(cli: Cli, context: &Context) -> anyhow::Result<()> {
+    // A write past `ulimit -f` fails with a message, not a silent death.
+    terminal::signals::keep_running_past_file_size_limit();
     // Colour is decided per stream in `context` and applied by the
     // renderers themselves; `colored` only draws what it is asked to.
     colored::control::set_override(true);

@@ -22,16 +22,28 @@ pub struct Page {
     pub roff: String,
 }
 
-/// An empty date argument of `.TH` (the `roff` crate writes an empty
-/// argument as nothing, which would shift the others); pages carry the
-/// version instead of a build date, so a build is reproducible.
-const NO_DATE: &str = "\"\"";
+/// The date of this version's release, on every page's `.TH` line unless
+/// `SOURCE_DATE_EPOCH` gives another (a reproducible build sets it).
+/// Changes with the version.
+pub const RELEASE_DATE: &str = "2026-12-03";
+
+/// The date a page carries: the day of `source_date_epoch` (seconds since
+/// 1970, UTC) when given, else [`RELEASE_DATE`].
+pub fn page_date(source_date_epoch: Option<u64>) -> String {
+    match source_date_epoch {
+        Some(seconds) => {
+            let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(seconds);
+            humantime::format_rfc3339_seconds(when).to_string()[..10].to_owned()
+        }
+        None => RELEASE_DATE.to_owned(),
+    }
+}
 
 /// Subcommands that get no page of their own.
 const WITHOUT_PAGE: [&str; 1] = ["help"];
 
 /// Environment variables itlead reads.
-const ENVIRONMENT: [(&str, &str); 9] = [
+const ENVIRONMENT: [(&str, &str); 10] = [
     (
         "ITLEAD_CONTENT",
         "A content file to use instead of the built-in questionnaire; `--content` overrides it.",
@@ -49,6 +61,11 @@ const ENVIRONMENT: [(&str, &str); 9] = [
     ("XDG_DATA_HOME", "The base of the default data directory."),
     ("XDG_STATE_HOME", "The base of the default state directory."),
     ("NO_COLOR", "When set to anything but the empty string, no colour unless `--color always`."),
+    (
+        "CLICOLOR_FORCE",
+        "When set to anything but the empty string or `0`, colour as with `--color always`, also \
+         into a pipe or a file; `NO_COLOR` and `--color never` win over it.",
+    ),
     ("TERM", "`dumb` turns colour and cursor movement off; `assess` then asks in plain mode."),
     ("COLUMNS", "The width of text output when standard output is not a terminal (default 80)."),
     (
@@ -82,26 +99,27 @@ const FILES: [(&str, &str); 4] = [
 ];
 
 /// The main page and one page per subcommand, main page first.
-pub fn pages() -> Vec<Page> {
+pub fn pages(date: &str) -> Vec<Page> {
     let command = Cli::command();
-    let mut pages = vec![Page { file_name: String::from("itlead.1"), roff: main_page(&command) }];
+    let mut pages =
+        vec![Page { file_name: String::from("itlead.1"), roff: main_page(&command, date) }];
     for sub in subcommands(&command) {
         pages.push(Page {
             file_name: format!("itlead-{}.1", sub.get_name()),
-            roff: subcommand_page(&command, sub),
+            roff: subcommand_page(&command, sub, date),
         });
     }
     pages
 }
 
 /// The page of `name` (`itlead` or a subcommand), if there is one.
-pub fn page(name: &str) -> Option<Page> {
+pub fn page(name: &str, date: &str) -> Option<Page> {
     let command = Cli::command();
     if name == "itlead" {
-        return Some(Page { file_name: String::from("itlead.1"), roff: main_page(&command) });
+        return Some(Page { file_name: String::from("itlead.1"), roff: main_page(&command, date) });
     }
     let sub = subcommands(&command).find(|sub| sub.get_name() == name)?;
-    Some(Page { file_name: format!("itlead-{name}.1"), roff: subcommand_page(&command, sub) })
+    Some(Page { file_name: format!("itlead-{name}.1"), roff: subcommand_page(&command, sub, date) })
 }
 
 fn subcommands(command: &clap::Command) -> impl Iterator<Item = &clap::Command> {
@@ -112,9 +130,9 @@ fn version() -> String {
     format!("itlead {}", env!("CARGO_PKG_VERSION"))
 }
 
-fn main_page(command: &clap::Command) -> String {
+fn main_page(command: &clap::Command, date: &str) -> String {
     let mut page = Roff::new();
-    page.control("TH", ["ITLEAD", "1", NO_DATE, &version(), "User Commands"]);
+    page.control("TH", ["ITLEAD", "1", date, &version(), "User Commands"]);
     page.control("SH", ["NAME"]);
     page.text(inline(&format!("itlead - {}", text_of(command.get_about()))));
     page.control("SH", ["SYNOPSIS"]);
@@ -144,15 +162,15 @@ fn main_page(command: &clap::Command) -> String {
     example_lines(&mut page, &examples);
     common_sections(&mut page);
     see_also(&mut page, command, None);
-    page.render()
+    fold(&page.render())
 }
 
-fn subcommand_page(command: &clap::Command, sub: &clap::Command) -> String {
+fn subcommand_page(command: &clap::Command, sub: &clap::Command, date: &str) -> String {
     let name = sub.get_name();
     let mut page = Roff::new();
     page.control(
         "TH",
-        [&format!("ITLEAD-{}", name.to_uppercase()), "1", NO_DATE, &version(), "User Commands"],
+        [&format!("ITLEAD-{}", name.to_uppercase()), "1", date, &version(), "User Commands"],
     );
     page.control("SH", ["NAME"]);
     page.text(inline(&format!("itlead-{name} - {}", text_of(sub.get_about()))));
@@ -194,7 +212,51 @@ fn subcommand_page(command: &clap::Command, sub: &clap::Command) -> String {
     }
     common_sections(&mut page);
     see_also(&mut page, command, Some(name));
-    page.render()
+    fold(&page.render())
+}
+
+/// Longest text line a page's source keeps (`mandoc -Tlint` asks for 80).
+const SOURCE_WIDTH: usize = 80;
+
+/// Breaks text lines longer than [`SOURCE_WIDTH`] bytes at spaces, which
+/// roff reads as spaces, so the source is tidy without changing the page.
+/// A broken-off line that would start with a control character is kept
+/// as text with `\&`.
+fn fold(roff: &str) -> String {
+    let mut out = String::with_capacity(roff.len() + roff.len() / 40);
+    for line in roff.lines() {
+        if line.len() <= SOURCE_WIDTH || line.starts_with('.') || line.starts_with('\'') {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let mut current = String::new();
+        let mut words = line.split(' ').peekable();
+        while let Some(word) = words.next() {
+            // An escaped space (`\ `) is not a place to break.
+            let mut word = word.to_owned();
+            while word.ends_with('\\') && words.peek().is_some() {
+                word.push(' ');
+                word.push_str(words.next().unwrap_or_default());
+            }
+            if !current.is_empty() && current.len() + 1 + word.len() > SOURCE_WIDTH {
+                out.push_str(&current);
+                out.push('\n');
+                current.clear();
+            }
+            if current.is_empty() {
+                if word.starts_with('.') || word.starts_with('\'') {
+                    current.push_str("\\&");
+                }
+            } else {
+                current.push(' ');
+            }
+            current.push_str(&word);
+        }
+        out.push_str(&current);
+        out.push('\n');
+    }
+    out
 }
 
 /// The options of `command`: its own (`global` false) or the global ones.
@@ -300,6 +362,9 @@ fn common_sections(page: &mut Roff) {
         page.text([bold(code.to_string())]);
         page.text(inline(meaning));
     }
+    page.control("TP", []);
+    page.text([bold(crate::error::SIGNAL_EXIT.0)]);
+    page.text(inline(crate::error::SIGNAL_EXIT.1));
 }
 
 fn see_also(page: &mut Roff, command: &clap::Command, this: Option<&str>) {
@@ -354,8 +419,20 @@ mod tests {
     }
 
     #[test]
+    fn long_text_lines_are_folded_at_spaces_and_never_start_a_request() {
+        let line = format!("{}.TH and 'quoted", "word ".repeat(20));
+        let folded = fold(&format!(".SH NAME\n{line}\n"));
+        assert!(folded.lines().all(|line| line.len() <= SOURCE_WIDTH + 3), "{folded}");
+        assert!(folded.lines().skip(1).all(|line| !line.starts_with('.')), "{folded}");
+        let words: Vec<&str> = folded.lines().skip(1).flat_map(str::split_whitespace).collect();
+        assert_eq!(words.join(" ").replace("\\&", ""), line.trim());
+        assert_eq!(fold("a\\ b"), "a\\ b\n");
+    }
+
+    #[test]
     fn every_subcommand_but_help_has_a_page() {
-        let names: Vec<String> = pages().into_iter().map(|page| page.file_name).collect();
+        let names: Vec<String> =
+            pages(RELEASE_DATE).into_iter().map(|page| page.file_name).collect();
         assert_eq!(names[0], "itlead.1");
         assert!(names.contains(&String::from("itlead-assess.1")));
         assert!(!names.contains(&String::from("itlead-help.1")));

@@ -175,6 +175,10 @@ pub struct Column {
     pub drop_order: u8,
     /// Whether its cells may be cut with `…` to fit.
     pub cuttable: bool,
+    /// What a short header means, in words: the label of each value where
+    /// a table is shown as cards (HTML on a phone), and the header's
+    /// explanation.
+    pub meaning: Option<String>,
 }
 
 impl Column {
@@ -188,6 +192,7 @@ impl Column {
             align: Align::Left,
             drop_order: 0,
             cuttable: false,
+            meaning: None,
         }
     }
 
@@ -222,6 +227,13 @@ impl Column {
     #[must_use]
     pub fn dropped(mut self, order: u8) -> Self {
         self.drop_order = order;
+        self
+    }
+
+    /// The same column, with what its header means in words.
+    #[must_use]
+    pub fn meaning(mut self, words: &str) -> Self {
+        self.meaning = Some(words.to_owned());
         self
     }
 

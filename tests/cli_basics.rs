@@ -166,7 +166,7 @@ fn man_prints_the_main_page_or_one_subcommand_page() {
     }
     let assess = Itlead::new().args(["man", "assess"]).ok();
     assert!(
-        assess.stdout.contains(".TH ITLEAD-ASSESS 1 \"\" \"itlead "),
+        assess.stdout.contains(".TH ITLEAD-ASSESS 1 20") && assess.stdout.contains(" \"itlead "),
         "{}",
         &assess.stdout[..200]
     );
@@ -275,4 +275,69 @@ fn no_color_is_honoured_and_colour_never_leaks_into_files() {
     assert!(!text.contains('\u{1b}'), "the template never carries colour");
     let run = Itlead::new().args(["explain", "vision"]).env("NO_COLOR", "1").ok();
     assert!(!run.stdout.contains('\u{1b}'));
+}
+
+#[test]
+fn clicolor_force_forces_colour_as_no_color_removes_it() {
+    let coloured = |run: &common::Run| run.stdout.contains("\u{1b}[");
+    // Into a pipe: no colour, unless forced.
+    assert!(!coloured(&Itlead::new().args(["explain", "vision"]).ok()));
+    let forced = Itlead::new().args(["explain", "vision"]).env("CLICOLOR_FORCE", "1").ok();
+    assert!(coloured(&forced), "{}", forced.stdout);
+    for (name, value) in [("CLICOLOR_FORCE", "0"), ("CLICOLOR_FORCE", "")] {
+        let run = Itlead::new().args(["explain", "vision"]).env(name, value).ok();
+        assert!(!coloured(&run), "{name}={value:?}");
+    }
+    // NO_COLOR and --color never win over it.
+    let both = Itlead::new()
+        .args(["explain", "vision"])
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "1")
+        .ok();
+    assert!(!coloured(&both));
+    let never = Itlead::new()
+        .args(["--color", "never", "explain", "vision"])
+        .env("CLICOLOR_FORCE", "1")
+        .ok();
+    assert!(!coloured(&never));
+    // The man page says so.
+    let page = Itlead::new().args(["man"]).ok();
+    assert!(page.stdout.contains("CLICOLOR_FORCE"), "{}", page.stdout);
+}
+
+#[test]
+fn man_pages_carry_a_date_and_pass_mandoc_lint() {
+    let dir = tempfile::tempdir().unwrap();
+    Itlead::new().args(["man", "--dir", dir.path().to_str().unwrap()]).ok();
+    let lint = std::process::Command::new("mandoc").arg("-V").output().is_ok();
+    let mut pages = 0;
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let roff = std::fs::read_to_string(&path).unwrap();
+        let th = roff.lines().find(|line| line.starts_with(".TH ")).expect(".TH");
+        let date = th.split(' ').nth(3).unwrap();
+        assert!(
+            date.len() == 10 && date.chars().filter(|c| *c == '-').count() == 2,
+            "{}: .TH has no date: {th}",
+            path.display()
+        );
+        if lint {
+            let checked = std::process::Command::new("mandoc")
+                .args(["-Tlint", "-W", "all"])
+                .arg(&path)
+                .output()
+                .unwrap();
+            let said = String::from_utf8_lossy(&checked.stdout).into_owned()
+                + &String::from_utf8_lossy(&checked.stderr);
+            assert!(said.trim().is_empty(), "{}: mandoc -Tlint says\n{said}", path.display());
+        }
+        pages += 1;
+    }
+    assert!(pages >= 14, "{pages} pages");
+    if !lint {
+        eprintln!("mandoc is not installed: the pages were not linted");
+    }
+    // SOURCE_DATE_EPOCH decides the date, for a reproducible build.
+    let page = Itlead::new().args(["man", "report"]).env("SOURCE_DATE_EPOCH", "86400").ok().stdout;
+    assert!(page.contains(".TH ITLEAD-REPORT 1 1970-01-02 "), "{page}");
 }

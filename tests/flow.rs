@@ -23,6 +23,10 @@ struct Scripted {
     shown: Vec<String>,
     offered: Vec<(String, Vec<String>)>,
     questions: Vec<String>,
+    /// What to type at the name prompt; skipped when none is left.
+    typed: VecDeque<Option<String>>,
+    /// The questions the name prompt asked.
+    inputs: Vec<String>,
 }
 
 impl Scripted {
@@ -35,6 +39,8 @@ impl Scripted {
             shown: Vec::new(),
             offered: Vec::new(),
             questions: Vec::new(),
+            typed: VecDeque::new(),
+            inputs: Vec::new(),
         }
     }
 
@@ -59,6 +65,11 @@ impl Prompter for Scripted {
     fn confirm(&mut self, question: &str, default: bool) -> anyhow::Result<Option<bool>> {
         self.questions.push(question.to_owned());
         Ok(self.confirms.pop_front().unwrap_or(Some(default)))
+    }
+
+    fn input(&mut self, question: &str) -> anyhow::Result<Option<String>> {
+        self.inputs.push(question.to_owned());
+        Ok(self.typed.pop_front().unwrap_or_else(|| Some(String::new())))
     }
 
     fn ask(&mut self, question: &Question) -> anyhow::Result<Reply> {
@@ -402,6 +413,55 @@ fn opening_starts_a_session_after_the_intro() {
         open(&content, None, &request(Selection::Full, false, false), &mut declining).unwrap(),
         Opened::Declined
     ));
+}
+
+#[test]
+fn a_new_session_asks_for_a_name_that_enter_skips_and_an_observer_is_never_asked() {
+    let content = built_in();
+    let start =
+        |prompter: &mut Scripted, request: &Request| match open(&content, None, request, prompter)
+            .unwrap()
+        {
+            Opened::Session(session) => Some(*session),
+            Opened::Declined => None,
+        };
+    // A name typed is the session's, and so the result's.
+    let mut prompter = Scripted::new([]);
+    prompter.typed = [Some(String::from("  Robin Example "))].into();
+    let session = start(&mut prompter, &request(Selection::Quick, true, false)).unwrap();
+    assert_eq!(session.name.as_deref(), Some("Robin Example"));
+    assert_eq!(prompter.inputs, ["Your name (optional, Enter skips)"]);
+    // Enter alone skips it.
+    let mut prompter = Scripted::new([]);
+    let session = start(&mut prompter, &request(Selection::Quick, true, false)).unwrap();
+    assert_eq!(session.name, None);
+    assert_eq!(prompter.inputs.len(), 1);
+    // A name that cannot be recorded is said so, and asked again.
+    let mut prompter = Scripted::new([]);
+    prompter.typed = [Some("x".repeat(101)), Some(String::from("Sam"))].into();
+    let session = start(&mut prompter, &request(Selection::Quick, true, false)).unwrap();
+    assert_eq!(session.name.as_deref(), Some("Sam"));
+    assert!(prompter.shown.iter().any(|line| line.contains("up to 100 characters")));
+    // Stopping at the name starts nothing.
+    let mut prompter = Scripted::new([]);
+    prompter.typed = [None].into();
+    assert!(start(&mut prompter, &request(Selection::Quick, true, false)).is_none());
+    // --name given: not asked.
+    let mut named = request(Selection::Quick, true, false);
+    named.name = Some(String::from("Robin"));
+    let mut prompter = Scripted::new([]);
+    assert_eq!(start(&mut prompter, &named).unwrap().name.as_deref(), Some("Robin"));
+    assert!(prompter.inputs.is_empty());
+    // About someone else: never asked, never stored.
+    let mut about = request(Selection::Quick, true, false);
+    about.about = Some(Subject { name: "Sam Lee".into(), relation: Relation::Peer });
+    let mut prompter = Scripted::new([]);
+    assert_eq!(start(&mut prompter, &about).unwrap().name, None);
+    assert!(prompter.inputs.is_empty(), "an observer is asked for no name");
+    // Declining to start asks nothing more.
+    let mut prompter = Scripted::new([]).confirming([Some(false)]);
+    assert!(start(&mut prompter, &request(Selection::Quick, true, false)).is_none());
+    assert!(prompter.inputs.is_empty());
 }
 
 #[test]

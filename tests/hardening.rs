@@ -240,7 +240,9 @@ fn assert_no_live_markup(what: &str, page: &str, markdown: bool) {
     for live in live_forms {
         for (at, _) in lower.match_indices(live) {
             let escaped = markdown && lower[..at].ends_with('\\');
-            assert!(escaped, "{what} carries a live {live}:\n{page}");
+            // The table of contents links to the page's own sections.
+            let contents = lower[at..].starts_with("href=\"#section-");
+            assert!(escaped || contents, "{what} carries a live {live}:\n{page}");
         }
     }
 }

@@ -85,6 +85,8 @@ fn plain_mode_reads_typed_numbers() {
     let mut session = spawn(&itlead);
     session.expect("Ready to start? [Y/n]").unwrap();
     session.send_line("y").unwrap();
+    session.expect("Your name (optional, Enter skips): ").unwrap();
+    session.send_line("").unwrap();
     let captures = session.expect(Regex(r"\[1/(\d+)\]")).unwrap();
     let total: usize = String::from_utf8_lossy(captures.get(1).unwrap()).parse().unwrap();
     session.expect("Type a number").unwrap();
@@ -126,7 +128,7 @@ fn sigterm_restores_the_terminal_and_keeps_the_answers() {
     // The cursor is shown again (ESC [ ? 25 h) before the stop message.
     session.expect("\x1b[?25h").expect("cursor restored");
     session.expect("1 answer is saved").expect("stop message");
-    assert_eq!(exit_code(&session), 130);
+    assert_eq!(exit_code(&session), 143, "128 + SIGTERM, as a shell reports it");
     let saved = std::fs::read_to_string(itlead.session_file()).unwrap();
     let parsed: serde_json::Value = serde_json::from_str(&saved).expect("state file intact");
     assert_eq!(parsed["answers"].as_object().unwrap().len(), 1);

@@ -207,7 +207,7 @@ fn every_terminating_signal_gives_the_terminal_back() {
             session.get_process_mut().signal(signal).unwrap();
             session.expect("\x1b[?25h").unwrap_or_else(|_| panic!("{signal:?}: cursor shown"));
             session.expect("1 answer is saved").unwrap_or_else(|_| panic!("{signal:?}: message"));
-            assert_eq!(exit_code(&session), 130, "{signal:?}");
+            assert_eq!(exit_code(&session), 128 + signal as i32, "{signal:?}: 128 + its number");
             assert_eq!(
                 termios_is_restored(&session),
                 (true, true),

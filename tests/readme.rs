@@ -59,7 +59,7 @@ fn the_onboarding_script_runs_without_a_terminal() {
     }
     assert!(work.join("results/ana.json").exists() && work.join("results/ben.json").exists());
     let team = std::fs::read_to_string(work.join("team.md")).unwrap();
-    assert!(team.contains("today-tomorrow"), "{team}");
+    assert!(team.contains("# Team view") && team.contains("Today ⟷ Tomorrow"), "{team}");
 
     // A broken answers file takes the exit-3 branch.
     let broken = work.join("broken.yaml");
@@ -190,79 +190,105 @@ fn the_readme_states_the_times_check_computes() {
     );
 }
 
-/// The install lines after `cargo install` run in an empty home directory,
-/// with the test binary standing in for the installed one.
-#[test]
-fn the_install_lines_work_in_an_empty_home() {
+/// The README's two install blocks, as a script: `cargo install` stands
+/// for copying the test binary into `~/.cargo/bin`.
+fn install_script() -> String {
     let text = readme();
-    let install = text.split("## Install").nth(1).unwrap();
-    let block = install.split("```sh\n").nth(1).unwrap().split("```").next().unwrap();
-    let lines: Vec<&str> =
-        block.lines().filter(|line| !line.starts_with("cargo install")).collect();
-    assert!(lines.len() >= 3, "{block}");
-    let home = tempfile::tempdir().unwrap();
-    let bin_dir = Path::new(&binary()).parent().unwrap().to_owned();
-    let output = std::process::Command::new("bash")
-        .args(["-euc", &lines.join("\n")])
-        .env_clear()
-        .env("HOME", home.path())
-        .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
-        .env("LANG", "C.UTF-8")
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let completion = home.path().join(".local/share/bash-completion/completions/itlead");
-    assert!(std::fs::read_to_string(completion).unwrap().contains("_itlead"));
-    let page = home.path().join(".local/share/man/man1/itlead-assess.1");
-    assert!(std::fs::read_to_string(page).unwrap().contains(".TH ITLEAD-ASSESS"));
-    // Again, as after an upgrade.
-    let again = std::process::Command::new("bash")
-        .args(["-euc", &lines.join("\n")])
-        .env_clear()
-        .env("HOME", home.path())
-        .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
-        .output()
-        .unwrap();
-    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
-
-    // The zsh and fish lines, in a fresh home too.
-    let shells = install.split("```sh\n").nth(2).unwrap().split("```").next().unwrap();
-    let home = tempfile::tempdir().unwrap();
-    let output = std::process::Command::new("bash")
-        .args(["-euc", shells])
-        .env_clear()
-        .env("HOME", home.path())
-        .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let zsh = std::fs::read_to_string(home.path().join(".zfunc/_itlead")).unwrap();
-    assert!(zsh.starts_with("#compdef itlead"), "{zsh}");
-    let fish =
-        std::fs::read_to_string(home.path().join(".config/fish/completions/itlead.fish")).unwrap();
-    assert!(fish.contains("complete -c itlead"), "{fish}");
-
-    // The man path: man-db looks beside each PATH directory.
-    let manpath_found = std::process::Command::new("manpath").arg("-q").output().is_ok();
-    assert!(
-        manpath_found || std::env::var_os("ITLEAD_REQUIRE_MAN").is_none(),
-        "ITLEAD_REQUIRE_MAN is set but manpath is missing"
+    let install = text.split("## Install").nth(1).unwrap().split("\n## ").next().unwrap();
+    let blocks: Vec<&str> =
+        install.split("```sh\n").skip(1).map(|block| block.split("```").next().unwrap()).collect();
+    assert_eq!(blocks.len(), 2, "the bash block, then zsh and fish: {install}");
+    assert!(blocks[0].starts_with("cargo install --path .\n"), "{}", blocks[0]);
+    let copy = format!(
+        "mkdir -p \"${{CARGO_HOME:-$HOME/.cargo}}/bin\"\ncp '{}' \"${{CARGO_HOME:-$HOME/.cargo}}/bin/\"\n",
+        binary().display()
     );
-    if manpath_found {
+    format!("{copy}{}{}", &blocks[0]["cargo install --path .\n".len()..], blocks[1])
+}
+
+/// Runs `script` with bash in `home`, `~/.cargo/bin` first on `PATH`, and
+/// `extra` variables.
+fn in_home(home: &Path, script: &str, extra: &[(&str, &Path)]) -> std::process::Output {
+    // bash-completion itself does not run under `set -u`.
+    let flags = if script.contains("bash_completion") { "-c" } else { "-euc" };
+    let mut command = std::process::Command::new("bash");
+    command
+        .args([flags, script])
+        .env_clear()
+        .env("HOME", home)
+        .env("PATH", format!("{}:/usr/bin:/bin", home.join(".cargo/bin").display()))
+        .env("LANG", "C.UTF-8");
+    for (name, value) in extra {
+        command.env(name, value);
+    }
+    command.output().unwrap()
+}
+
+/// The install lines run in an empty home directory, with and without XDG
+/// variables; then `man -w itlead` finds the page with no `MANPATH` set,
+/// and bash completes `itlead ex` to `explain` through bash-completion.
+#[test]
+fn the_install_lines_work_in_an_empty_home_with_and_without_xdg_variables() {
+    let script = install_script();
+    let man_db = std::process::Command::new("man").arg("-w").arg("man").output().is_ok();
+    let completion_loader = Path::new("/usr/share/bash-completion/bash_completion");
+    for xdg in [false, true] {
         let home = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(home.path().join(".local/bin")).unwrap();
-        std::fs::create_dir_all(home.path().join(".local/share/man/man1")).unwrap();
-        let output = std::process::Command::new("manpath")
-            .env_clear()
-            .env("HOME", home.path())
-            .env("PATH", format!("{}:/usr/bin:/bin", home.path().join(".local/bin").display()))
-            .output()
-            .unwrap();
-        let found = String::from_utf8_lossy(&output.stdout);
-        assert!(
-            found.contains(&home.path().join(".local/share/man").display().to_string()),
-            "{found}"
-        );
+        let home = home.path();
+        let data = home.join("xdg/data");
+        let config = home.join("xdg/config");
+        let extra: Vec<(&str, &Path)> = if xdg {
+            vec![("XDG_DATA_HOME", &data), ("XDG_CONFIG_HOME", &config)]
+        } else {
+            Vec::new()
+        };
+        let output = in_home(home, &script, &extra);
+        assert!(output.status.success(), "xdg {xdg}: {}", String::from_utf8_lossy(&output.stderr));
+        // Again, as after an upgrade.
+        let again = in_home(home, &script, &extra);
+        assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+
+        let (data_home, config_home) = if xdg {
+            (data.clone(), config.clone())
+        } else {
+            (home.join(".local/share"), home.join(".config"))
+        };
+        let bash = data_home.join("bash-completion/completions/itlead");
+        assert!(std::fs::read_to_string(&bash).unwrap().contains("_itlead"), "{}", bash.display());
+        let fish = config_home.join("fish/completions/itlead.fish");
+        assert!(std::fs::read_to_string(&fish).unwrap().contains("complete -c itlead"));
+        let zsh = std::fs::read_to_string(home.join(".zfunc/_itlead")).unwrap();
+        assert!(zsh.starts_with("#compdef itlead"), "{zsh}");
+        let page = home.join(".cargo/share/man/man1/itlead-assess.1");
+        assert!(std::fs::read_to_string(&page).unwrap().contains(".TH ITLEAD-ASSESS"));
+
+        if man_db {
+            let found = in_home(home, "man -w itlead; man -w itlead-assess", &extra);
+            let found = String::from_utf8_lossy(&found.stdout);
+            let expected = home.join(".cargo/share/man/man1/itlead.1");
+            assert!(found.contains(&expected.display().to_string()), "xdg {xdg}: man -w: {found}");
+        } else {
+            eprintln!("man-db is not installed: `man -w itlead` not tried");
+        }
+        if completion_loader.exists() {
+            let completes = in_home(
+                home,
+                "source /usr/share/bash-completion/bash_completion\n\
+                 _completion_loader itlead\n\
+                 COMP_WORDS=(itlead ex); COMP_CWORD=1; COMP_LINE='itlead ex'; COMP_POINT=9\n\
+                 $(complete -p itlead | sed -E 's/.* -F ([^ ]+) .*/\\1/') itlead ex itlead\n\
+                 printf '%s\\n' \"${COMPREPLY[@]}\"",
+                &extra,
+            );
+            let replies = String::from_utf8_lossy(&completes.stdout);
+            assert!(
+                replies.lines().any(|line| line.trim() == "explain"),
+                "xdg {xdg}: bash completes `itlead ex` to {replies:?}: {}",
+                String::from_utf8_lossy(&completes.stderr)
+            );
+        } else {
+            eprintln!("bash-completion is not installed: completion not tried");
+        }
     }
 }
 

@@ -124,12 +124,13 @@ fn replace_after(script: &str, marker: &str, from: &str, to: &str) -> String {
 
 /// `itlead man`: the main page, one subcommand's page, or every page
 /// written into a directory (over existing pages only with `--force`).
-pub fn man(args: &ManArgs) -> Result<()> {
+pub fn man(context: &Context, args: &ManArgs) -> Result<()> {
+    let date = manpage::page_date(context.source_date_epoch);
     if let Some(dir) = &args.dir {
         if !dir.is_dir() {
             return Err(usage(format!("{}: no such directory", dir.display())));
         }
-        let pages = manpage::pages();
+        let pages = manpage::pages(&date);
         // Refuse before writing anything, so a refusal leaves no half set.
         if !args.force
             && let Some(existing) =
@@ -161,7 +162,7 @@ pub fn man(args: &ManArgs) -> Result<()> {
         return Ok(());
     }
     let name = args.command.as_deref().unwrap_or("itlead");
-    let Some(page) = manpage::page(name) else {
+    let Some(page) = manpage::page(name, &date) else {
         return Err(usage(format!("no man page for `{name}`; `itlead --help` lists the commands")));
     };
     write_stdout(page.roff.as_bytes())

@@ -40,7 +40,7 @@ pub fn dispatch(command: Command, context: &Context) -> Result<()> {
         Command::Stats(args) => stats::run(context, &args),
         Command::Feedback(args) => feedback::run(context, &args),
         Command::Completions(args) => completions::completions(context, &args),
-        Command::Man(args) => completions::man(&args),
+        Command::Man(args) => completions::man(context, &args),
     }
 }
 

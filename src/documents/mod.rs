@@ -24,6 +24,15 @@ pub const OBSERVER_CLOSING: &str = "Neither side is the better one. Managing kee
 reliable; leading keeps the team moving toward what comes next. Teams need both, and so does a \
 career: leanings are strengths, best used beside colleagues who stand on the other side.";
 
+/// What "mixed" means, said once in a document that shows it; `whose` is
+/// "your" or "the". The one place to change when the mixed flag changes.
+pub fn mixed_meaning(whose: &str) -> String {
+    format!(
+        "mixed: {whose} answers leaned one way in some scenarios and the other way in others, \
+         more than chance alone would give."
+    )
+}
+
 /// The date and time of an RFC 3339 stamp, without the zone: `2026-11-26 13:20`.
 pub fn when_short(created: &str) -> String {
     match created.get(..16) {

@@ -115,7 +115,17 @@ impl Document for Report<'_> {
                 result.content.title, result.content.version, content.title, content.version
             ));
         }
+        let lands = if result.about.is_some() {
+            format!("Where {} lands", voice.subject)
+        } else {
+            String::from("Where you land")
+        };
+        view.push(Block::Heading(2, Text::plain(lands)));
         view.push(Block::Chart(chart(result, &voice)));
+        if result.axes.iter().any(|axis| axis.score().shown() == Shown::Mixed) {
+            let whose = if result.about.is_some() { "the" } else { "your" };
+            view.push(Block::Note(Text::plain(super::mixed_meaning(whose))));
+        }
         view.push(Block::Paragraph(Text::plain(overall_sentence(result))));
         let unscored: Vec<&str> = result
             .axes
@@ -161,10 +171,8 @@ fn row_note(axis: &AxisResult) -> Option<String> {
             "{}: too few for a leaning",
             plural(axis.responses, "response", "responses")
         )),
-        Shown::Mixed => {
-            Some(String::from("clear answers both ways cancel out: it depends on the situation"))
-        }
-        Shown::Band(_) => None,
+        // What mixed means is said once, under the chart.
+        Shown::Mixed | Shown::Band(_) => None,
     }
 }
 
@@ -320,6 +328,7 @@ impl Report<'_> {
             )));
             return;
         };
+        let mut neither = false;
         for axis in axes {
             view.push(Block::Heading(
                 3,
@@ -332,18 +341,27 @@ impl Report<'_> {
                     ),
             ));
             let Some(content_axis) = content.axis(&axis.id) else { continue };
-            let items = moves(content, content_axis, result);
+            let items = moves(content, content_axis, result, &mut neither);
             if items.is_empty() {
                 view.push(Block::Paragraph(Text::plain("No answer moved this contrast.")));
             } else {
                 view.push(Block::Bullets(items));
             }
         }
+        if neither {
+            view.push(Block::Note(Text::plain(NEITHER_WAY)));
+        }
     }
 }
 
+/// Why a pick moves a contrast neither way, said once under the answers.
+pub const NEITHER_WAY: &str = "A pick counts neither way when, on that contrast, it sits midway \
+between the scenario's most manager-side and most leader-side options, so choosing it shows no \
+leaning there.";
+
 /// One line per answered scenario on `axis`: title, picks, which way each pulled.
-fn moves(content: &Content, axis: &Axis, result: &ResultDocument) -> Vec<Text> {
+/// `neither` is set when a pick counts neither way.
+fn moves(content: &Content, axis: &Axis, result: &ResultDocument, neither: &mut bool) -> Vec<Text> {
     let mut items = Vec::new();
     for scenario in content.scenarios_on(&axis.id) {
         let Some(answer) = result.answers.get(&scenario.id) else { continue };
@@ -357,7 +375,10 @@ fn moves(content: &Content, axis: &Axis, result: &ResultDocument) -> Vec<Text> {
             let (tone, toward) = match pull.signum() {
                 1 => (Tone::Leader, format!("counts toward {}", axis.poles.leader.name)),
                 -1 => (Tone::Manager, format!("counts toward {}", axis.poles.manager.name)),
-                _ => (Tone::Dim, String::from("counts neither way")),
+                _ => {
+                    *neither = true;
+                    (Tone::Dim, String::from("counts neither way"))
+                }
             };
             let label = match pick {
                 Pick::Most => "most likely",

@@ -20,6 +20,10 @@ impl Document for TeamDocument {
     fn view(&self) -> View {
         let mut view = View::new("Team view");
         view.meta.push(meta(self));
+        let alone = self.files.used <= 1;
+        if alone {
+            view.push(Block::Paragraph(Text::new(Tone::Alert, TEAM_OF_ONE)));
+        }
         view.push(Block::Chart(chart(self)));
         view.push(Block::Table(table(self)));
         view.push(Block::Note(Text::plain(
@@ -27,6 +31,10 @@ impl Document for TeamDocument {
              the leader side; ?: too few responses for a leaning. sd (where the width allows): the standard \
              deviation of the scores.",
         )));
+        if alone {
+            view.push(Block::Paragraph(Text::new(Tone::Quiet, TEAM_CLOSING)));
+            return view;
+        }
         for (title, wanted) in [
             ("Only one side covered (a team needs both)", one_sided as fn(Coverage) -> bool),
             ("Nobody leans either way", |coverage| coverage == Coverage::NoLeaning),
@@ -62,6 +70,11 @@ impl Document for TeamDocument {
         view
     }
 }
+
+/// Said instead of spreads and coverage when a team has one member.
+pub const TEAM_OF_ONE: &str = "A team of one: these are one person's scores, so there is no \
+spread to show and no way to tell whether the team covers both sides. Add the results of \
+colleagues (`itlead team results/*.json`) to see that.";
 
 fn one_sided(coverage: Coverage) -> bool {
     coverage.missing_side().is_some()
@@ -153,16 +166,16 @@ fn chart(document: &TeamDocument) -> Chart {
 fn table(document: &TeamDocument) -> Table {
     let names = document.axes.iter().any(|axis| axis.members.is_some());
     let mut columns = super::contrast_columns(vec![
-        Column::number("n", "count"),
+        Column::number("n", "count").meaning("members with a score"),
         Column::number("mean", "mean"),
         Column::number("median", "median").dropped(3),
-        Column::number("min", "min").dropped(2),
-        Column::number("max", "max").dropped(2),
-        Column::number("sd", "spread").dropped(4),
-        Column::number("M", "lean_manager"),
-        Column::number("=", "balanced"),
-        Column::number("L", "lean_leader"),
-        Column::number("?", "uncertain").dropped(1),
+        Column::number("min", "min").meaning("lowest score").dropped(2),
+        Column::number("max", "max").meaning("highest score").dropped(2),
+        Column::number("sd", "spread").meaning("standard deviation").dropped(4),
+        Column::number("M", "lean_manager").meaning("lean toward the manager side"),
+        Column::number("=", "balanced").meaning("balanced or mixed"),
+        Column::number("L", "lean_leader").meaning("lean toward the leader side"),
+        Column::number("?", "uncertain").meaning("too few responses").dropped(1),
         Column::text("coverage", "coverage_shown").people().dropped(5),
         Column::text("coverage", "coverage").machines(),
     ]);
@@ -184,15 +197,21 @@ fn table(document: &TeamDocument) -> Table {
                 Cell::signed(axis.median, 1),
                 Cell::Score(axis.min),
                 Cell::Score(axis.max),
-                Cell::decimal(axis.spread, 1),
+                // One score has no spread to speak of.
+                if document.files.used <= 1 { Cell::Empty } else { Cell::decimal(axis.spread, 1) },
                 Cell::Count(axis.lean.manager),
                 Cell::Count(axis.lean.balanced),
                 Cell::Count(axis.lean.leader),
                 Cell::Count(axis.lean.uncertain),
-                Cell::Text(Text::new(
-                    if one_sided(axis.coverage) { Tone::Alert } else { Tone::Plain },
-                    axis.coverage.label(),
-                )),
+                // One person covers one side, or none: nothing to say of a team.
+                if document.files.used <= 1 {
+                    Cell::Empty
+                } else {
+                    Cell::Text(Text::new(
+                        if one_sided(axis.coverage) { Tone::Alert } else { Tone::Plain },
+                        axis.coverage.label(),
+                    ))
+                },
                 Cell::text(axis.coverage.id()),
             ],
         );

@@ -27,11 +27,16 @@ pub fn render(view: &View) -> String {
         let meta: Vec<String> = view.meta.iter().map(|line| escape::html(line)).collect();
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" · "));
     }
-    for block in view.blocks.iter().filter(|block| block.places().html) {
+    let blocks: Vec<&Block> = view.blocks.iter().filter(|block| block.places().html).collect();
+    let outline = Outline::of(&blocks);
+    out.push_str(&outline.contents());
+    let mut headings = outline.levels.iter();
+    let mut next_heading = || headings.next().cloned().unwrap_or((2, None));
+    for block in blocks {
         match block {
-            Block::Heading(level, text) => {
-                let level = (*level).clamp(2, 4);
-                let _ = writeln!(out, "<h{level}>{}</h{level}>", inline(text));
+            Block::Heading(_, text) => {
+                let (level, id) = next_heading();
+                let _ = writeln!(out, "<h{level}{}>{}</h{level}>", anchor(id), inline(text));
             }
             Block::Paragraph(text) => {
                 let _ = writeln!(out, "<p>{}</p>", inline(text));
@@ -47,11 +52,72 @@ pub fn render(view: &View) -> String {
                 out.push_str("</ul>\n");
             }
             Block::Table(table) => out.push_str(&table_html(table)),
-            Block::Chart(chart) => out.push_str(&chart_html(chart)),
+            Block::Chart(chart) => out.push_str(&chart_html(chart, &mut next_heading)),
         }
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
+}
+
+/// The page's headings in order, each at a level that never skips one
+/// (h1, then h2, h3 …, whatever level a document asks for), with an id for
+/// those the table of contents links to.
+struct Outline {
+    /// Level and id of each heading, in page order: headings of blocks and
+    /// of chart groups alike.
+    levels: Vec<(u8, Option<String>)>,
+    /// The sections: id and text of each second-level heading (not those
+    /// of chart groups, which sit under the page's first chart).
+    sections: Vec<(String, String)>,
+}
+
+/// Fewer sections than this get no table of contents.
+const CONTENTS_FROM: usize = 4;
+
+impl Outline {
+    fn of(blocks: &[&Block]) -> Self {
+        let mut levels = Vec::new();
+        let mut sections = Vec::new();
+        let mut last = 1_u8;
+        let mut place = |asked: u8, text: &Text, listed: bool| {
+            let level = asked.clamp(2, 4).min(last + 1);
+            last = level;
+            let id = (level == 2 && listed).then(|| format!("section-{}", sections.len() + 1));
+            if let Some(id) = &id {
+                sections.push((id.clone(), text.plain_text()));
+            }
+            levels.push((level, id));
+        };
+        for block in blocks {
+            match block {
+                Block::Heading(level, text) => place(*level, text, true),
+                Block::Chart(chart) => {
+                    for heading in chart.groups.iter().filter_map(|group| group.heading.as_ref()) {
+                        place(3, heading, false);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Self { levels, sections }
+    }
+
+    /// A short table of contents, when the page has enough sections.
+    fn contents(&self) -> String {
+        if self.sections.len() < CONTENTS_FROM {
+            return String::new();
+        }
+        let mut out = String::from("<nav class=\"contents\" aria-label=\"Contents\">\n<ol>\n");
+        for (id, text) in &self.sections {
+            let _ = writeln!(out, "<li><a href=\"#{id}\">{}</a></li>", escape::html(text.trim()));
+        }
+        out.push_str("</ol>\n</nav>\n");
+        out
+    }
+}
+
+fn anchor(id: Option<String>) -> String {
+    id.map(|id| format!(" id=\"{id}\"")).unwrap_or_default()
 }
 
 fn class(tone: Tone) -> Option<&'static str> {
@@ -103,7 +169,19 @@ fn table_html(table: &Table) -> String {
     for &index in &columns {
         let column = &table.columns[index];
         let number = if column.align == Align::Right { " class=\"n\"" } else { "" };
-        let _ = write!(out, "<th{number}>{}</th>", escape::html(&column.header));
+        match &column.meaning {
+            Some(meaning) => {
+                let _ = write!(
+                    out,
+                    "<th{number}><abbr title=\"{}\">{}</abbr></th>",
+                    escape::html(meaning),
+                    escape::html(&column.header)
+                );
+            }
+            None => {
+                let _ = write!(out, "<th{number}>{}</th>", escape::html(&column.header));
+            }
+        }
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for row in &table.rows {
@@ -111,10 +189,11 @@ fn table_html(table: &Table) -> String {
         for &index in &columns {
             let column = &table.columns[index];
             let number = if column.align == Align::Right { " class=\"n\"" } else { "" };
+            let label = column.meaning.as_deref().unwrap_or(&column.header);
             let _ = write!(
                 out,
                 "<td{number} data-label=\"{}\">{}</td>",
-                escape::html(&column.header),
+                escape::html(label),
                 cell(&row[index])
             );
         }
@@ -138,7 +217,7 @@ fn mark_class(mark: Mark) -> &'static str {
     }
 }
 
-fn chart_html(chart: &Chart) -> String {
+fn chart_html(chart: &Chart, next_heading: &mut dyn FnMut() -> (u8, Option<String>)) -> String {
     let mut out = format!(
         "<figure class=\"chart\">\n<figcaption>{}</figcaption>\n",
         escape::html(&chart.caption)
@@ -146,7 +225,8 @@ fn chart_html(chart: &Chart) -> String {
     out.push_str(&scale());
     for group in &chart.groups {
         if let Some(heading) = &group.heading {
-            let _ = writeln!(out, "<h3>{}</h3>", inline(heading));
+            let (level, id) = next_heading();
+            let _ = writeln!(out, "<h{level}{}>{}</h{level}>", anchor(id), inline(heading));
         }
         for row in &group.rows {
             out.push_str(&row_html(row));
@@ -238,6 +318,8 @@ body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;color:var(--ink);
 main{max-width:62rem;margin:0 auto;padding:1.5rem 1rem 3rem}p,li,.meta,figcaption{overflow-wrap:anywhere}td{overflow-wrap:break-word}\
 h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.25rem;margin:2rem 0 .6rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}\
 h3{font-size:1.05rem;margin:1.2rem 0 .4rem}\
+.contents{font-size:.92rem;margin:.8rem 0 1.2rem}.contents ol{margin:.2rem 0;padding-left:1.4rem;columns:2 14rem}\
+abbr[title]{text-decoration:none}\
 .meta,.note,.dim,.rownote{color:var(--muted)}.note{font-size:.92rem}.alert{color:#8a5a00;font-weight:600}\
 .manager{color:var(--manager)}.leader{color:var(--leader)}\
 code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}\

@@ -464,12 +464,14 @@ fn chart_text(chart: &Chart, style: TextStyle) -> String {
     let leader_width = widest(|row| &row.leader);
     let value_width = widest(|row| &row.value);
     let label_width = rows.iter().map(|row| row.label.plain_text().width()).max().unwrap_or(0);
-    let layout = Widths {
+    let mut layout = Widths {
         manager: manager_width,
         leader: leader_width,
         value: value_width,
         label: label_width,
+        bar: Bar::Inline,
     };
+    layout.bar = bar_layout(layout, style);
     let mut out = String::new();
     for (index, group) in chart.groups.iter().enumerate() {
         if index > 0 {
@@ -519,6 +521,30 @@ struct Widths {
     leader: usize,
     value: usize,
     label: usize,
+    /// Where every bar of the chart goes, at one width for all of them.
+    bar: Bar,
+}
+
+/// Where a chart's bars go; one choice for the whole chart, so that every
+/// scale in it has the same width and dots can be compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Bar {
+    /// Between the poles, on the row's one line.
+    Inline,
+    /// Under the poles, this wide, on a line of its own.
+    Alone(usize),
+}
+
+/// One bar layout for every row of a chart at `style.width`.
+fn bar_layout(widths: Widths, style: TextStyle) -> Bar {
+    let tail_width = widths.value + 2 + widths.label;
+    let fixed = 2 + widths.manager + 1 + 1 + widths.leader + 2 + tail_width;
+    if style.width >= fixed + MIN_INLINE_BAR {
+        return Bar::Inline;
+    }
+    // Under the poles: the whole width, the figure after the poles where
+    // it fits and under the bar where it does not.
+    Bar::Alone(odd_down(style.width.saturating_sub(4)).clamp(MIN_BAR, MAX_BAR))
 }
 
 fn chart_row(row: &ChartRow, widths: Widths, style: TextStyle) -> String {
@@ -530,7 +556,7 @@ fn chart_row(row: &ChartRow, widths: Widths, style: TextStyle) -> String {
     let tail_width = widths.value + 2 + widths.label;
     let fixed = 2 + widths.manager + 1 + 1 + widths.leader + 2 + tail_width;
     let mut out = String::new();
-    if style.width >= fixed + MIN_INLINE_BAR {
+    if widths.bar == Bar::Inline {
         let bar_width = odd_down((style.width - fixed).min(MAX_BAR));
         let manager = format!("{:>width$}", visible(&row.manager, false), width = widths.manager);
         let _ = writeln!(
@@ -542,8 +568,9 @@ fn chart_row(row: &ChartRow, widths: Widths, style: TextStyle) -> String {
             tail
         );
     } else {
-        // Narrow: the poles on a line of their own, the figure after them
-        // when it fits there, else after the bar, else below it.
+        // Narrow: the poles on a line of their own, the bar under them
+        // at the chart's one width, and the figure after the poles when it
+        // fits there, else below the bar.
         let arrow = if style.ascii { "<->" } else { "⟷" };
         let poles = format!(
             "{} {arrow} {}",
@@ -551,27 +578,24 @@ fn chart_row(row: &ChartRow, widths: Widths, style: TextStyle) -> String {
             paint(&row.leader, Tone::Leader, style)
         );
         let row_tail = width_of(&tail);
-        let widest_poles = widths.manager + 3 + widths.leader;
-        let bar_width = odd_down(style.width.saturating_sub(4)).clamp(MIN_BAR, MAX_BAR);
-        if 2 + width_of(&poles) + 2 + row_tail <= style.width {
-            let column = widest_poles.min(style.width.saturating_sub(2 + 2 + tail_width));
-            let gap = column.saturating_sub(width_of(&poles)) + 2;
-            let gap = gap.min(style.width.saturating_sub(2 + width_of(&poles) + row_tail));
-            let _ = writeln!(out, "  {poles}{}{tail}", " ".repeat(gap.max(2)));
-            let _ = writeln!(out, "  {}", bar(&row.marks, row.range, bar_width, style.ascii));
-        } else {
-            let _ = writeln!(out, "{}", wrap(&poles, style.width, "  "));
-            let beside = odd_down(style.width.saturating_sub(2 + 2 + row_tail));
-            if beside >= MIN_BAR {
-                let _ = writeln!(
-                    out,
-                    "  {}  {tail}",
-                    bar(&row.marks, row.range, beside.min(MAX_BAR), style.ascii)
-                );
-            } else {
-                let _ = writeln!(out, "  {}", bar(&row.marks, row.range, bar_width, style.ascii));
-                let _ = writeln!(out, "    {tail}");
+        match widths.bar {
+            Bar::Alone(bar_width) => {
+                if 2 + width_of(&poles) + 2 + row_tail <= style.width {
+                    let widest_poles = widths.manager + 3 + widths.leader;
+                    let column = widest_poles.min(style.width.saturating_sub(2 + 2 + tail_width));
+                    let gap = column.saturating_sub(width_of(&poles)) + 2;
+                    let gap = gap.min(style.width.saturating_sub(2 + width_of(&poles) + row_tail));
+                    let _ = writeln!(out, "  {poles}{}{tail}", " ".repeat(gap.max(2)));
+                    let _ =
+                        writeln!(out, "  {}", bar(&row.marks, row.range, bar_width, style.ascii));
+                } else {
+                    let _ = writeln!(out, "{}", wrap(&poles, style.width, "  "));
+                    let _ =
+                        writeln!(out, "  {}", bar(&row.marks, row.range, bar_width, style.ascii));
+                    let _ = writeln!(out, "    {tail}");
+                }
             }
+            Bar::Inline => unreachable!("drawn above"),
         }
     }
     if let Some(note) = &row.note {

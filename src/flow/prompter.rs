@@ -52,6 +52,9 @@ pub trait Prompter {
     fn show(&mut self, text: &str) -> Result<()>;
     /// Asks yes or no; `None` when the respondent quits.
     fn confirm(&mut self, question: &str, default: bool) -> Result<Option<bool>>;
+    /// Asks for a line of text (the respondent's name): what was typed,
+    /// trimmed and possibly empty, or `None` when the respondent quits.
+    fn input(&mut self, question: &str) -> Result<Option<String>>;
     /// Asks one scenario.
     fn ask(&mut self, question: &Question) -> Result<Reply>;
     /// Offers `choices` after `text`; the index chosen, or `None` when the

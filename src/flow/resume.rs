@@ -147,11 +147,50 @@ pub fn open(
     if prompter.confirm("Ready to start?", true)? != Some(true) {
         return Ok(Opened::Declined);
     }
+    let mut name = request.name.clone();
+    // A rater's own name is never asked for, nor stored.
+    if name.is_none() && request.about.is_none() {
+        match ask_name(prompter)? {
+            Named::Name(typed) => name = Some(typed),
+            Named::Skipped => {}
+            Named::Stopped => return Ok(Opened::Declined),
+        }
+    }
     let mut session =
         Session::new(content, request.selection.clone(), request.seed, ids, request.now.clone());
-    session.name.clone_from(&request.name);
+    session.name = name;
     session.about.clone_from(&request.about);
     Ok(Opened::Session(Box::new(session)))
+}
+
+/// The question that asks for the respondent's name.
+pub const NAME_QUESTION: &str = "Your name (optional, Enter skips)";
+
+/// What the name prompt came to.
+enum Named {
+    /// A name that can be recorded.
+    Name(String),
+    /// Enter alone.
+    Skipped,
+    /// Esc, Ctrl-C, end of input.
+    Stopped,
+}
+
+/// Asks for the respondent's name until it is one that can be recorded.
+fn ask_name(prompter: &mut dyn Prompter) -> Result<Named> {
+    loop {
+        let Some(typed) = prompter.input(NAME_QUESTION)? else {
+            return Ok(Named::Stopped);
+        };
+        let typed = typed.trim();
+        if typed.is_empty() {
+            return Ok(Named::Skipped);
+        }
+        match crate::result::name_problem(typed) {
+            None => return Ok(Named::Name(typed.to_owned())),
+            Some(problem) => prompter.show(&format!("Not recorded: {problem}."))?,
+        }
+    }
 }
 
 /// What resuming under a changed questionnaire means for the respondent.

@@ -1,7 +1,9 @@
 //! The terminal: what it is (width, character set, `TERM`), and the two
-//! prompters that ask questions on it. [`crate::context`] reads these once
+//! prompters that ask questions on it, with their key loop, layout and
+//! signals. [`crate::context`] reads these once
 //! at start.
 
+pub mod layout;
 pub mod menu;
 pub mod prompters;
 pub mod signals;

@@ -1,7 +1,8 @@
 //! The two prompters a terminal gets.
 //!
-//! [`TerminalPrompter`] draws an arrow-key menu and asks yes-or-no
-//! questions on stderr ([`super::menu`]).
+//! [`TerminalPrompter`] draws an arrow-key menu, asks yes-or-no questions
+//! and asks for a name on stderr ([`super::menu`]), drawn by a dialoguer
+//! theme ([`theme_for`]).
 //! [`PlainPrompter`] prints numbered options and reads a typed number per
 //! line: no cursor movement, no colour, good for screen readers and
 //! `TERM=dumb`. Both show every text through [`paint`], so nothing from a
@@ -13,6 +14,10 @@ use std::io::{self, BufRead, Write};
 
 use anyhow::{Context, Result};
 
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+
+use super::layout::MenuText;
+use super::menu::Screen;
 use crate::export::TextStyle;
 use crate::export::text::{paint, wrap};
 use crate::flow::{BACK_LABEL, Prompter, Question, Reply, SKIP_LABEL};
@@ -43,54 +48,93 @@ fn header(question: &Question, style: TextStyle) -> String {
     out
 }
 
-/// Arrow keys and Enter, drawn on stderr.
+/// Arrow keys and Enter, drawn on stderr by a dialoguer theme.
 pub struct TerminalPrompter {
     term: console::Term,
     style: TextStyle,
+    theme: Box<dyn Theme>,
     /// When keys came, across every menu of the run.
     pace: super::menu::Pace,
 }
 
-/// The keys, shown above each menu.
-const HINT: &str = "↑↓ move · Enter choose · Esc stop";
-/// The keys, for terminals without UTF-8.
-const ASCII_HINT: &str = "Up/Down move, Enter choose, Esc stop";
+/// The theme prompts are drawn with: dialoguer's colourful one when
+/// `style` has colour (with ASCII marks where the locale lacks UTF-8),
+/// its plain one otherwise.
+pub fn theme_for(style: TextStyle) -> Box<dyn Theme> {
+    if !style.colour {
+        return Box::new(PlainTheme);
+    }
+    let mut theme = ColorfulTheme::default();
+    if style.ascii {
+        let mark = |text: &str| console::style(text.to_owned()).for_stderr();
+        theme.prompt_suffix = mark(">").black().bright();
+        theme.success_prefix = mark("+").green();
+        theme.success_suffix = mark("-").black().bright();
+        theme.error_prefix = mark("x").red();
+        theme.active_item_prefix = mark(">").green();
+    }
+    Box::new(theme)
+}
+
+/// dialoguer's [`SimpleTheme`], except that a question keeps its own mark:
+/// "What would you most likely do?", not "… do?:".
+struct PlainTheme;
+
+impl Theme for PlainTheme {
+    fn format_prompt(&self, f: &mut dyn std::fmt::Write, prompt: &str) -> std::fmt::Result {
+        if prompt.trim_end().ends_with('?') {
+            write!(f, "{prompt}")
+        } else {
+            SimpleTheme.format_prompt(f, prompt)
+        }
+    }
+}
 
 impl TerminalPrompter {
     /// A prompter on stderr.
     pub fn new(style: TextStyle) -> Self {
-        Self { term: console::Term::stderr(), style, pace: super::menu::Pace::default() }
-    }
-
-    /// Options wrapped to the width, continuation lines indented, so that
-    /// the menu redraws a known number of lines.
-    fn items(&self, question: &Question) -> Vec<String> {
-        let text_width = self.style.width.saturating_sub(4).max(16);
-        let plain = TextStyle { colour: false, ..self.style };
-        let mut items: Vec<String> = question
-            .options
-            .iter()
-            .map(|option| {
-                textwrap::wrap(&paint(option, Tone::Plain, plain), text_width).join("\n    ")
-            })
-            .collect();
-        items.push(paint(SKIP_LABEL, Tone::Dim, self.style));
-        if question.can_go_back {
-            items.push(paint(BACK_LABEL, Tone::Dim, self.style));
+        Self {
+            term: console::Term::stderr(),
+            style,
+            theme: theme_for(style),
+            pace: super::menu::Pace::default(),
         }
-        items
     }
 
-    fn hint(&self) -> String {
-        paint(if self.style.ascii { ASCII_HINT } else { HINT }, Tone::Dim, self.style)
+    /// Text from a file, safe to show and without colour: the theme colours it.
+    fn safe(&self, text: &str) -> String {
+        paint(text, Tone::Plain, TextStyle { colour: false, ..self.style })
     }
 
-    fn select(&self, prompt: &str, items: &[String], default: usize) -> Result<Option<usize>> {
+    fn select(
+        &self,
+        header: &dyn Fn(usize) -> String,
+        prompt: &str,
+        items: &[String],
+        numbered: usize,
+        default: usize,
+    ) -> Result<Option<usize>> {
         discard_typed_ahead();
-        super::menu::select(&self.term, &self.pace, self.style, prompt, items, default)
+        let hint = super::menu::hint(numbered, self.style.ascii);
+        let prompt = self.safe(prompt);
+        let screen = Screen {
+            header,
+            menu: MenuText {
+                prompt: &prompt,
+                hint: &hint,
+                items,
+                numbered,
+                ascii: self.style.ascii,
+            },
+            default,
+        };
+        super::menu::select(&self.term, &self.pace, self.theme.as_ref(), &screen, self.style.width)
             .context("cannot read from the terminal")
     }
 }
+
+/// The longest name the name prompt takes.
+const NAME_LIMIT: usize = crate::result::MAX_NAME;
 
 impl Prompter for TerminalPrompter {
     fn show(&mut self, text: &str) -> Result<()> {
@@ -104,28 +148,50 @@ impl Prompter for TerminalPrompter {
         super::menu::confirm(
             &self.term,
             &self.pace,
-            self.style,
-            &paint(question, Tone::Plain, self.style),
+            self.theme.as_ref(),
+            &self.safe(question),
             default,
+            self.style.width,
+        )
+        .context("cannot read from the terminal")
+    }
+
+    fn input(&mut self, question: &str) -> Result<Option<String>> {
+        discard_typed_ahead();
+        super::menu::input(
+            &self.term,
+            &self.pace,
+            self.theme.as_ref(),
+            &self.safe(question),
+            NAME_LIMIT,
+            self.style.width,
         )
         .context("cannot read from the terminal")
     }
 
     fn ask(&mut self, question: &Question) -> Result<Reply> {
-        let _ = self.term.clear_screen();
-        let mut text = header(question, self.style);
-        text.push('\n');
-        text.push_str(&wrap(
-            &paint(&question.prompt, Tone::Strong, self.style),
-            self.style.width,
-            "",
-        ));
-        self.term.write_line(&text).context("cannot write to the terminal")?;
-        let hint = self.hint();
-        let items = self.items(question);
-        let reply = match self.select(&hint, &items, question.current.unwrap_or(0))? {
-            Some(index) if index < question.options.len() => Reply::Choose(index),
-            Some(index) if index == question.options.len() => Reply::Skip,
+        let style = self.style;
+        let header = |width: usize| {
+            let mut text = header(question, TextStyle { width, ..style });
+            text.push('\n');
+            text
+        };
+        let mut items: Vec<String> =
+            question.options.iter().map(|option| self.safe(option)).collect();
+        items.push(String::from(SKIP_LABEL));
+        if question.can_go_back {
+            items.push(String::from(BACK_LABEL));
+        }
+        let count = question.options.len();
+        let reply = match self.select(
+            &header,
+            &question.prompt,
+            &items,
+            count,
+            question.current.unwrap_or(0),
+        )? {
+            Some(index) if index < count => Reply::Choose(index),
+            Some(index) if index == count => Reply::Skip,
             Some(_) => Reply::Back,
             None => Reply::Quit,
         };
@@ -133,12 +199,14 @@ impl Prompter for TerminalPrompter {
     }
 
     fn choose(&mut self, text: &str, choices: &[String], default: usize) -> Result<Option<usize>> {
-        let _ = self.term.clear_screen();
-        self.show(text)?;
-        self.term.write_line("").context("cannot write to the terminal")?;
-        let items: Vec<String> =
-            choices.iter().map(|choice| paint(choice, Tone::Plain, self.style)).collect();
-        self.select(&self.hint(), &items, default)
+        let style = self.style;
+        let header = |width: usize| {
+            let mut shown = wrap(&paint(text, Tone::Plain, style), width, "");
+            shown.push_str("\n\n");
+            shown
+        };
+        let items: Vec<String> = choices.iter().map(|choice| self.safe(choice)).collect();
+        self.select(&header, "What next?", &items, items.len(), default)
     }
 }
 
@@ -209,6 +277,16 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
                 _ => self.write("Please type y or n.")?,
             }
         }
+    }
+
+    fn input(&mut self, question: &str) -> Result<Option<String>> {
+        discard_typed_ahead();
+        write!(self.output, "{}: ", paint(question, Tone::Plain, self.style))
+            .context("cannot write the prompt")?;
+        self.output.flush().ok();
+        let mut line = String::new();
+        let read = self.input.read_line(&mut line).context("cannot read the answer")?;
+        Ok((read > 0).then(|| line.trim().to_owned()))
     }
 
     fn ask(&mut self, question: &Question) -> Result<Reply> {
@@ -304,6 +382,24 @@ mod tests {
         assert!(shown.contains("[2/5] The outage"), "{shown}");
         assert!(shown.contains("What would you most likely do?\n1. Fix it\n2. Plan it"), "{shown}");
         assert!(shown.contains("Please type a number from 1 to 2"), "{shown}");
+    }
+
+    #[test]
+    fn the_plain_theme_keeps_a_question_mark_and_the_colourful_one_its_marks() {
+        let plain = theme_for(TextStyle::plain(80));
+        let mut drawn = String::new();
+        plain.format_select_prompt(&mut drawn, "What would you most likely do?").unwrap();
+        assert_eq!(drawn, "What would you most likely do?");
+        let mut drawn = String::new();
+        plain.format_select_prompt(&mut drawn, "Choose").unwrap();
+        assert_eq!(drawn, "Choose:");
+        let mut drawn = String::new();
+        plain.format_confirm_prompt(&mut drawn, "Ready to start?", Some(true)).unwrap();
+        assert_eq!(drawn, "Ready to start? [Y/n] ");
+        let ascii = theme_for(TextStyle { width: 80, ascii: true, colour: true });
+        let mut drawn = String::new();
+        ascii.format_select_prompt_item(&mut drawn, "Fix it", true).unwrap();
+        assert_eq!(console::strip_ansi_codes(&drawn), "> Fix it", "no UTF-8 marks without UTF-8");
     }
 
     #[test]

@@ -1,21 +1,96 @@
-//! Ctrl-C, SIGTERM, SIGHUP, SIGQUIT and Ctrl-Z during an assessment.
+//! Signals during an assessment: every one that would end the process,
+//! Ctrl-Z, and a resized window; and a file size limit for every command.
 //!
-//! The menu reads keys in raw mode, and a signal can arrive at any moment:
-//! inside a key read, between questions, in `--plain` mode, or from `kill`.
-//! The handler installed here runs on its own thread: it puts the terminal
-//! back as it was before the first question (echo, canonical mode and the
-//! cursor), says how many answers are on disk and how to go on, and ends
-//! the process with exit code 130. Answers are saved after each one,
-//! atomically, so ending here loses nothing.
+//! The menu reads keys in raw mode with the cursor hidden, and a signal can
+//! arrive at any moment: inside a key read, between questions, in
+//! `--plain` mode, or from `kill`. For every signal whose default action
+//! ends the process ([`TERMINATING`]) the handler installed here, on its
+//! own thread, puts the terminal back as it was before the first question
+//! (echo, canonical mode and the cursor), says how many answers are on disk
+//! and how to go on, and ends the process with the conventional status,
+//! 128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM). Answers are
+//! saved after each one, atomically, so ending here loses nothing.
+//!
+//! SIGSEGV, SIGILL and SIGFPE cannot have a handler that returns (a real
+//! fault would repeat at once), so they are blocked and waited for instead:
+//! one sent with `kill` is taken here like the others, while a real fault
+//! still ends the process at once, as the kernel delivers it regardless.
 
 use std::io::Write as _;
-use std::sync::Arc;
+use std::os::unix::net::UnixStream;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use nix::libc::{
+    SIGABRT, SIGALRM, SIGBUS, SIGCONT, SIGHUP, SIGINT, SIGIO, SIGPROF, SIGPWR, SIGQUIT, SIGSTKFLT,
+    SIGSYS, SIGTERM, SIGTRAP, SIGTSTP, SIGUSR1, SIGUSR2, SIGVTALRM, SIGWINCH, SIGXCPU, SIGXFSZ,
+};
 use signal_hook::iterator::Signals;
 
-use crate::error::EXIT_INTERRUPTED;
+/// Signals whose default action ends the process and that may have a
+/// handler, besides the real-time ones; SIGXFSZ is not among them (see
+/// [`keep_running_past_file_size_limit`]), nor SIGPIPE, which Rust ignores.
+pub const TERMINATING: [i32; 16] = [
+    SIGHUP, SIGINT, SIGQUIT, SIGTRAP, SIGABRT, SIGBUS, SIGUSR1, SIGUSR2, SIGALRM, SIGTERM,
+    SIGSTKFLT, SIGXCPU, SIGVTALRM, SIGPROF, SIGIO, SIGPWR,
+];
+
+/// SIGSYS as well: its default dumps core.
+const ALSO_TERMINATING: [i32; 1] = [SIGSYS];
+
+/// The faults, blocked and waited for ([`install`]).
+const FAULTS: [nix::sys::signal::Signal; 3] = [
+    nix::sys::signal::Signal::SIGSEGV,
+    nix::sys::signal::Signal::SIGILL,
+    nix::sys::signal::Signal::SIGFPE,
+];
+
+/// The exit status after `signal` ended an assessment: 128 + its number,
+/// as a shell reports a process the signal ended.
+pub fn exit_status(signal: i32) -> i32 {
+    128 + signal
+}
+
+/// Makes a write past the file size limit (`ulimit -f`) fail with "File
+/// too large" instead of ending the process with SIGXFSZ, so the error is
+/// reported and the temporary file removed like any other failed write.
+/// Call once, at start.
+pub fn keep_running_past_file_size_limit() {
+    // A handler (which does nothing) rather than ignoring the signal: the
+    // write fails just the same, and a program itlead runs gets the
+    // default back.
+    let _ = signal_hook::flag::register(SIGXFSZ, Arc::new(AtomicBool::new(false)));
+}
+
+/// The read end of a socket that gets a byte at each window resize
+/// (SIGWINCH), watched for from the first call on; `None` when it cannot
+/// be set up (the menu then lays out again at the next key).
+pub fn resizes() -> Option<&'static UnixStream> {
+    static RESIZES: OnceLock<Option<UnixStream>> = OnceLock::new();
+    RESIZES
+        .get_or_init(|| {
+            let (read, write) = UnixStream::pair().ok()?;
+            read.set_nonblocking(true).ok()?;
+            write.set_nonblocking(true).ok()?;
+            signal_hook::low_level::pipe::register(SIGWINCH, write).ok()?;
+            Some(read)
+        })
+        .as_ref()
+}
+
+/// Reads away what [`resizes`] got; true when the window was resized.
+pub fn take_resizes(mut stream: &UnixStream) -> bool {
+    use std::io::Read as _;
+    let mut any = false;
+    let mut buffer = [0_u8; 64];
+    while let Ok(count) = stream.read(&mut buffer) {
+        if count == 0 {
+            break;
+        }
+        any = true;
+    }
+    any
+}
 
 /// True from a stop until the terminal is the menu's again after the
 /// continue.
@@ -58,7 +133,7 @@ impl SavedCount {
 const SHOW_CURSOR: &str = "\x1b[?25h";
 
 /// Installs the handler: remembers the terminal's settings now, and on a
-/// terminating signal restores them and exits with 130. On Ctrl-Z
+/// terminating signal restores them and exits with [`exit_status`]. On Ctrl-Z
 /// (SIGTSTP) it gives the terminal back as it was before the first question,
 /// cursor shown, and when the shell continues it (`fg`) it takes the
 /// menu's settings up again, so the shell is usable meanwhile and the menu
@@ -68,15 +143,45 @@ const SHOW_CURSOR: &str = "\x1b[?25h";
 pub fn install(saved: SavedCount, resume: String, width: usize) -> std::io::Result<()> {
     let stdin = std::io::stdin();
     let original = rustix::termios::tcgetattr(&stdin).ok();
-    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT])?;
+    let realtime = nix::libc::SIGRTMIN()..=nix::libc::SIGRTMAX();
+    let mut signals = Signals::new(
+        TERMINATING
+            .iter()
+            .chain(&ALSO_TERMINATING)
+            .copied()
+            .chain(realtime)
+            .chain([SIGTSTP, SIGCONT]),
+    )?;
+    let end = {
+        let original = original.clone();
+        move |signal: i32| -> ! {
+            if let Some(original) = &original {
+                restore(original);
+            }
+            let mut stderr = std::io::stderr().lock();
+            let _ = write!(stderr, "{SHOW_CURSOR}\n{}\n", crate::flow::messages::stopped_message(saved.get(), &resume, width));
+            let _ = stderr.flush();
+            // The only exit outside `main`: the main thread may be blocked
+            // reading keys, and everything worth keeping is on disk.
+            #[allow(clippy::exit)]
+            std::process::exit(exit_status(signal))
+        }
+    };
+    // The faults: blocked here, before the threads below start (they
+    // inherit the mask), and waited for on a thread of their own.
+    let mut faults = nix::sys::signal::SigSet::empty();
+    for fault in FAULTS {
+        faults.add(fault);
+    }
+    if faults.thread_block().is_ok() {
+        let end = end.clone();
+        std::thread::spawn(move || {
+            if let Ok(signal) = faults.wait() {
+                end(signal as i32);
+            }
+        });
+    }
     std::thread::spawn(move || {
-        let restore = |settings: &rustix::termios::Termios| {
-            let _ = rustix::termios::tcsetattr(
-                std::io::stdin(),
-                rustix::termios::OptionalActions::Now,
-                settings,
-            );
-        };
         for signal in signals.forever() {
             match signal {
                 // Continuing after a stop is handled where the stop is.
@@ -98,25 +203,18 @@ pub fn install(saved: SavedCount, resume: String, width: usize) -> std::io::Resu
                     }
                     STOPPING.store(false, Ordering::SeqCst);
                 }
-                _ => {
-                    if let Some(original) = &original {
-                        restore(original);
-                    }
-                    let mut stderr = std::io::stderr().lock();
-                    let _ = write!(
-                        stderr,
-                        "{SHOW_CURSOR}\n{}\n",
-                        crate::flow::messages::stopped_message(saved.get(), &resume, width)
-                    );
-                    let _ = stderr.flush();
-                    // The only exit outside `main`: the main thread may be
-                    // blocked reading keys, and everything worth keeping is
-                    // on disk.
-                    #[allow(clippy::exit)]
-                    std::process::exit(i32::from(EXIT_INTERRUPTED));
-                }
+                signal => end(signal),
             }
         }
     });
     Ok(())
+}
+
+/// Puts the terminal's settings back to `settings`.
+fn restore(settings: &rustix::termios::Termios) {
+    let _ = rustix::termios::tcsetattr(
+        std::io::stdin(),
+        rustix::termios::OptionalActions::Now,
+        settings,
+    );
 }

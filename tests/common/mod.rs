@@ -139,6 +139,8 @@ impl Itlead {
             .args(args)
             .env_remove("ITLEAD_CONTENT")
             .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("CLICOLOR")
             .env_remove("COLUMNS")
             .env("HOME", self.home.path())
             .env("XDG_DATA_HOME", self.home.path().join("xdg-data"))

@@ -48,11 +48,28 @@ pub fn exit_code(session: &OsSession) -> i32 {
     }
 }
 
-/// Accepts the introduction.
+/// Accepts the introduction, and skips the name prompt when there is one
+/// (there is none with `--name` or `--about`).
 pub fn start(session: &mut OsSession) {
     session.expect("Ready to start?").expect("intro shown");
     press(session, ENTER);
+    let waited = std::time::Instant::now();
+    while waited.elapsed() < Duration::from_secs(15) {
+        if session.is_matched(NAME_PROMPT).unwrap_or(false) {
+            session.expect(NAME_PROMPT).expect("name prompt");
+            press(session, ENTER);
+            return;
+        }
+        if session.is_matched(Regex(r"\[1/\d+\]")).unwrap_or(false) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("neither the name prompt nor the first question came");
 }
+
+/// The name prompt.
+pub const NAME_PROMPT: &str = "Your name (optional, Enter skips)";
 
 /// Waits for question `number` of `total` and returns `total`.
 pub fn expect_question(session: &mut OsSession, number: usize) -> usize {
