@@ -159,7 +159,11 @@ pub fn install(saved: SavedCount, resume: String, width: usize) -> std::io::Resu
                 restore(original);
             }
             let mut stderr = std::io::stderr().lock();
-            let _ = write!(stderr, "{SHOW_CURSOR}\n{}\n", crate::flow::messages::stopped_message(saved.get(), &resume, width));
+            let _ = write!(
+                stderr,
+                "{SHOW_CURSOR}\n{}\n",
+                crate::flow::messages::stopped_message(saved.get(), &resume, width)
+            );
             let _ = stderr.flush();
             // The only exit outside `main`: the main thread may be blocked
             // reading keys, and everything worth keeping is on disk.
