@@ -9,8 +9,17 @@
 //! validator's located messages or the analysis's warnings.
 
 #[allow(dead_code, missing_docs)]
+#[path = "src/answer.rs"]
+mod answer;
+#[allow(dead_code, missing_docs)]
 #[path = "src/content/mod.rs"]
 mod content;
+#[allow(dead_code, missing_docs)]
+#[path = "src/respondents.rs"]
+mod respondents;
+#[allow(dead_code, missing_docs)]
+#[path = "src/score.rs"]
+mod score;
 
 use std::path::PathBuf;
 
@@ -18,6 +27,9 @@ fn main() {
     let source_path = "content/contrasts.yaml";
     println!("cargo:rerun-if-changed={source_path}");
     println!("cargo:rerun-if-changed=src/content");
+    for module in ["src/answer.rs", "src/score.rs", "src/respondents.rs"] {
+        println!("cargo:rerun-if-changed={module}");
+    }
     let text = std::fs::read_to_string(source_path)
         .unwrap_or_else(|error| panic!("cannot read {source_path}: {error}"));
     let content = match content::parse(source_path, &text) {
@@ -30,13 +42,18 @@ fn main() {
         }
     };
     let design = content::design::analyse(&content);
-    if !design.warnings.is_empty() {
-        for warning in &design.warnings {
+    let modelled = respondents::model(&content, respondents::DEFAULT_BETA);
+    // Modelled respondents' missed targets fail the build as the design's
+    // own warnings do.
+    let warnings: Vec<&content::design::Finding> =
+        design.warnings.iter().chain(&modelled.warnings).collect();
+    if !warnings.is_empty() {
+        for warning in &warnings {
             println!("cargo:warning={}", warning.message);
         }
         panic!(
             "{source_path} fails `itlead check --strict` with {} design warnings",
-            design.warnings.len()
+            warnings.len()
         );
     }
     // Two blobs: `explain`, `list` and `completions` need the axes only, and

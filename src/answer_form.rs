@@ -81,7 +81,7 @@ fn csp_hash(text: &str) -> String {
 /// With `about`, a colleague's form about that person.
 pub fn form(content: &Content, scenarios: &[&Scenario], about: Option<&Subject>) -> String {
     let subject = about.map(|about| first_name(&about.name));
-    let minutes = estimate(content, scenarios).minutes();
+    let minutes = estimate(content, scenarios, false).minutes();
     let title = match about {
         Some(about) => format!("Questions about {}", about.name),
         None => content.title.clone(),
@@ -122,7 +122,7 @@ pub fn form(content: &Content, scenarios: &[&Scenario], about: Option<&Subject>)
         );
     }
     out.push_str("</header>\n<section class=\"intro\" aria-label=\"Before you start\">\n");
-    for paragraph in intro(Plan::of(content, scenarios, minutes), subject).split("\n\n") {
+    for paragraph in intro(Plan::of(content, scenarios, minutes, false), subject).split("\n\n") {
         let _ = writeln!(out, "<p>{}</p>", html(paragraph.trim()));
     }
     let keep = match about {
@@ -537,8 +537,10 @@ mod tests {
         let scenarios: Vec<&Scenario> = content.scenarios.iter().collect();
         let about = Subject { name: String::from("Sam Lee"), relation: Relation::Peer };
         let page = form(&content, &scenarios, Some(&about));
-        let minutes = estimate(&content, &scenarios).minutes();
-        for paragraph in intro(Plan::of(&content, &scenarios, minutes), Some("Sam")).split("\n\n") {
+        let minutes = estimate(&content, &scenarios, false).minutes();
+        for paragraph in
+            intro(Plan::of(&content, &scenarios, minutes, false), Some("Sam")).split("\n\n")
+        {
             assert!(page.contains(&html(paragraph.trim())), "{paragraph}");
         }
         for scenario in &scenarios {

@@ -83,9 +83,13 @@ itlead questions --about \"Sam Lee\" --relation peer --invitation invite/"
     #[command(
         long_about = "Validate a content file, reporting every problem at its line and column, and \
 analyse its design: how far random answering lands from the middle, how many responses each \
-contrast gets, how contrasts correlate, and how long the full and quick forms take. With --strict, \
-any design warning exits 3. An answers or result file is recognised and named as such.",
-        after_help = "Examples:\n  itlead check\n  itlead check my.yaml --strict"
+contrast gets, how contrasts correlate, and how long the full and quick forms take. Then it models \
+respondents with known positions (the consistent-respondent model) and shows, per contrast, how \
+well a score comes back on a retest, how often the same side comes back, and how often someone \
+is shown the wrong side or mixed. With --strict, any design warning or missed target exits 3. \
+An answers or result file is recognised and named as such.",
+        after_help = "Examples:\n  itlead check\n  itlead check my.yaml --strict\n  \
+itlead check --beta 0.8 --format json"
     )]
     Check(CheckArgs),
     /// Show a saved result again, in any format.
@@ -251,9 +255,24 @@ pub struct CheckArgs {
     /// Exit 3 when the design analysis has any warning.
     #[arg(long)]
     pub strict: bool,
+    /// How strongly modelled respondents' positions show in their answers
+    /// against the noise: 0.5 makes two scenarios on one contrast
+    /// correlate about 0.2, as situational judgement items do.
+    #[arg(long, value_name = "BETA", default_value_t = crate::respondents::DEFAULT_BETA, value_parser = beta)]
+    pub beta: f64,
     /// Output format.
     #[arg(long, default_value = "text", value_parser = FormatParser(Checked::FORMATS))]
     pub format: Format,
+}
+
+/// A β for the respondent model: a finite number from 0 to 10.
+fn beta(text: &str) -> Result<f64, String> {
+    let value: f64 = text.trim().parse().map_err(|_| format!("`{text}` is not a number"))?;
+    if value.is_finite() && (0.0..=10.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{text} is out of range; β is a number from 0 to 10"))
+    }
 }
 
 /// `itlead report`.

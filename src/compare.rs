@@ -7,13 +7,17 @@
 //! of the content version): a minor version may reword or add scenarios,
 //! a major one may change what an axis measures. Only axes that both
 //! results scored are compared; the others are listed with the reason.
+//!
+//! A movement counts as real only beyond noise: larger than both results'
+//! margins together explain ([`crate::score::reliable_change`]). The same
+//! person answering twice moves a little on most contrasts by chance.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::result::ResultDocument;
-use crate::score::Band;
+use crate::score::{Band, Measure, beyond_noise};
 use crate::team::major_version;
 
 /// The `schema` value of compare documents.
@@ -76,6 +80,14 @@ pub struct Movement {
     pub new_score: i32,
     /// `new_score − old_score`: positive toward the leader side.
     pub delta: i32,
+    /// The earlier score's margin (standard error), in points.
+    pub old_margin: Option<i32>,
+    /// The later score's margin (standard error), in points.
+    pub new_margin: Option<i32>,
+    /// Whether the change is larger than both margins explain: a reliable
+    /// change, beyond 1.96 × the root of the sum of the squared margins,
+    /// with at least 6 responses behind each score.
+    pub beyond_noise: bool,
     /// Band in the earlier result.
     pub old_band: Band,
     /// Band in the later result.
@@ -141,6 +153,8 @@ pub struct MovementSummary {
     pub unchanged: usize,
     /// Axes whose band changed.
     pub band_changes: usize,
+    /// Axes whose change is beyond noise.
+    pub beyond_noise: usize,
 }
 
 /// Two results that cannot be compared, and why.
@@ -206,6 +220,20 @@ pub fn compare(
                 old_score,
                 new_score,
                 delta: new_score - old_score,
+                old_margin: earlier.standard_error,
+                new_margin: later.standard_error,
+                beyond_noise: beyond_noise(
+                    Measure {
+                        score: f64::from(old_score),
+                        margin: earlier.standard_error.map(f64::from),
+                        responses: earlier.responses,
+                    },
+                    Measure {
+                        score: f64::from(new_score),
+                        margin: later.standard_error.map(f64::from),
+                        responses: later.responses,
+                    },
+                ),
                 old_band: earlier.band,
                 new_band: later.band,
                 band_changed: earlier.band != later.band,
@@ -233,6 +261,7 @@ pub fn compare(
         toward_manager: axes.iter().filter(|axis| axis.delta < 0).count(),
         unchanged: axes.iter().filter(|axis| axis.delta == 0).count(),
         band_changes: axes.iter().filter(|axis| axis.band_changed).count(),
+        beyond_noise: axes.iter().filter(|axis| axis.beyond_noise).count(),
     };
     Ok(CompareDocument {
         schema: COMPARE_SCHEMA.to_owned(),

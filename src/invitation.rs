@@ -68,8 +68,8 @@ pub fn message(
     template_name: &str,
 ) -> String {
     let name = first_name(&about.name);
-    let minutes = estimate(content, scenarios).minutes();
-    let plan = Plan::of(content, scenarios, minutes);
+    let minutes = estimate(content, scenarios, false).minutes();
+    let plan = Plan::of(content, scenarios, minutes, false);
     let items = match (plan.scenarios, plan.pairs) {
         (_, 0) => plural(plan.scenarios, "short IT scenario", "short IT scenarios"),
         (0, _) => plural(plan.pairs, "quick choice", "quick choices"),

@@ -28,6 +28,7 @@ mod manpage;
 pub mod output;
 pub mod paths;
 pub mod resolve;
+pub mod respondents;
 pub mod result;
 pub mod score;
 pub mod shell;

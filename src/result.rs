@@ -191,6 +191,9 @@ pub struct ThemeResult {
     /// Mean of its axis scores.
     #[serde(deserialize_with = "whole_number")]
     pub score: Option<i32>,
+    /// Margin of that mean, in points (results before itlead 0.2 have none).
+    #[serde(default, deserialize_with = "whole_number")]
+    pub standard_error: Option<i32>,
     /// Band of the theme: `split` when its contrasts lean both ways.
     pub band: Band,
     /// Lowest axis score.
@@ -329,8 +332,8 @@ impl ResultDocument {
     /// score and responses, the themes and the overall summary.
     fn derive(&mut self) {
         for axis in &mut self.axes {
-            axis.band = Band::of(axis.score, axis.responses);
-            axis.mixed &= axis.band == Band::Balanced;
+            axis.band = Band::of(axis.score, axis.responses, axis.standard_error);
+            axis.mixed &= axis.band.is_unsided();
         }
         let scores: Vec<AxisScore> = self.axes.iter().map(AxisResult::score).collect();
         let membership: Vec<(&str, &str)> =
@@ -525,6 +528,7 @@ fn theme_result(name: &str, score: ThemeScore) -> ThemeResult {
         id: score.id,
         name: name.to_owned(),
         score: score.score,
+        standard_error: score.standard_error,
         band: score.band,
         min: score.min,
         max: score.max,
@@ -676,6 +680,7 @@ mod v1 {
                         id: theme.id,
                         name: theme.name,
                         score: None,
+                        standard_error: None,
                         band: Band::Unscored,
                         min: None,
                         max: None,

@@ -11,25 +11,39 @@
 //! leader-side option as most likely (and the most manager-side one as
 //! least likely) scores +100. Skips count for nothing.
 //!
-//! Every score carries its number of responses and a standard error from
-//! the spread of its scenarios, moderated toward an assumed spread so that
-//! a few agreeing scenarios are not taken as certainty. With fewer than
-//! [`MIN_BANDED_RESPONSES`] responses the band is `uncertain`. A balanced
-//! score is *mixed* when it comes from clear answers at both ends rather
-//! than from answers in the middle. Themes and the overall summary are
-//! built from the axis scores alone ([`summarize`]), so a saved result's
-//! summary can be rebuilt without the content.
+//! Every score carries its number of responses and a margin: the standard
+//! error from the spread of its scenarios, moderated toward an assumed
+//! spread so that a few agreeing scenarios are not taken as certainty. A
+//! band toward a side is shown only when the score is beyond the margin
+//! ([`MARGIN_Z`] standard errors from the middle); otherwise a score past
+//! ±[`LEANING_FROM`] shows as *no clear leaning*. With fewer than
+//! [`MIN_BANDED_RESPONSES`] responses the band is `uncertain`. A score
+//! without a leaning is *mixed* when its scenarios disagree more than a
+//! consistent respondent's would: a test at the 5 % level of their spread
+//! against the spread of answering at random ([`mixed`]).
+//!
+//! [`Scorer`] holds what scoring needs of a content, worked out once, so
+//! that the respondent model (`crate::respondents`) scores thousands of
+//! answer sets with the very code an assessment uses. Themes and the
+//! overall summary are built from the axis scores alone ([`summarize`]), so
+//! a saved result's summary can be rebuilt without the content.
 
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::answer::{Answer, Answers};
-use crate::content::model::{Content, Pick, Side};
+use crate::content::model::{Content, Pick, Scenario, Side};
 pub use crate::content::selection::MIN_BANDED_RESPONSES;
 
 /// Scores with a magnitude below this are balanced.
 pub const LEANING_FROM: i32 = 20;
 /// Scores with a magnitude at or above this are strong.
 pub const STRONG_FROM: i32 = 60;
+/// The one-sided 95 % point of the standard normal distribution.
+const ONE_SIDED_95: f64 = 1.644_853_6;
+/// How many standard errors from the middle a score must be for its band
+/// to lean: the one-sided 95 % level, so that the answers show which side
+/// it is. Below that, the answers do not tell the sides apart.
+pub const MARGIN_Z: f64 = ONE_SIDED_95;
 
 /// Where a score falls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -45,6 +59,9 @@ pub enum Band {
     LeaningLeader,
     /// Far toward the leader side.
     StrongLeader,
+    /// Past the balanced range, but within its margin of the middle: the
+    /// answers do not show a side.
+    NoClearLeaning,
     /// Too few responses to say.
     Uncertain,
     /// A theme or summary whose contrasts lean to both sides.
@@ -54,16 +71,27 @@ pub enum Band {
 }
 
 impl Band {
-    /// The band of an axis score given its number of responses.
-    pub fn of(score: Option<i32>, responses: usize) -> Band {
+    /// The band of a score given its number of responses and its standard
+    /// error: a leaning only where the margin supports it.
+    pub fn of(score: Option<i32>, responses: usize, standard_error: Option<i32>) -> Band {
         match score {
             None => Band::Unscored,
             Some(_) if responses < MIN_BANDED_RESPONSES => Band::Uncertain,
-            Some(score) => Band::of_score(score),
+            Some(score) => Band::supported(score, standard_error),
         }
     }
 
-    /// The band a score falls in, however many responses it rests on.
+    /// The band of `score` when its margin supports a side, else balanced
+    /// or no clear leaning.
+    pub fn supported(score: i32, standard_error: Option<i32>) -> Band {
+        let band = Band::of_score(score);
+        let clear =
+            standard_error.is_none_or(|error| f64::from(score.abs()) > MARGIN_Z * f64::from(error));
+        if band.side().is_some() && !clear { Band::NoClearLeaning } else { band }
+    }
+
+    /// The band a score falls in, however many responses it rests on and
+    /// however wide its margin.
     pub fn of_score(score: i32) -> Band {
         match score {
             score if score <= -STRONG_FROM => Band::StrongManager,
@@ -83,6 +111,12 @@ impl Band {
         }
     }
 
+    /// Whether the band shows no side although the contrast was scored:
+    /// balanced, or no clear leaning. Only such a score can be mixed.
+    pub fn is_unsided(self) -> bool {
+        matches!(self, Band::Balanced | Band::NoClearLeaning)
+    }
+
     /// The machine form, as in JSON: `leaning-leader`, `balanced`, …
     pub fn id(self) -> &'static str {
         match self {
@@ -91,6 +125,7 @@ impl Band {
             Band::StrongManager => "strong-manager",
             Band::LeaningLeader => "leaning-leader",
             Band::StrongLeader => "strong-leader",
+            Band::NoClearLeaning => "no-clear-leaning",
             Band::Uncertain => "uncertain",
             Band::Split => "split",
             Band::Unscored => "unscored",
@@ -105,6 +140,7 @@ impl Band {
             Band::StrongManager => "strong manager",
             Band::LeaningLeader => "leaning leader",
             Band::StrongLeader => "strong leader",
+            Band::NoClearLeaning => "no clear leaning",
             Band::Uncertain => "uncertain",
             Band::Split => "split",
             Band::Unscored => "no answers",
@@ -131,15 +167,16 @@ pub struct AxisScore {
     /// Scenarios in the content that load on this axis.
     pub total: usize,
     /// Standard error of the score, in points, from the spread of the
-    /// answered scenarios; `None` with fewer than two.
+    /// answered scenarios (moderated); `None` when nothing was answered.
     pub standard_error: Option<i32>,
-    /// The score is balanced, but because clear answers at both ends
-    /// cancelled out, not because the answers sat in the middle.
+    /// The score shows no side, and its scenarios disagree more than a
+    /// consistent respondent's would: it depends on the situation.
     pub mixed: bool,
 }
 
 impl AxisScore {
-    /// The band as people read it: `mixed` replaces a mixed `balanced`.
+    /// The band as people read it: `mixed` replaces a mixed score without a
+    /// side.
     pub fn shown(&self) -> Shown {
         Shown::of(self.band, self.mixed)
     }
@@ -157,7 +194,7 @@ pub enum Shown {
 impl Shown {
     /// From a band and the mixed flag.
     pub fn of(band: Band, mixed: bool) -> Shown {
-        if mixed && band == Band::Balanced { Shown::Mixed } else { Shown::Band(band) }
+        if mixed && band.is_unsided() { Shown::Mixed } else { Shown::Band(band) }
     }
 
     /// Words for people.
@@ -184,8 +221,12 @@ pub struct ThemeScore {
     pub id: String,
     /// Mean of the theme's axis scores.
     pub score: Option<i32>,
+    /// The margin of that mean: the root of the sum of its contrasts'
+    /// squared standard errors, over their number.
+    pub standard_error: Option<i32>,
     /// `split` when its contrasts lean to both sides; else the band of the
-    /// mean, `uncertain` when no contrast has enough responses.
+    /// mean where its margin supports one, `uncertain` when no contrast has
+    /// enough responses.
     pub band: Band,
     /// Lowest axis score in the theme.
     pub min: Option<i32>,
@@ -233,8 +274,11 @@ pub struct Overall {
     pub manager_axes: usize,
     /// Axes balanced with answers in the middle.
     pub balanced_axes: usize,
-    /// Axes balanced from answers at both ends.
+    /// Axes without a side whose scenarios disagree more than chance.
     pub mixed_axes: usize,
+    /// Axes past the balanced range whose margin shows no side.
+    #[serde(default)]
+    pub unclear_axes: usize,
     /// Axes with too few responses for a band.
     pub uncertain_axes: usize,
     /// Axes with no answers.
@@ -259,86 +303,237 @@ pub struct Profile {
 /// Scores `answers` against `content`. Answers to unknown scenarios or with
 /// unknown keys count for nothing; the answers parser rejects them earlier.
 pub fn score(content: &Content, answers: &Answers) -> Profile {
-    let axes: Vec<AxisScore> =
-        content.axes.iter().map(|axis| score_axis(content, &axis.id, answers)).collect();
-    let membership: Vec<(&str, &str)> =
-        content.axes.iter().map(|axis| (axis.id.as_str(), axis.theme.as_str())).collect();
-    let theme_ids: Vec<&str> = content.themes.iter().map(|theme| theme.id.as_str()).collect();
-    let (themes, overall) = summarize(&axes, &membership, &theme_ids);
-    Profile { axes, themes, overall }
+    let scorer = Scorer::new(content);
+    scorer.profile(&scorer.index(answers))
+}
+
+/// One scenario's answer as scoring reads it: options by their index in
+/// the scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answered {
+    /// Skipped: counts for nothing, but is counted as skipped.
+    Skipped,
+    /// The options picked.
+    Chosen {
+        /// Index of the most likely option.
+        most: usize,
+        /// Index of the least likely option, when it was asked.
+        least: Option<usize>,
+    },
+}
+
+/// What scoring needs of a content, worked out once: for every axis, the
+/// scenarios on it, each option's offset and the spread of answering at
+/// random.
+#[derive(Debug, Clone)]
+pub struct Scorer<'a> {
+    content: &'a Content,
+    axes: Vec<AxisItems>,
+}
+
+#[derive(Debug, Clone)]
+struct AxisItems {
+    id: String,
+    items: Vec<Item>,
+}
+
+/// One scenario on one axis.
+#[derive(Debug, Clone)]
+struct Item {
+    /// Index of the scenario in the content.
+    scenario: usize,
+    /// `high − low` of its weights on the axis.
+    span: i64,
+    /// Each option's offset, from −span to +span.
+    offsets: Vec<i64>,
+    /// The variance of the counted position (−1 … +1) of someone answering
+    /// at random: with the most likely option only, and with both picks.
+    random_variance: [f64; 2],
+}
+
+impl<'a> Scorer<'a> {
+    /// Prepares scoring for `content`.
+    pub fn new(content: &'a Content) -> Self {
+        let axes = content
+            .axes
+            .iter()
+            .map(|axis| AxisItems {
+                id: axis.id.clone(),
+                items: content
+                    .scenarios
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, scenario)| scenario.loads_on(&axis.id))
+                    .map(|(index, scenario)| Item::new(index, scenario, &axis.id))
+                    .collect(),
+            })
+            .collect();
+        Self { content, axes }
+    }
+
+    /// The content being scored.
+    pub fn content(&self) -> &'a Content {
+        self.content
+    }
+
+    /// `answers` by scenario, in content order; `None` where a scenario
+    /// has no answer (or one whose keys the scenario does not have).
+    pub fn index(&self, answers: &Answers) -> Vec<Option<Answered>> {
+        self.content
+            .scenarios
+            .iter()
+            .map(|scenario| match answers.get(&scenario.id)? {
+                Answer::Skipped => Some(Answered::Skipped),
+                answer @ Answer::Chosen { .. } => {
+                    let at = |pick| {
+                        answer
+                            .key(pick)
+                            .and_then(|key| scenario.options.iter().position(|o| o.key == key))
+                    };
+                    let most = at(Pick::Most)?;
+                    Some(Answered::Chosen { most, least: at(Pick::Least) })
+                }
+            })
+            .collect()
+    }
+
+    /// The axis scores of `answered` (one entry per scenario, in content
+    /// order), in content order.
+    pub fn axes(&self, answered: &[Option<Answered>]) -> Vec<AxisScore> {
+        self.axes.iter().map(|axis| axis.score(answered)).collect()
+    }
+
+    /// Axis, theme and overall scores of `answered`.
+    pub fn profile(&self, answered: &[Option<Answered>]) -> Profile {
+        let axes = self.axes(answered);
+        let membership: Vec<(&str, &str)> =
+            self.content.axes.iter().map(|axis| (axis.id.as_str(), axis.theme.as_str())).collect();
+        let theme_ids: Vec<&str> =
+            self.content.themes.iter().map(|theme| theme.id.as_str()).collect();
+        let (themes, overall) = summarize(&axes, &membership, &theme_ids);
+        Profile { axes, themes, overall }
+    }
+}
+
+impl Item {
+    fn new(index: usize, scenario: &Scenario, axis: &str) -> Self {
+        let offsets: Vec<i64> = scenario
+            .options
+            .iter()
+            .map(|option| i64::from(scenario.offset(option, axis)))
+            .collect();
+        let span = i64::from(scenario.span(axis));
+        let random_variance =
+            [random_variance(&offsets, span, false), random_variance(&offsets, span, true)];
+        Self { scenario: index, span, offsets, random_variance }
+    }
+}
+
+/// The variance of the counted position, −1 … +1, of a respondent who picks
+/// uniformly at random: each option as most likely, or, with `least`, each
+/// ordered pair of different options.
+fn random_variance(offsets: &[i64], span: i64, least: bool) -> f64 {
+    if span <= 0 || offsets.len() < 2 {
+        return 0.0;
+    }
+    let scale = span as f64;
+    let positions: Vec<f64> = if least {
+        let mut all = Vec::new();
+        for (most, up) in offsets.iter().enumerate() {
+            for (other, down) in offsets.iter().enumerate() {
+                if other != most {
+                    all.push((up - down) as f64 / (2.0 * scale));
+                }
+            }
+        }
+        all
+    } else {
+        offsets.iter().map(|&offset| offset as f64 / scale).collect()
+    };
+    let count = positions.len() as f64;
+    let mean = positions.iter().sum::<f64>() / count;
+    positions.iter().map(|position| (position - mean).powi(2)).sum::<f64>() / count
 }
 
 /// One answered scenario on one axis.
+#[derive(Debug, Clone, Copy)]
 struct Scored {
     /// Sum of the counted offsets.
     offset: i64,
     /// Responses times span: what `offset` is out of.
     weight: i64,
-    /// Where the most likely pick sits: −1 at the manager end, +1 at the
-    /// leader end, 0 elsewhere.
-    end: i8,
+    /// The variance of `offset / weight` for someone answering at random.
+    random_variance: f64,
     responses: usize,
+    /// Options the scenario offers: a choice between two shows nothing
+    /// about a spread, as every answer sits at an end.
+    choices: usize,
 }
 
-fn score_axis(content: &Content, axis: &str, answers: &Answers) -> AxisScore {
-    let (mut skipped, mut total) = (0, 0);
-    let mut scored: Vec<Scored> = Vec::new();
-    for scenario in content.scenarios_on(axis) {
-        total += 1;
-        let span = i64::from(scenario.span(axis));
-        match answers.get(&scenario.id) {
-            None => {}
-            Some(Answer::Skipped) => skipped += 1,
-            Some(answer @ Answer::Chosen { .. }) => {
-                let mut item = Scored { offset: 0, weight: 0, end: 0, responses: 0 };
-                for (pick, option) in answer.picks(scenario) {
-                    let offset = i64::from(scenario.offset(option, axis));
-                    item.offset += i64::from(pick.sign()) * offset;
-                    item.weight += span;
-                    item.responses += 1;
-                    if pick == Pick::Most && span > 0 && offset.abs() == span {
-                        item.end = offset.signum() as i8;
+impl AxisItems {
+    fn score(&self, answered: &[Option<Answered>]) -> AxisScore {
+        let (mut skipped, total) = (0, self.items.len());
+        let mut scored: Vec<Scored> = Vec::new();
+        for item in &self.items {
+            match answered.get(item.scenario).copied().flatten() {
+                None => {}
+                Some(Answered::Skipped) => skipped += 1,
+                Some(Answered::Chosen { most, least }) => {
+                    let mut one = Scored {
+                        offset: 0,
+                        weight: 0,
+                        random_variance: 0.0,
+                        responses: 0,
+                        choices: item.offsets.len(),
+                    };
+                    for (sign, option) in [(1, Some(most)), (-1, least)] {
+                        if let Some(&offset) = option.and_then(|index| item.offsets.get(index)) {
+                            one.offset += sign * offset;
+                            one.weight += item.span;
+                            one.responses += 1;
+                        }
                     }
-                }
-                if item.responses > 0 {
-                    scored.push(item);
+                    one.random_variance = item.random_variance[usize::from(one.responses > 1)];
+                    if one.responses > 0 {
+                        scored.push(one);
+                    }
                 }
             }
         }
-    }
-    let responses: usize = scored.iter().map(|item| item.responses).sum();
-    let (offsets, weights) = scored.iter().fold((0_i64, 0_i64), |(offset, weight), item| {
-        (offset + item.offset, weight + item.weight)
-    });
-    let score = (weights > 0).then(|| (100.0 * offsets as f64 / weights as f64).round() as i32);
-    let band = Band::of(score, responses);
-    AxisScore {
-        id: axis.to_owned(),
-        score,
-        band,
-        responses,
-        answered: scored.len(),
-        skipped,
-        total,
-        standard_error: standard_error(&scored),
-        mixed: band == Band::Balanced && mixed(&scored),
+        let responses: usize = scored.iter().map(|item| item.responses).sum();
+        let (offsets, weights) = scored.iter().fold((0_i64, 0_i64), |(offset, weight), item| {
+            (offset + item.offset, weight + item.weight)
+        });
+        let score = (weights > 0).then(|| (100.0 * offsets as f64 / weights as f64).round() as i32);
+        let standard_error = standard_error(&scored);
+        let band = Band::of(score, responses, standard_error);
+        AxisScore {
+            id: self.id.clone(),
+            score,
+            band,
+            responses,
+            answered: scored.len(),
+            skipped,
+            total,
+            standard_error,
+            mixed: band.is_unsided() && mixed(&scored),
+        }
     }
 }
 
-/// The spread assumed for a scenario's position before any answers are
-/// seen: the variance of positions spread evenly over −1 … +1.
-const PRIOR_VARIANCE: f64 = 1.0 / 3.0;
-/// How many scenarios' worth of evidence that assumption counts for.
+/// How many scenarios' worth of evidence the assumed spread counts for.
 const PRIOR_SCENARIOS: f64 = 2.0;
 
 /// The standard error of the weighted mean of the scenarios' positions, in
 /// points; `None` when nothing is scored.
 ///
 /// The spread between scenarios is estimated from the answers and, as
-/// moderated variance estimates do, pulled toward [`PRIOR_VARIANCE`] with
-/// the weight of [`PRIOR_SCENARIOS`] scenarios. Two scenarios that happen
-/// to agree are weak evidence that every other scenario would agree too:
-/// a plain sample standard error would call them certain (±0).
+/// moderated variance estimates do, pulled toward an assumed spread with
+/// the weight of [`PRIOR_SCENARIOS`] scenarios. The assumed spread is that
+/// of answering these very scenarios at random: the most a consistent
+/// respondent's answers vary. Two scenarios that happen to agree are weak
+/// evidence that every other scenario would agree too: a plain sample
+/// standard error would call them certain (±0).
 fn standard_error(scored: &[Scored]) -> Option<i32> {
     let count = scored.len() as f64;
     let total: f64 = scored.iter().map(|item| item.weight as f64).sum();
@@ -346,24 +541,61 @@ fn standard_error(scored: &[Scored]) -> Option<i32> {
         return None;
     }
     let mean = scored.iter().map(|item| item.offset as f64).sum::<f64>() / total;
-    let (squares, weights_squared) =
-        scored.iter().fold((0.0_f64, 0.0_f64), |(squares, weights), item| {
+    let (squares, weights_squared, assumed) =
+        scored.iter().fold((0.0_f64, 0.0_f64, 0.0_f64), |(squares, weights, assumed), item| {
             let weight = item.weight as f64;
             let position = item.offset as f64 / weight;
-            (squares + weight * weight * (position - mean).powi(2), weights + weight * weight)
+            (
+                squares + weight * weight * (position - mean).powi(2),
+                weights + weight * weight,
+                assumed + weight * weight * item.random_variance,
+            )
         });
     // (count − 1) × the sample variance of the positions, weighted.
     let observed = count * squares / weights_squared;
-    let variance = (PRIOR_SCENARIOS * PRIOR_VARIANCE + observed) / (PRIOR_SCENARIOS + count - 1.0);
+    let prior = assumed / weights_squared;
+    let variance = (PRIOR_SCENARIOS * prior + observed) / (PRIOR_SCENARIOS + count - 1.0);
     Some((100.0 * (variance * weights_squared).sqrt() / total).round() as i32)
 }
 
-/// Whether the most likely picks sat at the ends both ways: at least one at
-/// each end, and ends for at least half of the scenarios.
+/// Whether the scenarios' positions spread more than a consistent
+/// respondent's would, at the 5 % level.
+///
+/// A consistent respondent whose position on the axis is near the middle
+/// answers it as if at random; further from the middle, the answers gather
+/// at one end and spread less. So the spread of answering at random is the
+/// most a consistent respondent shows, and the test compares with it:
+/// `Q = Σ (yᵢ − ȳ)² / vᵢ`, where yᵢ is a scenario's counted position, vᵢ
+/// its variance under random answering and ȳ the precision-weighted mean,
+/// is about χ² with n − 1 degrees of freedom for such a respondent. Mixed
+/// when Q exceeds that distribution's 95th percentile (Wilson and
+/// Hilferty's approximation), with at least three scenarios. Choices
+/// between two options are left out: every answer to one sits at an end,
+/// so its spread says nothing a consistent respondent's would not.
 fn mixed(scored: &[Scored]) -> bool {
-    let manager_ends = scored.iter().filter(|item| item.end < 0).count();
-    let leader_ends = scored.iter().filter(|item| item.end > 0).count();
-    manager_ends > 0 && leader_ends > 0 && 2 * (manager_ends + leader_ends) >= scored.len()
+    let items: Vec<(f64, f64)> = scored
+        .iter()
+        .filter(|item| item.choices > 2 && item.weight > 0 && item.random_variance > 0.0)
+        .map(|item| (item.offset as f64 / item.weight as f64, item.random_variance))
+        .collect();
+    if items.len() < 3 {
+        return false;
+    }
+    let precision: f64 = items.iter().map(|(_, variance)| 1.0 / variance).sum();
+    let mean =
+        items.iter().map(|(position, variance)| position / variance).sum::<f64>() / precision;
+    let q: f64 =
+        items.iter().map(|(position, variance)| (position - mean).powi(2) / variance).sum();
+    q > chi_square_95(items.len() - 1)
+}
+
+/// The 95th percentile of the χ² distribution with `freedom` degrees of
+/// freedom, by Wilson and Hilferty's cube-root approximation (within 1 % of
+/// the exact value from 2 degrees of freedom on).
+fn chi_square_95(freedom: usize) -> f64 {
+    let k = freedom.max(1) as f64;
+    let a = 2.0 / (9.0 * k);
+    k * (1.0 - a + ONE_SIDED_95 * a.sqrt()).powi(3)
 }
 
 /// How many margins apart two scores must be before a difference counts:
@@ -381,6 +613,32 @@ pub fn reliable_change(difference: f64, margin_a: Option<f64>, margin_b: Option<
         (Some(a), Some(b)) => difference.abs() > RELIABLE_CHANGE_Z * (a * a + b * b).sqrt(),
         _ => false,
     }
+}
+
+/// Fewest responses behind each of two scores before their difference can
+/// be called beyond noise. With fewer (a quick run gives three or four per
+/// contrast) a score takes only a few coarse values, and the normal
+/// approximation the margins rest on does not hold.
+pub const MIN_CHANGE_RESPONSES: usize = 6;
+
+/// One score as a difference needs it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Measure {
+    /// The score, in points.
+    pub score: f64,
+    /// Its margin (standard error), in points.
+    pub margin: Option<f64>,
+    /// The responses it rests on.
+    pub responses: usize,
+}
+
+/// Whether `later` differs from `earlier` beyond noise: both rest on at
+/// least [`MIN_CHANGE_RESPONSES`] responses, and the difference is a
+/// [`reliable_change`].
+pub fn beyond_noise(earlier: Measure, later: Measure) -> bool {
+    earlier.responses >= MIN_CHANGE_RESPONSES
+        && later.responses >= MIN_CHANGE_RESPONSES
+        && reliable_change(later.score - earlier.score, earlier.margin, later.margin)
 }
 
 /// Themes and the overall summary from axis scores alone. `membership`
@@ -404,6 +662,7 @@ pub fn summarize(
             ThemeScore {
                 id: theme.to_owned(),
                 score: group.score,
+                standard_error: group.standard_error,
                 band: group.band,
                 min: group.min,
                 max: group.max,
@@ -421,6 +680,7 @@ pub fn summarize(
         manager_axes: count(|axis| axis.band.side() == Some(Side::Manager)),
         balanced_axes: count(|axis| axis.shown() == Shown::Band(Band::Balanced)),
         mixed_axes: count(|axis| axis.shown() == Shown::Mixed),
+        unclear_axes: count(|axis| axis.shown() == Shown::Band(Band::NoClearLeaning)),
         uncertain_axes: count(|axis| axis.band == Band::Uncertain),
         unscored_axes: count(|axis| axis.band == Band::Unscored),
         clearest_manager: clearest(axes, Side::Manager),
@@ -432,6 +692,7 @@ pub fn summarize(
 /// What a group of axes adds up to.
 struct Group {
     score: Option<i32>,
+    standard_error: Option<i32>,
     band: Band,
     min: Option<i32>,
     max: Option<i32>,
@@ -445,16 +706,26 @@ fn group(axes: &[&AxisScore]) -> Group {
         let sum: i64 = scores.iter().map(|&score| i64::from(score)).sum();
         (sum as f64 / scored as f64).round() as i32
     });
+    let errors: Vec<f64> = axes
+        .iter()
+        .filter(|axis| axis.score.is_some())
+        .filter_map(|axis| axis.standard_error.map(f64::from))
+        .collect();
+    let standard_error = (!errors.is_empty() && errors.len() == scored).then(|| {
+        (errors.iter().map(|error| error * error).sum::<f64>().sqrt() / scored as f64).round()
+            as i32
+    });
     let leans = |side| axes.iter().any(|axis| axis.band.side() == Some(side));
     let banded = axes.iter().any(|axis| !matches!(axis.band, Band::Uncertain | Band::Unscored));
     let band = match score {
         None => Band::Unscored,
         Some(_) if leans(Side::Manager) && leans(Side::Leader) => Band::Split,
         Some(_) if !banded => Band::Uncertain,
-        Some(score) => Band::of_score(score),
+        Some(score) => Band::supported(score, standard_error),
     };
     Group {
         score,
+        standard_error,
         band,
         min: scores.iter().copied().min(),
         max: scores.iter().copied().max(),
@@ -484,8 +755,9 @@ fn clearest(axes: &[AxisScore], side: Side) -> Option<String> {
 mod tests {
     use super::*;
 
-    const BANDS: [Band; 8] = [
+    const BANDS: [Band; 9] = [
         Band::Balanced,
+        Band::NoClearLeaning,
         Band::LeaningManager,
         Band::StrongManager,
         Band::LeaningLeader,
@@ -506,7 +778,7 @@ mod tests {
         AxisScore {
             id: id.to_owned(),
             score: Some(score),
-            band: Band::of(Some(score), responses),
+            band: Band::of(Some(score), responses, None),
             responses,
             answered: responses,
             skipped: 0,
@@ -543,13 +815,94 @@ mod tests {
 
     #[test]
     fn band_edges() {
-        assert_eq!(Band::of(Some(-19), 3), Band::Balanced);
-        assert_eq!(Band::of(Some(-20), 3), Band::LeaningManager);
-        assert_eq!(Band::of(Some(59), 3), Band::LeaningLeader);
-        assert_eq!(Band::of(Some(60), 3), Band::StrongLeader);
-        assert_eq!(Band::of(Some(-60), 3), Band::StrongManager);
-        assert_eq!(Band::of(Some(100), 2), Band::Uncertain);
-        assert_eq!(Band::of(None, 0), Band::Unscored);
+        let narrow = Some(5);
+        assert_eq!(Band::of(Some(-19), 3, narrow), Band::Balanced);
+        assert_eq!(Band::of(Some(-20), 3, narrow), Band::LeaningManager);
+        assert_eq!(Band::of(Some(59), 3, narrow), Band::LeaningLeader);
+        assert_eq!(Band::of(Some(60), 3, narrow), Band::StrongLeader);
+        assert_eq!(Band::of(Some(-60), 3, narrow), Band::StrongManager);
+        assert_eq!(Band::of(Some(100), 2, narrow), Band::Uncertain);
+        assert_eq!(Band::of(None, 0, None), Band::Unscored);
+    }
+
+    #[test]
+    fn a_side_is_shown_only_beyond_the_margin() {
+        // MARGIN_Z = 1.645 standard errors from the middle: 30 > 1.645 · 18.
+        assert_eq!(Band::of(Some(30), 6, Some(18)), Band::LeaningLeader);
+        assert_eq!(Band::of(Some(30), 6, Some(19)), Band::NoClearLeaning);
+        assert_eq!(Band::of(Some(-65), 6, Some(70)), Band::NoClearLeaning);
+        assert_eq!(Band::of(Some(10), 6, Some(40)), Band::Balanced, "inside ±20 stays balanced");
+        assert!(Band::NoClearLeaning.side().is_none() && Band::NoClearLeaning.is_unsided());
+    }
+
+    #[test]
+    fn a_theme_without_a_clear_mean_shows_no_leaning() {
+        // Two contrasts at +25 ±20 each: the mean's margin is
+        // sqrt(20² + 20²) / 2 = 14, and 25 > 14 leans.
+        let mut a = scored("a", 25, 6);
+        a.standard_error = Some(20);
+        let mut b = a.clone();
+        b.id = "b".to_owned();
+        let membership = [("a", "t"), ("b", "t")];
+        let (themes, _) = summarize(&[a.clone(), b.clone()], &membership, &["t"]);
+        assert_eq!((themes[0].score, themes[0].standard_error), (Some(25), Some(14)));
+        assert_eq!(themes[0].band, Band::LeaningLeader);
+        a.standard_error = Some(40);
+        b.standard_error = Some(40);
+        let (themes, _) = summarize(&[a, b], &membership, &["t"]);
+        assert_eq!(themes[0].band, Band::NoClearLeaning, "{:?}", themes[0]);
+    }
+
+    fn positions(items: &[(i64, i64, f64)]) -> Vec<Scored> {
+        items
+            .iter()
+            .map(|&(offset, weight, random_variance)| Scored {
+                offset,
+                weight,
+                random_variance,
+                responses: 2,
+                choices: 4,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn mixed_needs_more_spread_than_random_answering() {
+        // Positions +1, −1, +1, −1, +1, −1 where random answering varies by
+        // 1/3: Q = 6 · 1 / (1/3) = 18 > 11.07, the 95th percentile of χ²
+        // with 5 degrees of freedom.
+        let ends = positions(&[(4, 4, 1.0 / 3.0), (-4, 4, 1.0 / 3.0)].repeat(3));
+        assert!(mixed(&ends));
+        // The same answers where random answering varies by 1: Q = 6, not
+        // more than chance.
+        let wide = positions(&[(4, 4, 1.0), (-4, 4, 1.0)].repeat(3));
+        assert!(!mixed(&wide));
+        // Choices between two options never count toward the test.
+        let pairs: Vec<Scored> =
+            ends.iter().map(|item| Scored { choices: 2, responses: 1, ..*item }).collect();
+        assert!(!mixed(&pairs));
+        // Consistent answers at one end never spread.
+        assert!(!mixed(&positions(&[(4, 4, 1.0 / 3.0); 6])));
+        assert!(!mixed(&ends[..2]), "two scenarios are too few to test");
+    }
+
+    #[test]
+    fn the_chi_square_point_is_close_to_the_table() {
+        for (freedom, table) in [(2, 5.991), (5, 11.070), (10, 18.307), (20, 31.410)] {
+            let approximate = chi_square_95(freedom);
+            assert!((approximate - table).abs() / table < 0.01, "{freedom}: {approximate}");
+        }
+    }
+
+    #[test]
+    fn random_variance_is_exact_for_a_small_scenario() {
+        // Offsets −2, 0, +2 over span 2 (weights −1, 0, 1). Most alone:
+        // positions −1, 0, 1, variance 2/3. Most and least: the six
+        // ordered pairs give (up − down) / 4 = ±1/2, ±1, ±1/2: variance
+        // (4 · 1/4 + 2 · 1) / 6 = 1/2.
+        let offsets = [-2, 0, 2];
+        assert!((random_variance(&offsets, 2, false) - 2.0 / 3.0).abs() < 1e-12);
+        assert!((random_variance(&offsets, 2, true) - 0.5).abs() < 1e-12);
     }
 
     #[test]
@@ -577,17 +930,23 @@ mod tests {
     fn standard_error_of_equal_weights_is_the_moderated_textbook_one() {
         // Positions 1, 0, -0.5 with equal weights: mean 1/6, sum of squares
         // (5/6)^2 + (1/6)^2 + (2/3)^2 = 7/6. The sample variance (7/6) / 2
-        // is moderated with 2 scenarios' worth of 1/3:
+        // is moderated with 2 scenarios' worth of the spread of answering
+        // them at random, 1/3 here:
         // (2/3 + 7/6) / (2 + 2) = 0.4583; se = sqrt(0.4583 / 3) = 0.391.
         let items = [
-            Scored { offset: 4, weight: 4, end: 1, responses: 1 },
-            Scored { offset: 0, weight: 4, end: 0, responses: 1 },
-            Scored { offset: -2, weight: 4, end: 0, responses: 1 },
+            Scored { offset: 4, weight: 4, random_variance: 1.0 / 3.0, responses: 1, choices: 4 },
+            Scored { offset: 0, weight: 4, random_variance: 1.0 / 3.0, responses: 1, choices: 4 },
+            Scored { offset: -2, weight: 4, random_variance: 1.0 / 3.0, responses: 1, choices: 4 },
         ];
         assert_eq!(standard_error(&items), Some(39));
         // One scenario: the assumed spread alone, sqrt(1/3) = 0.577.
         assert_eq!(standard_error(&items[..1]), Some(58));
         assert_eq!(standard_error(&[]), None);
+        // A wider spread at random widens the margin: with 1/2 instead,
+        // (1 + 7/6) / 4 = 0.5417, se = sqrt(0.5417 / 3) = 0.425.
+        let wider: Vec<Scored> =
+            items.iter().map(|item| Scored { random_variance: 0.5, ..*item }).collect();
+        assert_eq!(standard_error(&wider), Some(42));
     }
 
     #[test]
@@ -595,17 +954,17 @@ mod tests {
         // Two scenarios at the leader end: a plain sample standard error
         // would be 0. Moderated: (2/3 + 0) / (2 + 1) = 2/9; se = sqrt(2/9 / 2) = 0.333.
         let agreeing = [
-            Scored { offset: 8, weight: 8, end: 1, responses: 2 },
-            Scored { offset: 8, weight: 8, end: 1, responses: 2 },
+            Scored { offset: 8, weight: 8, random_variance: 1.0 / 3.0, responses: 2, choices: 4 },
+            Scored { offset: 8, weight: 8, random_variance: 1.0 / 3.0, responses: 2, choices: 4 },
         ];
         assert_eq!(standard_error(&agreeing), Some(33));
         // More agreeing scenarios, a smaller error.
         let five = [
-            Scored { offset: 8, weight: 8, end: 1, responses: 2 },
-            Scored { offset: 8, weight: 8, end: 1, responses: 2 },
-            Scored { offset: 8, weight: 8, end: 1, responses: 2 },
-            Scored { offset: 8, weight: 8, end: 1, responses: 2 },
-            Scored { offset: 8, weight: 8, end: 1, responses: 2 },
+            Scored { offset: 8, weight: 8, random_variance: 1.0 / 3.0, responses: 2, choices: 4 },
+            Scored { offset: 8, weight: 8, random_variance: 1.0 / 3.0, responses: 2, choices: 4 },
+            Scored { offset: 8, weight: 8, random_variance: 1.0 / 3.0, responses: 2, choices: 4 },
+            Scored { offset: 8, weight: 8, random_variance: 1.0 / 3.0, responses: 2, choices: 4 },
+            Scored { offset: 8, weight: 8, random_variance: 1.0 / 3.0, responses: 2, choices: 4 },
         ];
         assert_eq!(standard_error(&five), Some(15));
     }

@@ -551,7 +551,7 @@ mod tests {
                     manager: "M".to_owned(),
                     leader: "L".to_owned(),
                     score: *score,
-                    band: Band::of(*score, 4),
+                    band: Band::of(*score, 4, None),
                     responses: 4,
                     answered: 2,
                     skipped: 0,

@@ -26,8 +26,9 @@ fn answers_file_gives_a_result_and_saves_it_privately() {
     let count = common::scenarios().len();
     assert_eq!(result.answers.len(), count);
     assert_eq!(result.asked, count);
-    assert_eq!(result.answers["night-page"], Answer::Skipped);
-    assert_eq!(result.answers["internal-tool"], Answer::ranked("a", "b"));
+    assert_eq!(result.answers["phishing-test"], Answer::Skipped);
+    assert_eq!(result.answers["monday-vpn"], Answer::ranked("c", "a"));
+    assert_eq!(result.answers["free-afternoon"], Answer::most("b"));
     assert_eq!(result.name.as_deref(), Some("Robin Example"));
     assert!(run.stderr.contains("Result saved to"), "{}", run.stderr);
     let flat = run.stderr.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -65,30 +66,46 @@ fn answers_from_stdin_in_json() {
     let template = Itlead::new().args(["questions", "--format", "json"]).ok().stdout;
     let mut doc: serde_json::Value = serde_json::from_str(&template).unwrap();
     let ids: Vec<String> = doc["answers"].as_object().unwrap().keys().cloned().collect();
+    let pairs: Vec<String> = doc["scenarios"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|scenario| scenario["options"].as_array().unwrap().len() == 2)
+        .map(|scenario| scenario["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(!pairs.is_empty() && pairs.len() < ids.len(), "both kinds of scenario");
     for id in &ids {
-        doc["answers"][id] = serde_json::json!({"most": "b", "least": "c"});
+        doc["answers"][id] = if pairs.contains(id) {
+            serde_json::json!("b")
+        } else {
+            serde_json::json!({"most": "b", "least": "c"})
+        };
     }
     let run = Itlead::new()
         .args(["assess", "--answers", "-", "--format", "json", "--no-save"])
         .stdin(serde_json::to_vec(&doc).unwrap())
         .ok();
     let result = result_json(&run);
-    assert!(result.answers.values().all(|answer| *answer == Answer::ranked("b", "c")));
+    for (id, answer) in &result.answers {
+        let expected =
+            if pairs.contains(id) { Answer::most("b") } else { Answer::ranked("b", "c") };
+        assert_eq!(*answer, expected, "{id}");
+    }
 }
 
 #[test]
 fn missing_answers_exit_3_and_list_the_ids_unless_partial() {
     let text = std::fs::read_to_string(fixture("answers/full.yaml")).unwrap();
     let partial = text
-        .replace("  library-flaw: {", "  library-flaw: { most: \"\", least: \"\" } # {")
-        .replace("  one-opening: ", "  # one-opening: ");
+        .replace("  monday-vpn: {", "  monday-vpn: { most: \"\", least: \"\" } # {")
+        .replace("  free-afternoon: ", "  # free-afternoon: ");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("partial.yaml");
     std::fs::write(&path, partial).unwrap();
     let path = path.to_str().unwrap();
     let run = Itlead::new().args(["assess", "--answers", path, "--no-save"]).expect_code(3);
     assert!(
-        run.stderr.contains("2 scenarios have no answer: library-flaw, one-opening"),
+        run.stderr.contains("2 scenarios have no answer: free-afternoon, monday-vpn"),
         "{}",
         run.stderr
     );
@@ -108,7 +125,7 @@ fn unknown_ids_and_keys_exit_3_with_line_and_column() {
     let path = dir.path().join("bad.yaml");
     std::fs::write(
         &path,
-        "schema: itlead.answers/2\nanswers:\n  night-page: {most: z, least: a}\n  night-pgae: skip\n",
+        "schema: itlead.answers/2\nanswers:\n  phishing-test: {most: z, least: a}\n  phishing-tset: skip\n",
     )
     .unwrap();
     let run = Itlead::new()
@@ -116,11 +133,11 @@ fn unknown_ids_and_keys_exit_3_with_line_and_column() {
         .expect_code(3);
     let name = path.display().to_string();
     assert!(
-        run.stderr.contains(&format!("{name}:3:3: answers.night-page: `z` is not an option")),
+        run.stderr.contains(&format!("{name}:3:3: answers.phishing-test: `z` is not an option")),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains(&format!("{name}:4:3: answers.night-pgae: unknown scenario `night-pgae` (did you mean `night-page`?)")), "{}", run.stderr);
+    assert!(run.stderr.contains(&format!("{name}:4:3: answers.phishing-tset: unknown scenario `phishing-tset` (did you mean `phishing-test`?)")), "{}", run.stderr);
 }
 
 #[test]
@@ -131,7 +148,7 @@ fn quick_and_axes_score_only_what_they_ask() {
     let quick = result_json(&run);
     assert_eq!(quick.selection, Selection::Quick);
     assert!(quick.answers.len() < 13);
-    assert!(run.stderr.contains("not among the quick set and left out"), "{}", run.stderr);
+    assert!(run.stderr.contains("not among the quick form and left out"), "{}", run.stderr);
     let run = Itlead::new()
         .args([
             "assess",
@@ -252,14 +269,14 @@ fn report_in_ascii_for_non_utf8_locales() {
 #[test]
 fn a_half_answered_scenario_is_an_error_even_with_partial() {
     let mut answers = answer_all(|_, keys| ranked(keys, 0, 1));
-    answers.insert("night-page".into(), serde_json::json!({"most": "a", "least": ""}));
+    answers.insert("phishing-test".into(), serde_json::json!({"most": "a", "least": ""}));
     let (_dir, path) = answers_file(answers);
     let run = Itlead::new()
         .args(["assess", "--answers", path.to_str().unwrap(), "--partial", "--no-save"])
         .expect_code(3);
     assert!(run.stderr.contains("the least likely option is missing"), "{}", run.stderr);
     let mut same = answer_all(|_, keys| ranked(keys, 0, 1));
-    same.insert("night-page".into(), serde_json::json!({"most": "a", "least": "a"}));
+    same.insert("phishing-test".into(), serde_json::json!({"most": "a", "least": "a"}));
     let (_dir, path) = answers_file(same);
     let run = Itlead::new()
         .args(["assess", "--answers", path.to_str().unwrap(), "--no-save"])

@@ -105,10 +105,24 @@ fn run(content: &Content, session: &mut Session, prompter: &mut Scripted) -> (Ou
     (outcome, saves)
 }
 
-/// Replies that answer `count` scenarios: the first shown option as most
-/// likely, the first remaining one as least likely.
-fn answer(count: usize) -> Vec<Reply> {
-    (0..count).flat_map(|_| [Reply::Choose(0), Reply::Choose(0)]).collect()
+/// Replies that answer the scenarios `ids` in turn: the first shown option
+/// as most likely and, where a least likely is asked (not in a choice
+/// between two), the first remaining one.
+fn answer(content: &Content, ids: &[String]) -> Vec<Reply> {
+    ids.iter()
+        .flat_map(|id| {
+            let picks = content.picks(content.scenario(id).expect("a scenario of the content"));
+            vec![Reply::Choose(0); picks.len()]
+        })
+        .collect()
+}
+
+/// Content 2.0.0, whose scenarios all have four options: for what the
+/// least likely question does.
+fn four_options() -> Content {
+    let path = common_fixture("content/contrasts-2.0.0.yaml");
+    itlead::content::parse("contrasts-2.0.0.yaml", &std::fs::read_to_string(&path).unwrap())
+        .unwrap()
 }
 
 #[test]
@@ -116,15 +130,33 @@ fn a_full_run_records_most_and_least_by_scenario_id_and_option_key() {
     let content = built_in();
     let mut session = session(&content, &Selection::Full, 42);
     let total = content.scenarios.len();
-    let mut prompter = Scripted::new(answer(total));
+    let order = session.order.clone();
+    let mut prompter = Scripted::new(answer(&content, &order));
     let (outcome, saves) = run(&content, &mut session, &mut prompter);
     let Outcome::Finished(answers) = outcome else { panic!("not finished") };
     assert_eq!(answers.len(), total);
     assert_eq!(saves, total + 1, "saved before the first question and after every answer");
-    assert_eq!(prompter.asked.len(), 2 * total, "two questions per scenario");
-    for pair in prompter.asked.chunks(2) {
-        let (most, least) = (&pair[0], &pair[1]);
-        let scenario = content.scenarios.iter().find(|s| s.title == most.title).unwrap();
+    let pairs = content.scenarios.iter().filter(|scenario| scenario.is_pair()).count();
+    assert!(pairs > 0 && pairs < total, "the built-in content has both kinds");
+    assert_eq!(
+        prompter.asked.len(),
+        2 * (total - pairs) + pairs,
+        "two questions per scenario of four options, one per choice between two"
+    );
+    let mut asked = prompter.asked.iter();
+    for id in &order {
+        let scenario = content.scenario(id).unwrap();
+        let most = asked.next().unwrap();
+        assert_eq!(most.title, scenario.title);
+        if scenario.is_pair() {
+            assert_eq!(most.prompt, "Which would you more likely do?");
+            let Answer::Chosen { most: key, least: None } = &answers[&scenario.id] else {
+                panic!("a choice between two is asked once")
+            };
+            assert_eq!(scenario.option(key).unwrap().text.trim(), most.options[0]);
+            continue;
+        }
+        let least = asked.next().unwrap();
         assert_eq!(most.prompt, "What would you most likely do?");
         assert_eq!(least.prompt, "And which would you least likely do?");
         assert_eq!(
@@ -143,9 +175,9 @@ fn a_full_run_records_most_and_least_by_scenario_id_and_option_key() {
         assert_eq!(scenario.option(key).unwrap().text.trim(), most.options[0]);
         assert_eq!(scenario.option(other).unwrap().text.trim(), least.options[0]);
     }
-    assert!(!prompter.asked[0].can_go_back && prompter.asked[2].can_go_back);
+    assert!(!prompter.asked[0].can_go_back && prompter.asked.iter().skip(1).all(|q| q.can_go_back));
     assert!(
-        prompter.asked[1].can_go_back,
+        content.scenario(&order[0]).unwrap().is_pair() || prompter.asked[1].can_go_back,
         "the least likely question can go back to the most likely"
     );
     let (closing, choices) = &prompter.offered[0];
@@ -178,7 +210,7 @@ fn common_fixture(relative: &str) -> std::path::PathBuf {
 
 #[test]
 fn back_from_least_likely_asks_the_most_likely_again() {
-    let content = built_in();
+    let content = four_options();
     let mut session = session(&content, &Selection::Full, 7);
     let mut replies = vec![Reply::Choose(2), Reply::Back, Reply::Choose(1), Reply::Choose(2)];
     replies.push(Reply::Quit);
@@ -214,12 +246,14 @@ fn option_and_scenario_order_are_shuffled_but_reproducible_by_seed() {
 
 #[test]
 fn back_changes_the_previous_answer_and_skip_is_recorded() {
-    let content = built_in();
+    let content = four_options();
     let mut session = session(&content, &Selection::Quick, 5);
     let count = session.order.len();
-    let mut replies = answer(1);
+    let order = session.order.clone();
+    let mut replies = answer(&content, &order[..1]);
     replies.extend([Reply::Back, Reply::Choose(1), Reply::Choose(1), Reply::Skip]);
-    replies.extend(answer(count - 2));
+    replies.extend(answer(&content, &order[2..]));
+    assert_eq!(order.len(), count);
     let mut prompter = Scripted::new(replies).choosing([Some(0)]);
     let (outcome, _) = run(&content, &mut session, &mut prompter);
     let Outcome::Finished(answers) = outcome else { panic!("not finished") };
@@ -241,10 +275,11 @@ fn skipped_scenarios_can_be_answered_at_the_end() {
     let content = built_in();
     let mut session = session(&content, &Selection::Quick, 9);
     let count = session.order.len();
+    let order = session.order.clone();
     let mut replies = vec![Reply::Skip, Reply::Skip];
-    replies.extend(answer(count - 2));
+    replies.extend(answer(&content, &order[2..]));
     // At the end: answer the skipped ones, then see the result.
-    replies.extend(answer(2));
+    replies.extend(answer(&content, &order[..2]));
     let mut prompter = Scripted::new(replies).choosing([Some(1), Some(0)]);
     let (outcome, saves) = run(&content, &mut session, &mut prompter);
     let Outcome::Finished(answers) = outcome else { panic!("not finished") };
@@ -256,7 +291,7 @@ fn skipped_scenarios_can_be_answered_at_the_end() {
         "{}",
         prompter.offered[1].0
     );
-    let revisited = &prompter.asked[2 * count - 2];
+    let revisited = &prompter.asked[2 + answer(&content, &order[2..]).len()];
     assert_eq!(revisited.number, 1);
     assert!(!revisited.can_go_back, "revisiting a skipped scenario has no back step");
     assert_eq!(revisited.current, None, "asked again to be answered: the cursor is not on Skip");
@@ -272,6 +307,7 @@ fn skipped_scenarios_can_be_answered_at_the_end() {
         !prompter.asked[3].note.as_deref().unwrap_or_default().starts_with("Skipped"),
         "only right after a skip"
     );
+    assert_eq!(prompter.asked[2].title, content.scenario(&order[2]).unwrap().title);
 }
 
 #[test]
@@ -279,19 +315,20 @@ fn stopping_at_the_closing_question_keeps_the_answers() {
     let content = built_in();
     let mut session = session(&content, &Selection::Quick, 4);
     let count = session.order.len();
-    let mut prompter = Scripted::new(answer(count)).choosing([Some(2)]);
+    let order = session.order.clone();
+    let mut prompter = Scripted::new(answer(&content, &order)).choosing([Some(2)]);
     let (outcome, _) = run(&content, &mut session, &mut prompter);
     assert_eq!(outcome, Outcome::Stopped(count));
-    let mut prompter = Scripted::new(answer(count)).choosing([None]);
+    let mut prompter = Scripted::new(answer(&content, &order)).choosing([None]);
     let (outcome, _) = run(&content, &mut session, &mut prompter);
     assert_eq!(outcome, Outcome::Stopped(count), "quitting the closing question stops too");
 }
 
 #[test]
 fn quitting_stops_with_the_count_and_resuming_continues_at_the_first_unanswered() {
-    let content = built_in();
+    let content = four_options();
     let mut session = session(&content, &Selection::Full, 3);
-    let mut replies = answer(2);
+    let mut replies = answer(&content, &session.order[..2]);
     replies.push(Reply::Choose(0));
     replies.push(Reply::Quit);
     let mut prompter = Scripted::new(replies);
@@ -328,7 +365,7 @@ fn axes_selection_asks_only_scenarios_on_those_axes() {
 fn resuming_after_the_content_changed_drops_only_changed_answers() {
     let content = built_in();
     let mut session = session(&content, &Selection::Full, 8);
-    let mut prompter = Scripted::new(answer(2));
+    let mut prompter = Scripted::new(answer(&content, &session.order[..2]));
     run(&content, &mut session, &mut prompter);
     let changed_id = session.order[0].clone();
     let kept_id = session.order[1].clone();
@@ -345,7 +382,7 @@ fn resuming_after_the_content_changed_drops_only_changed_answers() {
 fn resuming_asks_scenarios_the_content_added_and_forgets_removed_ones() {
     let content = built_in();
     let mut session = session(&content, &Selection::Full, 8);
-    let mut prompter = Scripted::new(answer(1));
+    let mut prompter = Scripted::new(answer(&content, &session.order[..1]));
     run(&content, &mut session, &mut prompter);
     let mut changed = content.clone();
     let removed = changed.scenarios.remove(5).id;
@@ -400,14 +437,10 @@ fn opening_starts_a_session_after_the_intro() {
     let quick = itlead::content::design::analyse(&content).quick.minutes();
     assert!(intro.contains(&format!("about {quick} minutes")), "{intro}");
     assert!(intro.contains("least likely"), "{intro}");
-    assert!(intro.contains("rough first look"), "--quick says it is a first look: {intro}");
-    let fewest = itlead::content::design::analyse(&content)
-        .axes
-        .iter()
-        .map(|axis| axis.quick_responses)
-        .min()
-        .unwrap();
-    assert!(intro.contains(&format!("at least {fewest} responses per contrast")), "{intro}");
+    assert!(
+        intro.contains(itlead::content::wording::QUICK_NOTE),
+        "--quick says what it can tell: {intro}"
+    );
     let mut declining = Scripted::new([]).confirming([Some(false)]);
     assert!(matches!(
         open(&content, None, &request(Selection::Full, false, false), &mut declining).unwrap(),
@@ -507,7 +540,7 @@ fn opening_resumes_or_refuses_an_unfinished_session() {
     )
     .unwrap_err();
     assert_eq!(exit_code(&error), EXIT_USAGE);
-    assert!(error.to_string().contains("asks the quick set"), "{error}");
+    assert!(error.to_string().contains("asks the quick form"), "{error}");
     // So is a session about someone else.
     let mut about = request(Selection::Quick, false, true);
     about.about = Some(Subject { name: "Sam Lee".into(), relation: Relation::Peer });
@@ -574,24 +607,34 @@ fn the_observer_form_speaks_about_the_person_rated() {
         panic!("declined")
     };
     assert!(prompter.shown[0].contains("about Sam"), "{}", prompter.shown[0]);
-    let mut asking = Scripted::new([Reply::Choose(0), Reply::Quit]);
+    // The first four-option scenario of the order, the ones before it
+    // answered: a choice between two asks "more likely", once.
+    let first_of_four =
+        session.order.iter().position(|id| !content.scenario(id).unwrap().is_pair()).unwrap();
+    let mut replies = answer(&content, &session.order[..first_of_four]);
+    let before = replies.len();
+    replies.extend([Reply::Choose(0), Reply::Quit]);
+    let mut asking = Scripted::new(replies);
     run(&content, &mut session, &mut asking);
-    let most = &asking.asked[0];
+    if first_of_four > 0 {
+        assert_eq!(asking.asked[0].prompt, "Which would Sam more likely do?");
+    }
+    let most = &asking.asked[before];
     assert_eq!(most.prompt, "What would Sam most likely do?");
     assert!(
         most.situation.contains("Sam") && !most.situation.contains("{name}"),
         "{}",
         most.situation
     );
-    assert_eq!(asking.asked[1].prompt, "And which would Sam least likely do?");
+    assert_eq!(asking.asked[before + 1].prompt, "And which would Sam least likely do?");
 }
 
 #[test]
 fn scenarios_that_assume_a_manager_say_so_and_allow_a_skip() {
-    let content = built_in();
+    let content = four_options();
     let mut session = session(&content, &Selection::Full, 12);
-    let total = content.scenarios.len();
-    let mut prompter = Scripted::new(answer(total));
+    let order = session.order.clone();
+    let mut prompter = Scripted::new(answer(&content, &order));
     run(&content, &mut session, &mut prompter);
     for pair in prompter.asked.chunks(2) {
         let scenario = content.scenarios.iter().find(|s| s.title == pair[0].title).unwrap();
@@ -604,4 +647,27 @@ fn scenarios_that_assume_a_manager_say_so_and_allow_a_skip() {
             scenario.id
         );
     }
+}
+
+#[test]
+fn a_saved_session_with_a_choice_between_two_reads_back() {
+    let content = built_in();
+    let mut session = session(&content, &Selection::Full, 21);
+    let pair = content.scenarios.iter().find(|scenario| scenario.is_pair()).unwrap();
+    let four = content.scenarios.iter().find(|scenario| !scenario.is_pair()).unwrap();
+    session.answers.insert(pair.id.clone(), Answer::most(&pair.options[1].key));
+    session
+        .answers
+        .insert(four.id.clone(), Answer::ranked(&four.options[0].key, &four.options[2].key));
+    let text = serde_json::to_string_pretty(&session).unwrap();
+    let read = Session::parse("session.json", &text, &content, None).expect("its own session");
+    assert_eq!(read.answers, session.answers);
+    // A least likely for a choice between two is refused, with its place.
+    session
+        .answers
+        .insert(pair.id.clone(), Answer::ranked(&pair.options[1].key, &pair.options[0].key));
+    let text = serde_json::to_string_pretty(&session).unwrap();
+    let refused = Session::parse("session.json", &text, &content, None).unwrap_err().to_string();
+    assert!(refused.contains("a choice between two options is asked once"), "{refused}");
+    assert!(refused.contains(&pair.id), "{refused}");
 }

@@ -151,12 +151,12 @@ fn text_from_results_never_starts_a_markdown_block() {
 #[test]
 fn answers_files_cannot_drive_the_terminal_through_error_messages() {
     let mut answers = answer_all(|_, keys| ranked(keys, 0, 1));
-    answers.insert("night-page".into(), serde_json::json!({"most": HOSTILE, "least": "a"}));
+    answers.insert("phishing-test".into(), serde_json::json!({"most": HOSTILE, "least": "a"}));
     answers.insert(format!("x{HOSTILE}"), serde_json::json!("a"));
     let (_dir, path) = answers_file(answers);
     let run = Itlead::new().args(["assess", "--answers", path.to_str().unwrap()]).expect_code(3);
     assert_inert("answers error", &run.stderr);
-    assert!(run.stderr.contains("is not an option of `night-page`"), "{}", run.stderr);
+    assert!(run.stderr.contains("is not an option of `phishing-test`"), "{}", run.stderr);
     // So is a name in the file, with its place.
     let (dir, _) = answers_file(serde_json::Map::new());
     let path = dir.path().join("named.json");

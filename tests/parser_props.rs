@@ -38,6 +38,8 @@ static ANSWERS_TEXT: LazyLock<String> = LazyLock::new(|| {
         let count = scenario.options.len();
         let value = if index % 5 == 4 {
             String::from("skip")
+        } else if scenario.is_pair() {
+            scenario.options[index % count].key.clone()
         } else {
             format!(
                 "{{most: {}, least: {}}}",
@@ -58,7 +60,11 @@ static RESULT_TEXTS: LazyLock<[String; 2]> = LazyLock::new(|| {
         .map(|scenario| {
             (
                 scenario.id.clone(),
-                Answer::ranked(&scenario.options[0].key, &scenario.options[1].key),
+                if scenario.is_pair() {
+                    Answer::most(&scenario.options[0].key)
+                } else {
+                    Answer::ranked(&scenario.options[0].key, &scenario.options[1].key)
+                },
             )
         })
         .collect();

@@ -6,22 +6,26 @@ mod common;
 
 use common::Itlead;
 use common::pty::{
-    CTRL_C, ENTER, UP, answer, exit_code, expect_question, press, see_result, spawn, start,
+    CTRL_C, ENTER, UP, answer, asks_pair, exit_code, expect_question, press, readable, see_result,
+    spawn, start,
 };
 use expectrl::{Expect, Regex};
+use itlead::content::selection::Selection;
 
 #[test]
 fn a_full_quick_run_with_arrow_keys_ends_in_a_saved_report() {
     let itlead = Itlead::new().args(["assess", "--quick", "--seed", "4"]);
     let mut session = spawn(&itlead);
     start(&mut session);
-    let total = expect_question(&mut session, 1);
+    let first = expect_question(&mut session, 1);
+    let total = first.total;
+    let mut pairs = 0;
     for number in 1..=total {
-        if number > 1 {
-            expect_question(&mut session, number);
-        }
-        answer(&mut session, number % 2);
+        let asked = if number == 1 { first } else { expect_question(&mut session, number) };
+        pairs += usize::from(asked.pair);
+        answer(&mut session, &asked, number % 2);
     }
+    assert!(0 < pairs && pairs < total, "the quick form mixes pairs and larger menus");
     see_result(&mut session);
     session.expect("Your profile").expect("report shown");
     session.expect("Neither side is the better one").expect("closing shown");
@@ -37,14 +41,14 @@ fn back_returns_to_the_previous_scenario() {
     let itlead = Itlead::new().args(["assess", "--quick", "--seed", "4"]);
     let mut session = spawn(&itlead);
     start(&mut session);
-    expect_question(&mut session, 1);
-    answer(&mut session, 0);
+    let asked = expect_question(&mut session, 1);
+    answer(&mut session, &asked, 0);
     expect_question(&mut session, 2);
     // The menu wraps: up from the first item is the last one, "Back".
     press(&mut session, UP);
     press(&mut session, ENTER);
-    expect_question(&mut session, 1);
-    answer(&mut session, 1);
+    let asked = expect_question(&mut session, 1);
+    answer(&mut session, &asked, 1);
     expect_question(&mut session, 2);
     session.send(CTRL_C).unwrap();
     session.expect("1 answer is saved").expect("stop message");
@@ -57,8 +61,8 @@ fn ctrl_c_saves_and_resume_continues_where_it_stopped() {
     let mut session = spawn(&itlead);
     start(&mut session);
     for number in 1..=2 {
-        expect_question(&mut session, number);
-        answer(&mut session, 0);
+        let asked = expect_question(&mut session, number);
+        answer(&mut session, &asked, 0);
     }
     expect_question(&mut session, 3);
     session.send(CTRL_C).unwrap();
@@ -81,7 +85,12 @@ fn ctrl_c_saves_and_resume_continues_where_it_stopped() {
 
 #[test]
 fn plain_mode_reads_typed_numbers() {
-    let itlead = Itlead::new().args(["assess", "--plain", "--axes", "direct-coach", "--seed", "2"]);
+    // A run that opens with a scenario of four options, so that the least
+    // likely question is typed too.
+    let selection = Selection::Axes { axes: vec![String::from("direct-coach")] };
+    let seed = common::pty::seed_opening_with(&selection, false, 2).to_string();
+    let itlead =
+        Itlead::new().args(["assess", "--plain", "--axes", "direct-coach", "--seed", &seed]);
     let mut session = spawn(&itlead);
     session.expect("Ready to start? [Y/n]").unwrap();
     session.send_line("y").unwrap();
@@ -89,18 +98,24 @@ fn plain_mode_reads_typed_numbers() {
     session.send_line("").unwrap();
     let captures = session.expect(Regex(r"\[1/(\d+)\]")).unwrap();
     let total: usize = String::from_utf8_lossy(captures.get(1).unwrap()).parse().unwrap();
-    session.expect("Type a number").unwrap();
+    let shown = session.expect("Type a number").unwrap();
+    assert!(!asks_pair(&readable(shown.before())), "the first scenario has four options");
     session.send_line("9").unwrap();
     session.expect("Please type a number").unwrap();
     session.send_line("1").unwrap();
     session.expect("least likely do?").unwrap();
     session.expect("> ").unwrap();
     session.send_line("3").unwrap();
+    let mut pairs = 0;
     for number in 2..=total {
         session.expect(format!("[{number}/{total}]")).unwrap();
-        session.expect("> ").unwrap();
+        let shown = session.expect("> ").unwrap();
+        let pair = asks_pair(&readable(shown.before()));
         if number == 2 {
             session.send_line("s").unwrap();
+        } else if pair {
+            pairs += 1;
+            session.send_line("2").unwrap();
         } else {
             session.send_line("2").unwrap();
             session.expect("least likely do?").unwrap();
@@ -108,6 +123,7 @@ fn plain_mode_reads_typed_numbers() {
             session.send_line("1").unwrap();
         }
     }
+    assert!(pairs > 0, "a choice between two is typed too");
     session.expect("1 skipped").unwrap();
     session.expect("> ").unwrap();
     session.send_line("").unwrap();
@@ -121,8 +137,8 @@ fn sigterm_restores_the_terminal_and_keeps_the_answers() {
     let itlead = Itlead::new().args(["assess", "--seed", "11"]);
     let mut session = spawn(&itlead);
     start(&mut session);
-    expect_question(&mut session, 1);
-    answer(&mut session, 0);
+    let asked = expect_question(&mut session, 1);
+    answer(&mut session, &asked, 0);
     expect_question(&mut session, 2);
     session.get_process_mut().signal(ptyprocess::Signal::SIGTERM).unwrap();
     // The cursor is shown again (ESC [ ? 25 h) before the stop message.
@@ -172,8 +188,8 @@ fn an_unfinished_session_with_another_selection_is_not_resumed_silently() {
     let first = Itlead::new().args(["assess", "--axes", "vision", "--seed", "3"]);
     let mut session = spawn(&first);
     start(&mut session);
-    expect_question(&mut session, 1);
-    answer(&mut session, 0);
+    let asked = expect_question(&mut session, 1);
+    answer(&mut session, &asked, 0);
     expect_question(&mut session, 2);
     session.send(CTRL_C).unwrap();
     assert_eq!(exit_code(&session), 130);

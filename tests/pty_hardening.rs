@@ -10,10 +10,13 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::pty::{ENTER, exit_code, expect_question, press, spawn, spawn_command, start};
+use common::pty::{
+    Asked, ENTER, asked_count, exit_code, expect_question, press, spawn, spawn_command, start,
+};
 use common::{Itlead, Mount};
 use expectrl::Expect;
 use expectrl::session::OsSession;
+use itlead::content::selection::Selection;
 
 /// The same itlead run through `sh -c PREFIX; exec itlead ARGS SUFFIX`.
 fn spawn_shell(itlead: &Itlead, prefix: &str, suffix: &str) -> OsSession {
@@ -36,8 +39,8 @@ fn spawn_shell(itlead: &Itlead, prefix: &str, suffix: &str) -> OsSession {
     spawn_command(shell)
 }
 
-fn answer(session: &mut OsSession) {
-    common::pty::answer(session, 0);
+fn answer(session: &mut OsSession, asked: &Asked) {
+    common::pty::answer(session, asked, 0);
 }
 
 fn saved_answers(itlead: &Itlead) -> usize {
@@ -67,12 +70,11 @@ fn a_failed_last_write_keeps_the_answers_and_still_shows_the_report() {
         Itlead::new().args(["assess", "--quick", "--seed", "5", "--output", out.to_str().unwrap()]);
     let mut session = spawn(&itlead);
     start(&mut session);
-    let total = expect_question(&mut session, 1);
+    let first = expect_question(&mut session, 1);
+    let total = first.total;
     for number in 1..=total {
-        if number > 1 {
-            expect_question(&mut session, number);
-        }
-        answer(&mut session);
+        let asked = if number == 1 { first } else { expect_question(&mut session, number) };
+        answer(&mut session, &asked);
     }
     session.expect("See the result").expect("closing question");
     // The target goes away while the respondent reads the closing question.
@@ -199,8 +201,8 @@ fn every_terminating_signal_gives_the_terminal_back() {
             // A terminal as a shell leaves it: echo and line editing on.
             let mut session = spawn_shell(&itlead, "stty echo icanon;", "");
             start(&mut session);
-            expect_question(&mut session, 1);
-            answer(&mut session);
+            let asked = expect_question(&mut session, 1);
+            answer(&mut session, &asked);
             expect_question(&mut session, 2);
             // The menu is reading keys in raw mode now.
             std::thread::sleep(Duration::from_millis(50 * attempt));
@@ -281,8 +283,8 @@ fn the_session_is_private_whatever_the_umask() {
     let itlead = Itlead::new().args(["assess", "--seed", "4"]);
     let mut session = spawn_shell(&itlead, "umask 000;", "");
     start(&mut session);
-    expect_question(&mut session, 1);
-    answer(&mut session);
+    let asked = expect_question(&mut session, 1);
+    answer(&mut session, &asked);
     expect_question(&mut session, 2);
     let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&itlead.session_file()), 0o600);
@@ -343,8 +345,8 @@ fn your_own_unfinished_assessment_and_one_about_a_colleague_keep_apart() {
     let own = Itlead::new().args(["assess", "--seed", "2"]);
     let mut session = spawn(&own);
     start(&mut session);
-    expect_question(&mut session, 1);
-    answer(&mut session);
+    let asked = expect_question(&mut session, 1);
+    answer(&mut session, &asked);
     expect_question(&mut session, 2);
     common::pty::press(&mut session, "\x1b");
     session.expect("To continue, run:").unwrap();
@@ -358,8 +360,8 @@ fn your_own_unfinished_assessment_and_one_about_a_colleague_keep_apart() {
     command.env("COLUMNS", "80");
     let mut session = common::pty::spawn_command(command);
     start(&mut session);
-    expect_question(&mut session, 1);
-    answer(&mut session);
+    let asked = expect_question(&mut session, 1);
+    answer(&mut session, &asked);
     expect_question(&mut session, 2);
     common::pty::press(&mut session, "\x1b");
     session.expect("To continue, run:").unwrap();
@@ -372,7 +374,8 @@ fn your_own_unfinished_assessment_and_one_about_a_colleague_keep_apart() {
     let mut command = own.command_with(&["assess"]);
     command.env("COLUMNS", "80");
     let mut session = common::pty::spawn_command(command);
-    session.expect("Continue your unfinished assessment (1 of 19 answered").unwrap();
+    let total = asked_count(&Selection::Full);
+    session.expect(format!("Continue your unfinished assessment (1 of {total} answered")).unwrap();
     common::pty::press(&mut session, "\x1b");
     session.expect(expectrl::Eof).ok();
     let _ = exit_code(&session);
@@ -468,8 +471,8 @@ fn answer_and_stop(itlead: &Itlead, count: usize) -> String {
     let mut session = spawn(itlead);
     start(&mut session);
     for number in 1..=count {
-        expect_question(&mut session, number);
-        answer(&mut session);
+        let asked = expect_question(&mut session, number);
+        answer(&mut session, &asked);
     }
     expect_question(&mut session, count + 1);
     press(&mut session, "\x1b");
@@ -493,7 +496,10 @@ fn restart_then_no_keeps_the_unfinished_assessment() {
     let mut command = itlead.command_with(&["assess", "--restart"]);
     command.env("COLUMNS", "80");
     let mut session = spawn_command(command);
-    session.expect("the unfinished one (2 of 19 answered) is replaced once you").unwrap();
+    let total = asked_count(&Selection::Full);
+    session
+        .expect(format!("the unfinished one (2 of {total} answered) is replaced once you"))
+        .unwrap();
     session.expect("Ready to start?").unwrap();
     press(&mut session, "n");
     session.expect(expectrl::Eof).ok();
@@ -517,12 +523,20 @@ fn a_hand_edited_session_is_reported_and_set_aside_never_used() {
     let itlead = Itlead::new().args(["assess", "--seed", "5"]);
     let genuine = answer_and_stop(&itlead, 2);
     let parsed: serde_json::Value = serde_json::from_str(&genuine).unwrap();
-    let first = parsed["answers"].as_object().unwrap().keys().next().unwrap().clone();
+    let (first, answered) = parsed["answers"].as_object().unwrap().iter().next().unwrap();
+    let first = first.clone();
+    // In the form of the genuine answer: one key for a choice between two,
+    // the most and the least likely otherwise.
+    let lacking = if answered.is_string() {
+        serde_json::json!("z")
+    } else {
+        serde_json::json!({"most": "z", "least": "y"})
+    };
     for (what, change, said) in [
         (
             "an option the scenario lacks",
             Box::new(move |session: &mut serde_json::Value| {
-                session["answers"][&first] = serde_json::json!({"most": "z", "least": "y"});
+                session["answers"][&first] = lacking.clone();
             }) as Box<dyn Fn(&mut serde_json::Value)>,
             "`z` is not an option of",
         ),
@@ -586,12 +600,11 @@ fn a_run_killed_after_saving_its_result_never_saves_it_twice() {
         .arg(fifo.to_str().unwrap());
     let mut session = spawn(&itlead);
     start(&mut session);
-    let total = expect_question(&mut session, 1);
+    let first = expect_question(&mut session, 1);
+    let total = first.total;
     for number in 1..=total {
-        if number > 1 {
-            expect_question(&mut session, number);
-        }
-        answer(&mut session);
+        let asked = if number == 1 { first } else { expect_question(&mut session, number) };
+        answer(&mut session, &asked);
     }
     common::pty::see_result(&mut session);
     let mut recorded = String::new();
@@ -645,8 +658,8 @@ fn the_printed_resume_command_is_safe_to_paste_and_continues() {
         Itlead::new().args(["assess", "--seed", "2", "--about", &name, "--relation", "peer"]);
     let mut session = spawn(&itlead);
     start(&mut session);
-    expect_question(&mut session, 1);
-    answer(&mut session);
+    let asked = expect_question(&mut session, 1);
+    answer(&mut session, &asked);
     expect_question(&mut session, 2);
     press(&mut session, "\x1b");
     session.expect("To continue, run:").unwrap();
@@ -699,8 +712,8 @@ fn messages_at_the_end_wrap_to_a_narrow_terminal() {
     shell.get_process_mut().set_window_size(40, 30).unwrap();
     let mut session = shell;
     start(&mut session);
-    expect_question(&mut session, 1);
-    answer(&mut session);
+    let asked = expect_question(&mut session, 1);
+    answer(&mut session, &asked);
     expect_question(&mut session, 2);
     press(&mut session, "\x1b");
     session.expect("Stopped.").unwrap();
@@ -726,18 +739,19 @@ fn messages_at_the_end_wrap_to_a_narrow_terminal() {
 
 /// Answers the scenario on screen, then waits until the next one is
 /// drawn, which is after the answer was saved (or failed to be).
-fn answer_then_wait(session: &mut OsSession, next: usize) {
-    answer(session);
-    expect_question(session, next);
+fn answer_then_wait(session: &mut OsSession, asked: &Asked) -> Asked {
+    answer(session, asked);
+    expect_question(session, asked.number + 1)
 }
 
 /// Waits for question `number` with a note matching `note` (a regex)
 /// above its menu.
-fn expect_question_noting(session: &mut OsSession, number: usize, note: &str) {
-    session
-        .expect(expectrl::Regex(&format!(r"(?s)\[{number}/\d+\].*?{note}")))
+fn expect_question_noting(session: &mut OsSession, number: usize, note: &str) -> Asked {
+    let captures = session
+        .expect(expectrl::Regex(&format!(r"(?s)\[{number}/(\d+)\].*?{note}")))
         .unwrap_or_else(|_| panic!("question {number} says {note}"));
-    session.expect("Enter choose").expect("menu shown");
+    let total = String::from_utf8_lossy(captures.get(1).unwrap()).parse().unwrap();
+    Asked { number, total, pair: common::pty::expect_menu(session) }
 }
 
 /// What a person sees in `output`: escape sequences and carriage returns
@@ -790,17 +804,17 @@ fn a_disk_that_fills_mid_run_is_said_and_the_answers_are_never_lost() {
         .env("ITLEAD_STATE_DIR", &state.display().to_string());
     let mut session = spawn(&itlead);
     start(&mut session);
-    expect_question(&mut session, 1);
-    answer_then_wait(&mut session, 2);
-    answer_then_wait(&mut session, 3);
+    let asked = expect_question(&mut session, 1);
+    let asked = answer_then_wait(&mut session, &asked);
+    let asked = answer_then_wait(&mut session, &asked);
     disk.fill();
-    answer(&mut session);
-    expect_question_noting(
+    answer(&mut session, &asked);
+    let asked = expect_question_noting(
         &mut session,
         4,
         r"Progress cannot be saved \(No space left on device\): 2\s+answers on disk",
     );
-    answer(&mut session);
+    answer(&mut session, &asked);
     expect_question_noting(&mut session, 5, r"Progress is still not saved: 2 answers on disk\.");
     press(&mut session, "\x1b");
     // The four answers reach stdout as an answers file, and the message
@@ -836,31 +850,33 @@ fn room_again_mid_run_is_said_and_a_full_disk_at_the_end_prints_the_answers() {
         .env("ITLEAD_DATA_DIR", &disk.path().join("data").display().to_string());
     let mut session = spawn(&itlead);
     start(&mut session);
-    expect_question(&mut session, 1);
-    answer_then_wait(&mut session, 2);
+    let asked = expect_question(&mut session, 1);
+    let total = asked.total;
+    let asked = answer_then_wait(&mut session, &asked);
     disk.fill();
-    answer_then_wait(&mut session, 3);
+    let asked = answer_then_wait(&mut session, &asked);
     assert_eq!(answers_in(&state.join("session.json")), 1);
     std::fs::remove_file(disk.path().join("filler")).unwrap();
-    answer(&mut session);
-    expect_question_noting(&mut session, 4, r"Progress is saved again: 3 answers on disk\.");
+    answer(&mut session, &asked);
+    let mut asked =
+        expect_question_noting(&mut session, 4, r"Progress is saved again: 3 answers on disk\.");
     assert_eq!(answers_in(&state.join("session.json")), 3);
-    for next in 5..=7 {
-        answer_then_wait(&mut session, next);
+    while asked.number < total {
+        asked = answer_then_wait(&mut session, &asked);
     }
     disk.fill();
-    answer(&mut session);
+    answer(&mut session, &asked);
     session.expect("That was the last scenario").unwrap();
     session.expect("See the result").unwrap();
     press(&mut session, ENTER);
     session.expect("the result could not be saved (No space left on device)").unwrap();
     let rest = session.expect(expectrl::Eof).unwrap();
-    let (printed, tail) = kept_and_said(rest.as_bytes(), "error: Your 7 answers");
+    let (printed, tail) = kept_and_said(rest.as_bytes(), &format!("error: Your {total} answers"));
     assert_eq!(exit_code(&session), 1);
     assert!(
-        tail.starts_with(
-            "error: Your 7 answers could not be kept on disk (No space left on device)"
-        ),
+        tail.starts_with(&format!(
+            "error: Your {total} answers could not be kept on disk (No space left on device)"
+        )),
         "{tail}"
     );
     assert!(tail.ends_with("itlead assess --answers FILE --quick"), "{tail}");

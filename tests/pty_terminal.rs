@@ -14,6 +14,7 @@ use common::Itlead;
 use common::pty::{DOWN, ENTER, NAME_PROMPT, exit_code, press, spawn_command, start};
 use expectrl::session::OsSession;
 use expectrl::{Expect, Regex};
+use itlead::content::selection::Selection;
 
 /// An itlead run in a pseudo-terminal of a given size, with everything it
 /// wrote fed to an emulated terminal of the same size.
@@ -98,6 +99,17 @@ impl Shown {
         self.rows().join("\n")
     }
 
+    /// Whether the scenario on screen is a choice between two, asked once.
+    fn asks_pair(&self) -> bool {
+        common::pty::asks_pair(&common::pty::readable(self.screen().as_bytes()))
+    }
+
+    /// Answers the scenario on screen as [`common::pty::answer`] does.
+    fn answer(&mut self) {
+        let pair = self.asks_pair();
+        common::pty::answer_scenario(&mut self.session, pair, 0);
+    }
+
     /// Every line ever shown: the scrollback, then the screen.
     fn history(&mut self) -> Vec<String> {
         let (rows, _) = self.terminal.screen().size();
@@ -134,6 +146,15 @@ fn first_question(args: &[&str], columns: u16, rows: u16) -> (Itlead, Shown) {
     (itlead, shown)
 }
 
+/// A seed whose full run opens with a scenario of four options: most
+/// likely, then least likely, in a menu of four options and Skip.
+fn opening_with_four_options() -> String {
+    let seed = common::pty::seed_opening_with(&Selection::Full, false, 3);
+    let first = &common::pty::asked_in_order(&Selection::Full, seed)[0];
+    assert_eq!(first.options.len(), 4, "{}", first.id);
+    seed.to_string()
+}
+
 fn saved_answers(itlead: &Itlead) -> usize {
     let text = std::fs::read_to_string(itlead.session_file()).unwrap_or_default();
     serde_json::from_str::<serde_json::Value>(&text)
@@ -144,7 +165,8 @@ fn saved_answers(itlead: &Itlead) -> usize {
 
 #[test]
 fn a_resize_lays_the_question_out_again_with_no_stale_lines() {
-    let (_itlead, mut shown) = first_question(&["assess", "--seed", "3"], 100, 40);
+    let seed = opening_with_four_options();
+    let (_itlead, mut shown) = first_question(&["assess", "--seed", &seed], 100, 40);
     assert!(
         shown.rows().iter().any(|row| row.len() > 70),
         "laid out wide first:\n{}",
@@ -182,7 +204,8 @@ fn a_resize_lays_the_question_out_again_with_no_stale_lines() {
 
 #[test]
 fn a_small_screen_pages_the_options_keeps_the_highlight_and_leaves_no_copies() {
-    let (_itlead, mut shown) = first_question(&["assess", "--seed", "3"], 30, 6);
+    let seed = opening_with_four_options();
+    let (_itlead, mut shown) = first_question(&["assess", "--seed", &seed], 30, 6);
     let mut highlighted = Vec::new();
     for step in 0..7 {
         let rows = shown.rows();
@@ -212,7 +235,8 @@ fn a_small_screen_pages_the_options_keeps_the_highlight_and_leaves_no_copies() {
 
 #[test]
 fn digits_move_the_highlight_and_only_enter_chooses() {
-    let (itlead, mut shown) = first_question(&["assess", "--seed", "3"], 80, 40);
+    let seed = opening_with_four_options();
+    let (itlead, mut shown) = first_question(&["assess", "--seed", &seed], 80, 40);
     shown.press("3");
     shown.shows("❯ 3.");
     shown.settle();
@@ -268,7 +292,7 @@ fn the_name_prompt_is_optional_survives_a_resize_and_a_stop_and_names_the_result
     shown.press(ENTER);
     shown.until(r"\[1/\d+\]");
     shown.shows("❯");
-    common::pty::answer(&mut shown.session, 0);
+    shown.answer();
     shown.until(r"\[2/\d+\]");
     shown.session.send("\x1b").unwrap();
     shown.session.expect("Stopped.").unwrap();
@@ -281,7 +305,7 @@ fn the_name_prompt_is_optional_survives_a_resize_and_a_stop_and_names_the_result
 #[test]
 fn enter_skips_the_name_and_an_observer_is_never_asked_for_one() {
     let (itlead, mut shown) = first_question(&["assess", "--seed", "3"], 80, 24);
-    common::pty::answer(&mut shown.session, 0);
+    shown.answer();
     shown.until(r"\[2/\d+\]");
     shown.session.send("\x1b").unwrap();
     shown.session.expect("Stopped.").unwrap();
@@ -477,7 +501,7 @@ fn a_scenario_of_two_options_is_asked_once_in_the_menu_and_in_plain_mode() {
             shown.shows("❯ 2.");
             shown.press(ENTER);
         } else {
-            common::pty::answer(&mut shown.session, 0);
+            common::pty::answer_scenario(&mut shown.session, false, 0);
         }
     }
     assert_eq!(pairs, 1, "the fixture has one scenario of two options");

@@ -385,6 +385,13 @@ fn fill(template: &str, mut pick: impl FnMut(usize) -> (usize, usize)) -> String
     template
         .lines()
         .map(|line| {
+            if line.starts_with("  ") && line.ends_with(": \"\"") {
+                // A choice between two options: one key.
+                let (most, _) = pick(scenario);
+                scenario += 1;
+                let key = keys[most % 2];
+                return format!("{}\"{key}\"", line.strip_suffix("\"\"").unwrap());
+            }
             if !line.ends_with(EMPTY) {
                 return line.to_owned();
             }

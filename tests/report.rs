@@ -112,10 +112,17 @@ fn contrast_explains_one_score_by_the_answers_behind_it() {
             item.contains("skipped")
                 || (item.contains("most likely")
                     && item.contains("least likely")
+                    && item.contains("counts "))
+                || (item.contains("more likely")
+                    && !item.contains("least likely")
                     && item.contains("counts ")),
             "{item}"
         );
     }
+    assert!(
+        items.iter().any(|item| item.contains("more likely")),
+        "a choice between two: {items:?}"
+    );
     assert!(
         items
             .iter()
@@ -232,4 +239,31 @@ fn a_colleagues_answers_read_about_them_and_leave_next_steps_out() {
         assert!(!flat.contains("your leanings"), "{format}: the closing speaks to Sam's reader");
         assert!(flat.contains("Neither side is the better one"), "{format}");
     }
+}
+
+#[test]
+fn a_result_of_content_2_still_opens_with_the_built_in_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let result = dir.path().join("before.json");
+    Itlead::new()
+        .args(["assess", "--answers", fixture("answers/full-2.0.0.yaml").to_str().unwrap()])
+        .args(["--content", fixture("content/contrasts-2.0.0.yaml").to_str().unwrap()])
+        .args(["--no-save", "--format", "json", "--output", result.to_str().unwrap()])
+        .ok();
+    let report = Itlead::new().args(["report", result.to_str().unwrap()]).ok().stdout;
+    assert!(report.contains("IT manager and leader contrasts 2.0.0"), "{report}");
+    assert!(report.contains("18 of 19 scenarios answered"), "{report}");
+    let why = Itlead::new()
+        .args(["report", result.to_str().unwrap(), "--contrast", "vision"])
+        .ok()
+        .stdout;
+    let flat = why.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("made with other content than the one loaded"), "{why}");
+    // With the content it was made from, the answers behind the score show.
+    let why = Itlead::new()
+        .args(["report", result.to_str().unwrap(), "--contrast", "vision"])
+        .args(["--content", fixture("content/contrasts-2.0.0.yaml").to_str().unwrap()])
+        .ok()
+        .stdout;
+    assert!(why.contains("most likely"), "{why}");
 }

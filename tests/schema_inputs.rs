@@ -65,10 +65,10 @@ fn answers_files_itlead_writes_and_reads_match_the_schema() {
             "schema": "itlead.answers/2",
             "name": "Robin",
             "answers": {
-                "night-page": "skip",
-                "new-language": "b d",
-                "one-opening": "a",
-                "cutover-plan": {"most": "c", "least": "a"},
+                "phishing-test": "skip",
+                "monday-vpn": "b d",
+                "free-afternoon": "a",
+                "churn-dashboard": {"most": "c", "least": "a"},
                 "two-way": {"most": "a"},
                 "not-yet": {"most": "", "least": ""},
                 "later": null
@@ -81,11 +81,11 @@ fn answers_files_itlead_writes_and_reads_match_the_schema() {
 fn the_answers_schema_rejects_what_the_parser_refuses() {
     let validator = validator("answers.schema.json");
     for wrong in [
-        json!({"answers": {"night-page": {"most": "b", "lest": "d"}}}),
-        json!({"answers": {"night-page": {"most": "B"}}}),
-        json!({"answers": {"night-page": "b, d"}}),
-        json!({"answers": {"Night Page": "b"}}),
-        json!({"answers": {"night-page": 2}}),
+        json!({"answers": {"phishing-test": {"most": "b", "lest": "d"}}}),
+        json!({"answers": {"phishing-test": {"most": "B"}}}),
+        json!({"answers": {"phishing-test": "b, d"}}),
+        json!({"answers": {"Phishing Test": "b"}}),
+        json!({"answers": {"phishing-test": 2}}),
         json!({"schema": "itlead.answers/9", "answers": {}}),
         json!({"relation": "friend", "answers": {}}),
         json!({"answers": {}, "colour": "blue"}),

@@ -536,15 +536,16 @@ fn compare_text_lists_movement_and_what_was_left_out() {
         .lines()
         .find(|line| line.trim_start().starts_with("Today ⟷ Tomorrow"))
         .unwrap_or_else(|| panic!("{text}"));
-    assert!(today.ends_with("-40  -10  +30  leaning manager → balanced"), "{today}");
+    assert!(today.ends_with("-40  -10  +30  no    leaning manager → balanced"), "{today}");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("Not compared: command-cooperate (no score in"), "{text}");
     assert!(flat.contains("copy-unique (only in"), "{text}");
     assert!(flat.contains("direct-coach (only in"), "{text}");
     assert!(
-        flat.contains("1 moved toward the leader side, 1 toward the manager side, 1 unchanged; 2 band changes."),
-        "{text}"
+        flat.contains("No contrast moved beyond noise: every change is within its margins"),
+        "margins without standard errors are unknown, so nothing is beyond noise: {text}"
     );
+    assert!(text.contains("  real  band"), "{text}");
     for line in text.lines() {
         assert!(unicode_width(line) <= 80, "{line:?}");
     }
@@ -720,6 +721,9 @@ fn compare_in_csv_markdown_and_html() {
             "old_score",
             "new_score",
             "delta",
+            "beyond_noise",
+            "old_margin",
+            "new_margin",
             "old_band",
             "new_band",
             "band_changed",
@@ -739,6 +743,9 @@ fn compare_in_csv_markdown_and_html() {
             "65",
             "45",
             "-20",
+            "false",
+            "",
+            "",
             "strong-leader",
             "leaning-leader",
             "true",
@@ -748,7 +755,8 @@ fn compare_in_csv_markdown_and_html() {
     );
     let markdown = run("markdown");
     assert!(
-        markdown.contains("| Today ⟷ Tomorrow | -40 | -10 | +30 | leaning manager → balanced |"),
+        markdown
+            .contains("| Today ⟷ Tomorrow | -40 | -10 | +30 | no | leaning manager → balanced |"),
         "{markdown}"
     );
     let html = run("html");

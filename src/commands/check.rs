@@ -28,9 +28,9 @@ pub fn run(context: &Context, args: &CheckArgs) -> Result<()> {
     let stdout = OutputArgs::default();
     match parsed {
         Ok(content) => {
-            let checked = Checked::new(&name, &content);
+            let checked = Checked::new(&name, &content, args.beta);
             emit_document(context, &checked, args.format, &stdout)?;
-            let warnings = checked.design.warnings.len();
+            let warnings = checked.design.warnings.len() + checked.modelled.warnings.len();
             if args.strict && warnings > 0 {
                 let message = if warnings == 1 {
                     String::from("1 design warning; --strict fails on any")

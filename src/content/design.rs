@@ -158,6 +158,22 @@ pub enum FindingKind {
     PersonalOption,
     /// No next steps for some axes.
     NoNextSteps,
+    /// Modelled respondents: a contrast's retest correlation is too low.
+    ModelledRetest,
+    /// Modelled respondents: the median retest correlation is too low.
+    ModelledMedianRetest,
+    /// Modelled respondents: the same side comes back too rarely.
+    ModelledSameSide,
+    /// Modelled respondents: too few clear positions are shown a leaning.
+    ModelledSensitivity,
+    /// Modelled respondents: too many are shown the other side.
+    ModelledWrongSide,
+    /// Modelled respondents: too many consistent ones are shown mixed.
+    ModelledMixed,
+    /// Modelled respondents: too many answering twice are told they moved.
+    ModelledMoved,
+    /// Modelled respondents: two contrasts' scores correlate.
+    ModelledCorrelation,
 }
 
 /// Mean and covariances of one scenario's contributions to the axes it
@@ -290,9 +306,9 @@ pub fn analyse(content: &Content) -> Design {
             }
         }
     }
-    let full = estimate(content, &content.scenarios.iter().collect::<Vec<_>>());
+    let full = estimate(content, &content.scenarios.iter().collect::<Vec<_>>(), false);
     let quick_scenarios = quick_set(content);
-    let quick = estimate(content, &quick_scenarios);
+    let quick = estimate(content, &quick_scenarios, true);
     let mut quick_counts = vec![0_usize; size];
     for scenario in &quick_scenarios {
         for axis in scenario.axes() {

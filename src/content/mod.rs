@@ -30,8 +30,9 @@ pub const SCHEMA_VERSION: u32 = 3;
 /// questionnaires of itlead 0.1, answered with the most likely option only;
 /// schema 3 adds choices between two options to `most-and-least` content.
 pub const SCHEMA_VERSIONS: [u32; 3] = [1, 2, 3];
-/// The first schema in which a `most-and-least` scenario may have two options.
-pub const PAIRS_FROM_SCHEMA: u32 = 3;
+/// The schema from which a `most-and-least` scenario may have two options
+/// and a scenario may say whether the quick form asks it.
+pub const SCHEMA_3: u32 = 3;
 
 /// Strips a UTF-8 byte-order mark, which editors on some systems add.
 pub fn strip_bom(text: &str) -> &str {

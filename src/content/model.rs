@@ -272,6 +272,8 @@ pub struct Scenario {
     /// The same situation about someone else, with `{name}` where they are
     /// named; `None` when the content has no observer form.
     pub about: Option<String>,
+    /// Whether the content puts it in the quick form.
+    pub quick: bool,
     /// Possible answers, in file order.
     pub options: Vec<Choice>,
 }

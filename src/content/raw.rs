@@ -166,6 +166,10 @@ pub struct RawScenario {
     /// The situation about someone else, with `{name}` for them.
     #[serde(default)]
     pub about: Option<String>,
+    /// Whether the quick form asks it (schema 3). When no scenario says,
+    /// the quick form is chosen from the design.
+    #[serde(default)]
+    pub quick: Option<bool>,
     /// The possible answers.
     pub options: Vec<RawOption>,
 }

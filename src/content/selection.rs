@@ -38,11 +38,11 @@ impl Selection {
         }
     }
 
-    /// Words for people: "all scenarios", "the quick set", "the scenarios on vision, coach".
+    /// Words for people: "all scenarios", "the quick form", "the scenarios on vision, coach".
     pub fn describe(&self) -> String {
         match self {
             Selection::Full => String::from("all scenarios"),
-            Selection::Quick => String::from("the quick set"),
+            Selection::Quick => String::from("the quick form"),
             Selection::Axes { axes } => format!("the scenarios on {}", axes.join(", ")),
         }
     }
@@ -61,10 +61,14 @@ pub fn select<'a>(content: &'a Content, selection: &Selection) -> Vec<&'a Scenar
     }
 }
 
-/// The quick set: keep taking the scenario that adds the most still-needed
+/// The quick set: the scenarios the content marks `quick`, when it marks
+/// any. Otherwise keep taking the scenario that adds the most still-needed
 /// responses per second of answering (the earliest on ties), until every
 /// axis has [`MIN_BANDED_RESPONSES`] or no scenario adds any.
 pub fn quick_set(content: &Content) -> Vec<&Scenario> {
+    if content.scenarios.iter().any(|scenario| scenario.quick) {
+        return content.scenarios.iter().filter(|scenario| scenario.quick).collect();
+    }
     let mut needed: HashMap<&str, usize> =
         content.axes.iter().map(|axis| (axis.id.as_str(), MIN_BANDED_RESPONSES)).collect();
     let axes: Vec<Vec<&str>> = content.scenarios.iter().map(Scenario::axes).collect();

@@ -87,8 +87,9 @@ pub fn scenario_seconds(scenario: &Scenario, picks: &[Pick]) -> f64 {
         + decision_seconds(scenario, picks)
 }
 
-/// The estimate for `scenarios` of `content`, introduction included.
-pub fn estimate(content: &Content, scenarios: &[&Scenario]) -> Estimate {
+/// The estimate for `scenarios` of `content`, introduction included (with
+/// what the quick form says of itself when `quick`).
+pub fn estimate(content: &Content, scenarios: &[&Scenario], quick: bool) -> Estimate {
     // The introduction states the minutes it is part of; two passes settle
     // the figure (one more minute in the text changes no word count).
     let body_words: usize =
@@ -96,7 +97,7 @@ pub fn estimate(content: &Content, scenarios: &[&Scenario]) -> Estimate {
     let deciding: f64 =
         scenarios.iter().map(|scenario| decision_seconds(scenario, content.picks(scenario))).sum();
     let decisions = scenarios.iter().map(|scenario| content.picks(scenario).len()).sum();
-    let intro_words = words(&intro(Plan::of(content, scenarios, 10), None));
+    let intro_words = words(&intro(Plan::of(content, scenarios, 10, quick), None));
     let words = intro_words + body_words;
     let seconds = words as f64 / WORDS_PER_MINUTE * 60.0 + deciding;
     Estimate { scenarios: scenarios.len(), words, decisions, seconds }

@@ -17,7 +17,7 @@ use super::raw::{
 };
 use super::suggest::{did_you_mean, fold};
 use super::text::{escape, first_unsafe};
-use super::{PAIRS_FROM_SCHEMA, SCHEMA_VERSION, SCHEMA_VERSIONS};
+use super::{SCHEMA_3, SCHEMA_VERSION, SCHEMA_VERSIONS};
 
 /// Fewest scenarios an axis may load on.
 pub const MIN_SCENARIOS_PER_AXIS: usize = 3;
@@ -65,7 +65,7 @@ pub fn validate(raw: RawContent, hash: String) -> Result<Content, Vec<Problem>> 
     let sources = checker.sources(&raw);
     let themes = checker.themes(&raw);
     let axes = checker.axes(&raw);
-    checker.pairs = raw.schema >= PAIRS_FROM_SCHEMA;
+    checker.schema_3 = raw.schema >= SCHEMA_3;
     let scenarios = checker.scenarios(&raw, &axes, response);
     checker.axis_coverage(&axes, &scenarios);
     if checker.problems.is_empty() {
@@ -96,8 +96,9 @@ pub fn is_kebab_case(id: &str) -> bool {
 #[derive(Default)]
 struct Checker {
     problems: Vec<Problem>,
-    /// Whether the schema allows a `most-and-least` scenario of two options.
-    pairs: bool,
+    /// Whether the file is schema 3 or later: a `most-and-least` scenario
+    /// may offer two options, and scenarios may say `quick`.
+    schema_3: bool,
 }
 
 impl Checker {
@@ -474,12 +475,12 @@ impl Checker {
         }
         let count = raw.options.len();
         let least = match response {
-            ResponseFormat::MostAndLeast if !self.pairs => MIN_OPTIONS_MOST_AND_LEAST,
+            ResponseFormat::MostAndLeast if !self.schema_3 => MIN_OPTIONS_MOST_AND_LEAST,
             _ => MIN_OPTIONS,
         };
         if !(least..=MAX_OPTIONS).contains(&count) {
             let why = match response {
-                ResponseFormat::MostAndLeast if !self.pairs => {
+                ResponseFormat::MostAndLeast if !self.schema_3 => {
                     " (after the most likely, two must remain for the least likely; from \
                      `schema: 3` a choice between two options is allowed, and asked once)"
                 }
@@ -512,12 +513,19 @@ impl Checker {
             self.line(&option_path.key("text"), &option.text);
             options.push(self.option(&option_path, option, axis_ids, axes));
         }
+        if raw.quick.is_some() && !self.schema_3 {
+            self.problem(
+                path.key("quick"),
+                "`quick` needs `schema: 3`; before it, the quick form is chosen from the design",
+            );
+        }
         Scenario {
             id: raw.id.clone(),
             title: raw.title.clone(),
             role,
             situation: raw.situation.clone(),
             about: raw.about.clone(),
+            quick: raw.quick.unwrap_or(false),
             options,
         }
     }

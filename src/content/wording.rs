@@ -55,26 +55,38 @@ pub struct Plan {
     pub least: bool,
     /// The estimated time, in whole minutes.
     pub minutes: u32,
+    /// Whether it is the quick form, which says what it can tell.
+    pub quick: bool,
 }
 
 impl Plan {
-    /// The plan for asking `scenarios` of `content`, taking `minutes`.
-    pub fn of(content: &Content, scenarios: &[&Scenario], minutes: u32) -> Plan {
+    /// The plan for asking `scenarios` of `content`, taking `minutes`, as
+    /// the quick form or not.
+    pub fn of(content: &Content, scenarios: &[&Scenario], minutes: u32, quick: bool) -> Plan {
         let pairs = scenarios.iter().filter(|scenario| scenario.is_pair()).count();
         Plan {
             scenarios: scenarios.len() - pairs,
             pairs,
             least: content.asks_least(scenarios),
             minutes,
+            quick,
         }
     }
 }
 
+/// What a quick run can and cannot tell: said before it starts and on its
+/// report.
+pub const QUICK_NOTE: &str = "This is the quick form, a first look. It gives the themes and rough \
+figures for each contrast: a contrast shows a side only where even these few answers show one, and \
+a change between two quick runs is never called more than noise. For figures that hold on a \
+retest, take the full questionnaire.";
+
 /// The introduction before the first scenario: how many there are, how
-/// long they take, and that neither side is the better one. `subject` is
-/// the first name of the person rated, when answering about someone else.
+/// long they take, and that neither side is the better one, and for the
+/// quick form what it can tell. `subject` is the first name of the person
+/// rated, when answering about someone else.
 pub fn intro(plan: Plan, subject: Option<&str>) -> String {
-    let Plan { scenarios, pairs, least, minutes } = plan;
+    let Plan { scenarios, pairs, least, minutes, quick } = plan;
     let who = subject.unwrap_or("you");
     let what = match (scenarios, pairs) {
         (0, _) => plural(
@@ -106,7 +118,7 @@ pub fn intro(plan: Plan, subject: Option<&str>) -> String {
     };
     let about = subject.map_or(String::new(), |name| format!(" about {name}"));
     let opening = format!("You will read {what} (about {minutes} minutes){about}. {how}");
-    match subject {
+    let text = match subject {
         None => format!(
             "{opening} Every option is something a good professional might do; there are no wrong \
              answers, and neither side is better: teams need both managers and leaders.\n\n\
@@ -119,7 +131,8 @@ pub fn intro(plan: Plan, subject: Option<&str>) -> String {
              Answer from what you have seen {name} do, not from what you would do. Your name is not \
              recorded. You can skip a scenario, go back, or stop at any time."
         ),
-    }
+    };
+    if quick { format!("{text}\n\n{QUICK_NOTE}") } else { text }
 }
 
 /// Words in `text`, as the time estimate counts them.
@@ -154,7 +167,7 @@ mod tests {
 
     #[test]
     fn the_observer_intro_speaks_about_them() {
-        let plan = Plan { scenarios: 12, pairs: 0, least: true, minutes: 9 };
+        let plan = Plan { scenarios: 12, pairs: 0, least: true, minutes: 9, quick: false };
         let text = intro(plan, Some("Sam"));
         assert!(text.contains("about Sam"), "{text}");
         assert!(text.contains("Sam would most likely choose"), "{text}");
@@ -165,7 +178,7 @@ mod tests {
 
     #[test]
     fn the_intro_names_both_kinds_of_item() {
-        let plan = Plan { scenarios: 10, pairs: 30, least: true, minutes: 19 };
+        let plan = Plan { scenarios: 10, pairs: 30, least: true, minutes: 19, quick: false };
         let text = intro(plan, None);
         assert!(
             text.starts_with(
@@ -176,7 +189,9 @@ mod tests {
             ),
             "{text}"
         );
-        let pairs_only = intro(Plan { scenarios: 0, pairs: 1, least: false, minutes: 1 }, None);
+        let pairs_only =
+            intro(Plan { scenarios: 0, pairs: 1, least: false, minutes: 1, quick: true }, None);
         assert!(pairs_only.starts_with("You will read 1 short IT choice between two options"));
+        assert!(pairs_only.ends_with(QUICK_NOTE), "the quick form says what it can tell");
     }
 }

@@ -7,6 +7,7 @@ use crate::content::design::{CORRELATION_LIMIT, Design, Finding};
 use crate::content::diagnostic::Diagnostic;
 use crate::content::model::ResponseFormat;
 use crate::export::{Document, Format};
+use crate::respondents::{self, Modelled};
 use crate::view::{Block, Cell, Column, Table, Text, Tone, View, plural};
 
 /// Correlations at least this strong are listed in text.
@@ -33,11 +34,14 @@ pub struct Checked {
     pub scenarios: usize,
     /// The design analysis.
     pub design: Design,
+    /// What modelled respondents show.
+    pub modelled: Modelled,
 }
 
 impl Checked {
-    /// The report on `content`, read from `file`.
-    pub fn new(file: &str, content: &Content) -> Self {
+    /// The report on `content`, read from `file`, with respondents modelled
+    /// at strength `beta`.
+    pub fn new(file: &str, content: &Content, beta: f64) -> Self {
         Self {
             valid: true,
             file: file.to_owned(),
@@ -48,11 +52,94 @@ impl Checked {
             axes: content.axes.len(),
             scenarios: content.scenarios.len(),
             design: crate::content::design::analyse(content),
+            modelled: respondents::model(content, beta),
         }
+    }
+
+    /// Every warning: the design's, then the modelled respondents'.
+    pub fn warnings(&self) -> Vec<&Finding> {
+        self.design.warnings.iter().chain(&self.modelled.warnings).collect()
     }
 }
 
-fn findings(view: &mut View, title: &str, findings: &[Finding], tone: Tone) {
+/// The modelled figures of both forms, and what they mean.
+fn modelled(view: &mut View, modelled: &Modelled) {
+    view.push(Block::Heading(2, Text::plain("Modelled respondents")));
+    view.push(Block::Paragraph(Text::plain(format!(
+        "{} people with known positions on every contrast (the consistent-respondent model, \
+         beta {}) answer each form twice.",
+        thousands(modelled.people),
+        modelled.beta
+    ))));
+    for (name, form) in [("Full form", &modelled.full), ("Quick form", &modelled.quick)] {
+        view.push(Block::Heading(
+            3,
+            Text::plain(format!("{name} ({})", plural(form.scenarios, "scenario", "scenarios"))),
+        ));
+        let mut table = Table::new(vec![
+            Column::text("contrast", "id"),
+            Column::number("retest", "retest"),
+            Column::number("recovery", "recovery").dropped(1),
+            Column::number("same", "same_side"),
+            Column::number("wrong", "wrong_side"),
+            Column::number("leaning", "sensitivity").dropped(2),
+            Column::number("mixed", "mixed").dropped(3),
+            Column::number("moved", "moved").dropped(4),
+        ]);
+        let percent = |share: f64| Cell::text(format!("{:.1}%", share * 100.0));
+        for axis in &form.axes {
+            table.row(vec![
+                Cell::Code(axis.id.clone()),
+                Cell::decimal(Some(axis.retest), 2),
+                Cell::decimal(Some(axis.recovery), 2),
+                percent(axis.same_side),
+                percent(axis.wrong_side),
+                percent(axis.sensitivity),
+                percent(axis.mixed),
+                percent(axis.moved),
+            ]);
+        }
+        view.push(Block::Table(table));
+        view.push(Block::Paragraph(Text::plain(format!(
+            "Median retest {:.2}; {}.",
+            form.median_retest,
+            largest(form.largest_correlation.as_ref())
+        ))));
+    }
+    view.push(Block::Note(Text::plain(
+        "retest: the correlation of the scores of two answer sets by the same people; recovery: of \
+         the score with the position it measures; same: shown the same side (manager, neither, \
+         leader) both times; wrong: people beyond ±0.5 SD shown a band of the other side; leaning: \
+         people beyond ±1 SD shown a leaning their way; mixed: answer sets shown mixed; moved: people \
+         whose two answer sets `compare` would call a move beyond noise.",
+    )));
+}
+
+fn largest(pair: Option<&respondents::ModelledCorrelation>) -> String {
+    pair.map_or_else(
+        || String::from("no two contrasts share a scenario"),
+        |pair| {
+            format!(
+                "largest correlation between two contrasts {:+.2} ({} ~ {})",
+                pair.r, pair.a, pair.b
+            )
+        },
+    )
+}
+/// `4000` as `4,000`.
+fn thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+fn findings(view: &mut View, title: &str, findings: &[&Finding], tone: Tone) {
     view.push(Block::Heading(2, Text::plain(format!("{title} ({})", findings.len()))));
     view.push(Block::Bullets(
         findings.iter().map(|finding| Text::new(tone, &finding.message)).collect(),
@@ -160,13 +247,15 @@ impl Document for Checked {
             }
             view.push(Block::Table(pairs));
         }
-        if design.warnings.is_empty() {
+        modelled(&mut view, &self.modelled);
+        let warnings = self.warnings();
+        if warnings.is_empty() {
             view.push(Block::Paragraph(Text::plain("No warnings: the design meets every target.")));
         } else {
-            findings(&mut view, "Warnings", &design.warnings, Tone::Alert);
+            findings(&mut view, "Warnings", &warnings, Tone::Alert);
         }
         if !design.notes.is_empty() {
-            findings(&mut view, "Notes", &design.notes, Tone::Plain);
+            findings(&mut view, "Notes", &design.notes.iter().collect::<Vec<_>>(), Tone::Plain);
         }
         view
     }

@@ -1,5 +1,6 @@
 //! Movement between two results: per contrast the earlier and the later
-//! score, the change, and whether the band changed.
+//! score, the change, whether it is beyond noise, and whether the band
+//! changed.
 
 use crate::compare::{CompareDocument, Snapshot};
 use crate::export::{Document, Format};
@@ -9,9 +10,12 @@ use crate::view::{
     band_tone, plural, signed,
 };
 
-/// What the sign of a change means.
+/// What the sign of a change means, and when a change is more than noise.
 pub const MOVEMENT_NOTE: &str = "A positive change is a move toward the leader side, a negative \
-one toward the manager side. Neither side is the better one.";
+one toward the manager side. Neither side is the better one. A change is beyond noise when it is \
+larger than 1.96 times the root of the sum of both squared margins (a reliable change) and both \
+scores rest on at least 6 responses: the same person answering twice moves that far on fewer than \
+1 contrast in 20.";
 
 impl Document for CompareDocument {
     const FORMATS: &'static [Format] = &Format::ALL;
@@ -34,14 +38,7 @@ impl Document for CompareDocument {
         } else {
             view.push(Block::Chart(chart(self)));
             view.push(Block::Table(table(self)));
-            let summary = self.summary;
-            view.push(Block::Paragraph(Text::plain(format!(
-                "{} moved toward the leader side, {} toward the manager side, {} unchanged; {}.",
-                summary.toward_leader,
-                summary.toward_manager,
-                summary.unchanged,
-                plural(summary.band_changes, "band change", "band changes")
-            ))));
+            view.push(Block::Paragraph(Text::plain(beyond_noise(self))));
         }
         if !self.left_out.is_empty() {
             let items: Vec<String> = self
@@ -62,6 +59,37 @@ impl Document for CompareDocument {
         }
         view.push(Block::Note(Text::plain(MOVEMENT_NOTE)));
         view
+    }
+}
+
+/// Which contrasts moved beyond noise, and how many did not.
+fn beyond_noise(document: &CompareDocument) -> String {
+    let moved: Vec<String> = document
+        .axes
+        .iter()
+        .filter(|movement| movement.beyond_noise)
+        .map(|movement| {
+            format!("{} ({})", movement.id, signed(Some(movement.delta)).unwrap_or_default())
+        })
+        .collect();
+    let within = document.summary.compared - moved.len();
+    let within = match within {
+        0 => String::new(),
+        count => format!(
+            "{} moved within {} margins, as the same answers given twice might",
+            plural(count, "contrast", "contrasts"),
+            if count == 1 { "its" } else { "their" }
+        ),
+    };
+    match (moved.as_slice(), within.is_empty()) {
+        ([], _) => String::from(
+            "No contrast moved beyond noise: every change is within its margins, as the same \
+             answers given twice might be.",
+        ),
+        (moved, true) => format!("Beyond noise (a reliable change): {}.", moved.join(", ")),
+        (moved, false) => {
+            format!("Beyond noise (a reliable change): {}. The other {within}.", moved.join(", "))
+        }
     }
 }
 
@@ -116,6 +144,9 @@ fn table(document: &CompareDocument) -> Table {
         Column::number("before", "old_score").short("old"),
         Column::number("after", "new_score").short("new"),
         Column::number("change", "delta").short("+/-"),
+        Column::text("beyond noise", "beyond_noise").short("real"),
+        Column::number("old margin", "old_margin").machines(),
+        Column::number("new margin", "new_margin").machines(),
         Column::text("band", "band_shown").people().dropped(1),
         Column::text("old band", "old_band").machines(),
         Column::text("new band", "new_band").machines(),
@@ -142,6 +173,9 @@ fn table(document: &CompareDocument) -> Table {
                 Cell::Score(Some(movement.old_score)),
                 Cell::Score(Some(movement.new_score)),
                 Cell::Score(Some(movement.delta)),
+                Cell::Flag(movement.beyond_noise),
+                Cell::decimal(movement.old_margin.map(f64::from), 0),
+                Cell::decimal(movement.new_margin.map(f64::from), 0),
                 Cell::Text(band),
                 Cell::band(movement.old_band),
                 Cell::band(movement.new_band),

@@ -28,8 +28,17 @@ career: leanings are strengths, best used beside colleagues who stand on the oth
 /// "your" or "the". The one place to change when the mixed flag changes.
 pub fn mixed_meaning(whose: &str) -> String {
     format!(
-        "mixed: {whose} answers leaned one way in some scenarios and the other way in others, \
-         more than chance alone would give."
+        "mixed: no side shows, and {whose} answers leaned one way in some scenarios and the other \
+         way in others, more than a consistent person's would (a test at the 5 % level): it \
+         depends on the situation."
+    )
+}
+
+/// What "no clear leaning" means, said once under a chart that shows it.
+pub fn no_clear_leaning_meaning(whose: &str) -> String {
+    format!(
+        "no clear leaning: the score is past ±20, but within its margin of the middle; {whose} \
+         answers do not yet show which side it is (a side shows from 1.645 margins)."
     )
 }
 

@@ -104,9 +104,7 @@ impl Document for Report<'_> {
             when(&result.created)
         ));
         if result.selection == crate::content::selection::Selection::Quick {
-            view.meta.push(String::from(
-                "The quick set: a rough first look; the full questionnaire gives a steadier picture.",
-            ));
+            view.meta.push(String::from(crate::content::wording::QUICK_NOTE));
         }
         if let Some(content) = self.content.filter(|content| content.hash != result.content.hash) {
             view.meta.push(format!(
@@ -122,8 +120,12 @@ impl Document for Report<'_> {
         };
         view.push(Block::Heading(2, Text::plain(lands)));
         view.push(Block::Chart(chart(result, &voice)));
+        let whose = if result.about.is_some() { "the" } else { "your" };
+        if result.axes.iter().any(|axis| axis.score().shown() == Shown::Band(Band::NoClearLeaning))
+        {
+            view.push(Block::Note(Text::plain(super::no_clear_leaning_meaning(whose))));
+        }
         if result.axes.iter().any(|axis| axis.score().shown() == Shown::Mixed) {
-            let whose = if result.about.is_some() { "the" } else { "your" };
             view.push(Block::Note(Text::plain(super::mixed_meaning(whose))));
         }
         view.push(Block::Paragraph(Text::plain(overall_sentence(result))));
@@ -237,6 +239,9 @@ pub fn overall_sentence(result: &ResultDocument) -> String {
         format!("{} toward the manager side", plural(overall.manager_axes, "leans", "lean")),
         format!("{} balanced", plural(overall.balanced_axes, "is", "are")),
     ];
+    if overall.unclear_axes > 0 {
+        parts.push(format!("{} no clear leaning", plural(overall.unclear_axes, "shows", "show")));
+    }
     if overall.mixed_axes > 0 {
         parts.push(format!("{} mixed", plural(overall.mixed_axes, "is", "are")));
     }
@@ -381,6 +386,7 @@ fn moves(content: &Content, axis: &Axis, result: &ResultDocument, neither: &mut 
                 }
             };
             let label = match pick {
+                Pick::Most if scenario.is_pair() => "more likely",
                 Pick::Most => "most likely",
                 Pick::Least => "least likely",
             };

@@ -119,29 +119,11 @@ pub fn open(
     }
     let asked = select(content, &request.selection);
     let ids = order(&asked, request.seed);
-    let minutes = estimate(content, &asked).minutes();
+    let quick = request.selection == Selection::Quick;
+    let minutes = estimate(content, &asked, quick).minutes();
     let subject =
         request.about.as_ref().map(|about| crate::content::wording::first_name(&about.name));
-    let mut text = intro(Plan::of(content, &asked, minutes), subject);
-    if request.selection == Selection::Quick {
-        // The fewest responses any contrast gets from the scenarios asked.
-        let fewest = content
-            .axes
-            .iter()
-            .map(|axis| {
-                asked
-                    .iter()
-                    .filter(|scenario| scenario.loads_on(&axis.id))
-                    .map(|scenario| content.picks(scenario).len())
-                    .sum::<usize>()
-            })
-            .min()
-            .unwrap_or(0);
-        text.push_str(&format!(
-            "\n\nThis is the quick set: a rough first look, with at least {fewest} responses per \
-             contrast. The full questionnaire gives a steadier picture."
-        ));
-    }
+    let text = intro(Plan::of(content, &asked, minutes, quick), subject);
     prompter.show(&text)?;
     prompter.show("")?;
     if prompter.confirm("Ready to start?", true)? != Some(true) {

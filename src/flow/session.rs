@@ -258,6 +258,13 @@ fn answer_problem(
             ));
         }
     }
+    if scenario.is_pair() {
+        // A choice between two options is asked once, whatever the
+        // questionnaire asks of the others.
+        return least.is_some().then(|| {
+            String::from("a choice between two options is asked once: only the more likely")
+        });
+    }
     match (response, least) {
         (ResponseFormat::Most, Some(_)) => {
             Some(String::from("this questionnaire asks only for the most likely option"))

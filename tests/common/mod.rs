@@ -261,9 +261,14 @@ pub fn scenarios() -> Vec<(String, Vec<String>)> {
 }
 
 /// An answer naming the options at positions `most` and `least` (taken
-/// modulo the number of options; `least` moves on when it hits `most`).
+/// modulo the number of options; `least` moves on when it hits `most`). A
+/// choice between two options is asked once: its answer is the key at
+/// `most` alone.
 pub fn ranked(keys: &[String], most: usize, least: usize) -> serde_json::Value {
     let most = most % keys.len();
+    if keys.len() == 2 {
+        return serde_json::json!(keys[most]);
+    }
     let mut least = least % keys.len();
     if least == most {
         least = (least + 1) % keys.len();

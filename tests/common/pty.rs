@@ -5,6 +5,10 @@ use std::time::Duration;
 
 use expectrl::session::OsSession;
 use expectrl::{Expect, Regex, Session};
+use itlead::content::model::{Pick, Scenario};
+use itlead::content::selection::{Selection, select};
+use itlead::content::wording::question;
+use itlead::flow::order;
 use ptyprocess::WaitStatus;
 
 use super::Itlead;
@@ -71,25 +75,124 @@ pub fn start(session: &mut OsSession) {
 /// The name prompt.
 pub const NAME_PROMPT: &str = "Your name (optional, Enter skips)";
 
-/// Waits for question `number` of `total` and returns `total`.
-pub fn expect_question(session: &mut OsSession, number: usize) -> usize {
+/// A scenario on screen, as [`expect_question`] saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Asked {
+    /// Its place in the run, from 1.
+    pub number: usize,
+    /// Scenarios in the run.
+    pub total: usize,
+    /// Whether it is a choice between two options, asked once
+    /// ([`itlead::content::model::Scenario::is_pair`]): no least likely
+    /// question follows the first pick.
+    pub pair: bool,
+}
+
+/// The end of the question itlead asks for `pick`, after whoever it is
+/// about ("more likely do?"), as `itlead::content::wording` words it.
+pub fn question_tail(pick: Pick, pair: bool) -> String {
+    let marked = question(pick, pair, Some("\u{1}"));
+    let (_, tail) = marked.split_once('\u{1}').expect("the question names who it is about");
+    tail.trim().to_owned()
+}
+
+/// What a person reads in `output`: escape sequences and carriage returns
+/// gone, every run of whitespace a single space (so a wrapped line reads
+/// as one).
+pub fn readable(output: &[u8]) -> String {
+    let text = String::from_utf8_lossy(output);
+    let mut out = String::new();
+    let mut characters = text.chars();
+    while let Some(character) = characters.next() {
+        if character == '\u{1b}' {
+            if characters.next() == Some('[') {
+                for next in characters.by_ref() {
+                    if ('@'..='~').contains(&next) {
+                        break;
+                    }
+                }
+            }
+        } else {
+            out.push(character);
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `shown`, the text of a scenario up to its menu, asks the most
+/// likely question of a choice between two (`true`) or of more options
+/// (`false`); panics when it asks neither.
+pub fn asks_pair(shown: &str) -> bool {
+    let pair = question_tail(Pick::Most, true);
+    let most = question_tail(Pick::Most, false);
+    match (shown.rfind(&pair), shown.rfind(&most)) {
+        (Some(_), None) => true,
+        (None, Some(_)) => false,
+        (Some(at_pair), Some(at_most)) => at_pair > at_most,
+        (None, None) => panic!("neither {pair:?} nor {most:?} is asked in:\n{shown}"),
+    }
+}
+
+/// Waits for question `number` and its menu; what it asks.
+pub fn expect_question(session: &mut OsSession, number: usize) -> Asked {
     let captures = session.expect(Regex(&format!(r"\[{number}/(\d+)\]"))).expect("question shown");
     let total = String::from_utf8_lossy(captures.get(1).unwrap()).parse().unwrap();
-    // The menu is drawn after the situation; wait for it before pressing keys.
-    session.expect("Enter choose").expect("menu shown");
-    total
+    Asked { number, total, pair: expect_menu(session) }
+}
+
+/// Waits for the menu of the scenario whose number was just shown (it is
+/// drawn after the situation; keys pressed before it are discarded) and
+/// says whether it is a choice between two.
+pub fn expect_menu(session: &mut OsSession) -> bool {
+    let menu = session.expect("Enter choose").expect("menu shown");
+    asks_pair(&readable(menu.before()))
 }
 
 /// Answers the scenario on screen: the first option as most likely (after
-/// `down` presses), then the first remaining one as least likely.
-pub fn answer(session: &mut OsSession, down: usize) {
+/// `down` presses), then, unless it is a choice between two, the first
+/// remaining one as least likely.
+pub fn answer(session: &mut OsSession, asked: &Asked, down: usize) {
+    answer_scenario(session, asked.pair, down);
+}
+
+/// [`answer`] for a scenario known to be a choice between two (`pair`) or not.
+pub fn answer_scenario(session: &mut OsSession, pair: bool, down: usize) {
     for _ in 0..down {
         press(session, DOWN);
     }
     press(session, ENTER);
-    session.expect("least likely do?").expect("the least likely question");
+    if pair {
+        return;
+    }
+    session.expect(question_tail(Pick::Least, false)).expect("the least likely question");
     session.expect("Enter choose").expect("menu shown");
     press(session, ENTER);
+}
+
+/// The scenarios itlead asks for `selection` of the built-in content when
+/// started with `--seed seed`, in the order asked.
+pub fn asked_in_order(selection: &Selection, seed: u64) -> Vec<Scenario> {
+    let content = itlead::library::built_in();
+    let asked = select(&content, selection);
+    order(&asked, seed)
+        .iter()
+        .map(|id| content.scenario(id).expect("an asked scenario").clone())
+        .collect()
+}
+
+/// How many scenarios a run of `selection` asks.
+pub fn asked_count(selection: &Selection) -> usize {
+    select(&itlead::library::built_in(), selection).len()
+}
+
+/// The first seed from `from` on whose run of `selection` opens with a
+/// scenario of more than two options (`pair` false: the menu asks the
+/// most likely and then the least likely option) or with a choice between
+/// two (`pair` true).
+pub fn seed_opening_with(selection: &Selection, pair: bool, from: u64) -> u64 {
+    (from..from + 10_000)
+        .find(|&seed| asked_in_order(selection, seed)[0].is_pair() == pair)
+        .expect("a seed that opens so")
 }
 
 /// At the closing question, asks for the result.
