@@ -1,18 +1,22 @@
-//! Reading many result files, for `team`, `stats` and `feedback`: on two
-//! threads, each parsed result folded into a builder and dropped at once,
-//! so memory stays flat however many files there are.
+//! Reading many result files, for `team` and `stats`: read and parsed in
+//! parallel (rayon, a thread per core), a batch at a time, and folded into
+//! builders in file order, so that what counts (the first of two copies,
+//! the order of warnings) never depends on which thread was faster, and
+//! memory stays flat however many files there are: each parsed result is
+//! folded and dropped with its batch.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::Mutex;
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::history::{load, one_line};
 use crate::result::ResultDocument;
 
-/// Threads that read files.
-const WORKERS: usize = 2;
+/// Files read and parsed together before they are folded in: enough to
+/// keep every core busy, few enough that memory stays small.
+const BATCH: usize = 256;
 
 /// Why a file was left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,20 +33,41 @@ pub enum LeftOut {
 
 /// What one result is, so that copies of a file count once.
 pub fn signature(result: &ResultDocument) -> [u8; 32] {
+    /// Feeds serialised bytes straight into the hash.
+    struct Feed<'a>(&'a mut Sha256);
+    impl std::io::Write for Feed<'_> {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.update(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
     let mut hash = Sha256::new();
     hash.update(result.created.as_bytes());
     hash.update(result.content.hash.as_bytes());
-    hash.update(serde_json::to_vec(&result.name).unwrap_or_default());
-    hash.update(serde_json::to_vec(&result.about).unwrap_or_default());
-    hash.update(serde_json::to_vec(&result.answers).unwrap_or_default());
+    // The same bytes as serialising each to a buffer first.
+    let _ = serde_json::to_writer(Feed(&mut hash), &result.name);
+    let _ = serde_json::to_writer(Feed(&mut hash), &result.about);
+    let _ = serde_json::to_writer(Feed(&mut hash), &result.answers);
     hash.finalize().into()
 }
 
+/// One file, read: a result to fold in, with its signature, or why not.
+enum Read {
+    Kept(Box<ResultDocument>, [u8; 32]),
+    Left(LeftOut),
+}
+
 /// Reads `files`, folding each result `keep` accepts into a builder made
-/// by `new` with `add` (given the file's index), and merges the workers'
-/// builders in file order with `merge`. Observer results are left out
-/// unless `observers`. Returns the builder and, by file index, what was
-/// left out.
+/// by `new` with `add` (given the file's index). Observer results are left
+/// out unless `observers`; of two files with the same result the first in
+/// `files` counts. Files are read and parsed in parallel and folded in
+/// their order: the first half into one builder and the rest into
+/// another, merged with `merge` (the order sums have always been made in,
+/// so figures do not move by a rounding). Returns the builder and, by file
+/// index, what was left out.
 pub fn gather<B: Send>(
     files: &[PathBuf],
     observers: bool,
@@ -51,62 +76,58 @@ pub fn gather<B: Send>(
     add: impl Fn(&mut B, usize, &ResultDocument) + Sync,
     merge: impl Fn(&mut B, B),
 ) -> (B, Vec<(usize, LeftOut)>) {
-    let seen: Mutex<HashSet<[u8; 32]>> = Mutex::new(HashSet::new());
-    let chunk = files.len().div_ceil(WORKERS).max(1);
-    let fold = |paths: &[PathBuf], first: usize| {
-        let mut builder = new();
-        let mut left_out = Vec::new();
-        for (offset, path) in paths.iter().enumerate() {
-            let index = first + offset;
-            let result = match load(path) {
-                Ok(result) => result,
-                Err(error) => {
-                    left_out.push((index, LeftOut::Unusable(one_line(&error))));
-                    continue;
-                }
-            };
-            if result.is_observer() && !observers {
-                left_out.push((index, LeftOut::Observer));
-                continue;
-            }
-            if let Err(reason) = keep(&result) {
-                left_out.push((index, LeftOut::Refused(reason)));
-                continue;
-            }
-            let fresh = seen.lock().map_or(true, |mut seen| seen.insert(signature(&result)));
-            if !fresh {
-                left_out.push((index, LeftOut::Duplicate));
-                continue;
-            }
-            add(&mut builder, index, &result);
+    let read = |path: &PathBuf| -> Read {
+        let result = match load(path) {
+            Ok(result) => result,
+            Err(error) => return Read::Left(LeftOut::Unusable(one_line(&error))),
+        };
+        if result.is_observer() && !observers {
+            return Read::Left(LeftOut::Observer);
         }
-        (builder, left_out)
+        if let Err(reason) = keep(&result) {
+            return Read::Left(LeftOut::Refused(reason));
+        }
+        let signature = signature(&result);
+        Read::Kept(Box::new(result), signature)
     };
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(chunk)
-            .enumerate()
-            .map(|(part, paths)| {
-                let fold = &fold;
-                scope.spawn(move || fold(paths, part * chunk))
-            })
-            .collect();
-        let mut merged: Option<B> = None;
-        let mut left_out = Vec::new();
-        for worker in workers {
-            let (part, part_left_out) = match worker.join() {
-                Ok(done) => done,
-                Err(panic) => std::panic::resume_unwind(panic),
-            };
-            match &mut merged {
-                None => merged = Some(part),
-                Some(builder) => merge(builder, part),
+    let parse = |start: usize| -> Vec<Read> {
+        let end = (start + BATCH).min(files.len());
+        files[start..end].par_iter().map(read).collect()
+    };
+    let half = files.len().div_ceil(2);
+    let (mut first, mut second) = (new(), new());
+    let mut seen: HashSet<[u8; 32]> = HashSet::new();
+    let mut left_out = Vec::new();
+    let mut fold = |start: usize, batch: Vec<Read>| {
+        for (offset, read) in batch.into_iter().enumerate() {
+            let index = start + offset;
+            match read {
+                Read::Left(reason) => left_out.push((index, reason)),
+                Read::Kept(_, signature) if !seen.insert(signature) => {
+                    left_out.push((index, LeftOut::Duplicate));
+                }
+                Read::Kept(result, _) => {
+                    let builder = if index < half { &mut first } else { &mut second };
+                    add(builder, index, &result);
+                }
             }
-            left_out.extend(part_left_out);
         }
-        left_out.sort_by_key(|(index, _)| *index);
-        (merged.unwrap_or_else(&new), left_out)
-    })
+    };
+    // Batch k is folded while batch k + 1 is read; a thread that is done
+    // with its part helps with the other.
+    let mut start = 0;
+    let mut pending = (!files.is_empty()).then(|| parse(0));
+    while let Some(batch) = pending.take() {
+        let next = start + BATCH;
+        let ((), following) =
+            rayon::join(|| fold(start, batch), || (next < files.len()).then(|| parse(next)));
+        pending = following;
+        start = next;
+    }
+    if files.len() > half {
+        merge(&mut first, second);
+    }
+    (first, left_out)
 }
 
 /// Warnings for what was left out: one per unusable, duplicate or refused
