@@ -1,22 +1,16 @@
-//! Reading many result files, for `team` and `stats`: read and parsed in
-//! parallel (rayon, a thread per core), a batch at a time, and folded into
-//! builders in file order, so that what counts (the first of two copies,
-//! the order of warnings) never depends on which thread was faster, and
-//! memory stays flat however many files there are: each parsed result is
-//! folded and dropped with its batch.
+//! Reading many result files, for `team` and `stats`: on two threads
+//! (rayon's), each parsed result folded into a builder and dropped at once,
+//! so memory stays flat however many files there are. What counts (the
+//! first of two copies, the order of warnings) never depends on which
+//! thread was faster.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::history::{load, one_line};
 use crate::result::ResultDocument;
-
-/// Files read and parsed together before they are folded in: enough to
-/// keep every core busy, few enough that memory stays small.
-const BATCH: usize = 256;
 
 /// Why a file was left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,20 +48,14 @@ pub fn signature(result: &ResultDocument) -> [u8; 32] {
     hash.finalize().into()
 }
 
-/// One file, read: a result to fold in, with its signature, or why not.
-enum Read {
-    Kept(Box<ResultDocument>, [u8; 32]),
-    Left(LeftOut),
-}
-
 /// Reads `files`, folding each result `keep` accepts into a builder made
 /// by `new` with `add` (given the file's index). Observer results are left
 /// out unless `observers`; of two files with the same result the first in
-/// `files` counts. Files are read and parsed in parallel and folded in
-/// their order: the first half into one builder and the rest into
-/// another, merged with `merge` (the order sums have always been made in,
-/// so figures do not move by a rounding). Returns the builder and, by file
-/// index, what was left out.
+/// `files` counts. The first half of the files and the rest are read,
+/// parsed and folded on two threads (each result is dropped by the thread
+/// that made it), and the second builder is merged into the first with
+/// `merge`, the order sums have always been made in. Returns the builder
+/// and, by file index, what was left out.
 pub fn gather<B: Send>(
     files: &[PathBuf],
     observers: bool,
@@ -76,58 +64,55 @@ pub fn gather<B: Send>(
     add: impl Fn(&mut B, usize, &ResultDocument) + Sync,
     merge: impl Fn(&mut B, B),
 ) -> (B, Vec<(usize, LeftOut)>) {
-    let read = |path: &PathBuf| -> Read {
-        let result = match load(path) {
-            Ok(result) => result,
-            Err(error) => return Read::Left(LeftOut::Unusable(one_line(&error))),
-        };
-        if result.is_observer() && !observers {
-            return Read::Left(LeftOut::Observer);
+    // `earlier`: the signatures of every file before this part, when
+    // known; a result among them is a copy.
+    let fold = |first: usize, paths: &[PathBuf], earlier: Option<&HashSet<[u8; 32]>>| {
+        let mut builder = new();
+        let mut left_out = Vec::new();
+        let mut seen = HashSet::new();
+        for (offset, path) in paths.iter().enumerate() {
+            let index = first + offset;
+            let result = match load(path) {
+                Ok(result) => result,
+                Err(error) => {
+                    left_out.push((index, LeftOut::Unusable(one_line(&error))));
+                    continue;
+                }
+            };
+            if result.is_observer() && !observers {
+                left_out.push((index, LeftOut::Observer));
+                continue;
+            }
+            if let Err(reason) = keep(&result) {
+                left_out.push((index, LeftOut::Refused(reason)));
+                continue;
+            }
+            let signature = signature(&result);
+            if earlier.is_some_and(|earlier| earlier.contains(&signature))
+                || !seen.insert(signature)
+            {
+                left_out.push((index, LeftOut::Duplicate));
+                continue;
+            }
+            add(&mut builder, index, &result);
         }
-        if let Err(reason) = keep(&result) {
-            return Read::Left(LeftOut::Refused(reason));
-        }
-        let signature = signature(&result);
-        Read::Kept(Box::new(result), signature)
-    };
-    let parse = |start: usize| -> Vec<Read> {
-        let end = (start + BATCH).min(files.len());
-        files[start..end].par_iter().map(read).collect()
+        (builder, left_out, seen)
     };
     let half = files.len().div_ceil(2);
-    let (mut first, mut second) = (new(), new());
-    let mut seen: HashSet<[u8; 32]> = HashSet::new();
-    let mut left_out = Vec::new();
-    let mut fold = |start: usize, batch: Vec<Read>| {
-        for (offset, read) in batch.into_iter().enumerate() {
-            let index = start + offset;
-            match read {
-                Read::Left(reason) => left_out.push((index, reason)),
-                Read::Kept(_, signature) if !seen.insert(signature) => {
-                    left_out.push((index, LeftOut::Duplicate));
-                }
-                Read::Kept(result, _) => {
-                    let builder = if index < half { &mut first } else { &mut second };
-                    add(builder, index, &result);
-                }
-            }
-        }
-    };
-    // Batch k is folded while batch k + 1 is read; a thread that is done
-    // with its part helps with the other.
-    let mut start = 0;
-    let mut pending = (!files.is_empty()).then(|| parse(0));
-    while let Some(batch) = pending.take() {
-        let next = start + BATCH;
-        let ((), following) =
-            rayon::join(|| fold(start, batch), || (next < files.len()).then(|| parse(next)));
-        pending = following;
-        start = next;
+    let (head, tail) = files.split_at(half);
+    let ((mut builder, mut left_out, seen), (mut later, mut later_left_out, later_seen)) =
+        rayon::join(|| fold(0, head, None), || fold(half, tail, None));
+    if !seen.is_disjoint(&later_seen) {
+        // A result in both halves: the copy in the second half was counted
+        // before the first half was known. Rare; the second half is read
+        // again knowing it.
+        (later, later_left_out, _) = fold(half, tail, Some(&seen));
     }
-    if files.len() > half {
-        merge(&mut first, second);
+    if !tail.is_empty() {
+        merge(&mut builder, later);
     }
-    (first, left_out)
+    left_out.append(&mut later_left_out);
+    (builder, left_out)
 }
 
 /// Warnings for what was left out: one per unusable, duplicate or refused
