@@ -39,10 +39,10 @@ mod common;
 use std::path::PathBuf;
 
 use common::{Itlead, fixture};
-use itlead::compare::{CompareDocument, LeftOutReason};
-use itlead::history::HistoryEntry;
+use itlead::analysis::compare::{CompareDocument, LeftOutReason};
+use itlead::analysis::history::HistoryEntry;
+use itlead::analysis::team::{Coverage, LeanCounts, TeamAxis, TeamDocument};
 use itlead::score::Band;
-use itlead::team::{Coverage, LeanCounts, TeamAxis, TeamDocument};
 
 const MEMBERS: [&str; 5] = ["alice", "bob", "carol", "dave", "erin"];
 

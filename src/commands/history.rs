@@ -5,18 +5,18 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use super::emit_document;
+use crate::analysis::history::{self, HistoryEntry};
 use crate::cli::HistoryArgs;
 use crate::context::Context;
 use crate::documents::history::History;
+use crate::edges::output::{OutputArgs, warn};
+use crate::edges::store::result_files;
 use crate::error::usage;
-use crate::history::{self, HistoryEntry};
-use crate::output::{OutputArgs, warn};
 use crate::result::ResultDocument;
-use crate::store::result_files;
 
 /// Reads and parses one result file.
 pub fn load(path: &Path) -> Result<ResultDocument> {
-    let input = crate::input::read_text(path)?;
+    let input = crate::edges::input::read_text(path)?;
     Ok(ResultDocument::parse(&input.name, &input.text)?)
 }
 

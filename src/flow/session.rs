@@ -1,5 +1,5 @@
 //! The unfinished session: which scenarios, in what order, and the answers
-//! so far. [`crate::store`] saves it after every answer and finds it again
+//! so far. [`crate::edges::store`] saves it after every answer and finds it again
 //! at the next `itlead assess`; [`Session::parse`] reads it back as
 //! carefully as an answers file, and [`Session::reconcile`] brings it up to
 //! date when the questionnaire changed in between.

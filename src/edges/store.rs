@@ -13,7 +13,7 @@
 //! linked or renamed into place (which replaces a link, never what it
 //! points to), and the lock is never truncated or written to. The
 //! directories must be the user's alone
-//! ([`crate::output::check_private_directory`]).
+//! ([`crate::edges::output::check_private_directory`]).
 
 use std::fs::{self, File};
 use std::io::ErrorKind;
@@ -23,11 +23,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::content::DataError;
-use crate::flow::session::Session;
-use crate::output::{
+use crate::edges::output::{
     check_private_directory, private_directory, remove_stale_temporaries, write_private,
     write_private_new,
 };
+use crate::flow::session::Session;
 use crate::result::ResultDocument;
 
 /// Where the unfinished session is stored.
@@ -104,8 +104,8 @@ impl SessionStore {
         if !regular {
             return self.set_aside("it is not a regular file");
         }
-        let text = match crate::input::read_limited(file, &name)
-            .and_then(|bytes| crate::input::decode(&name, &bytes))
+        let text = match crate::edges::input::read_limited(file, &name)
+            .and_then(|bytes| crate::edges::input::decode(&name, &bytes))
         {
             Ok(input) => input.text,
             Err(error) => return self.set_aside(&format!("{error:#}")),
@@ -261,8 +261,8 @@ pub fn find_result(
             return false;
         }
         let shown = path.display().to_string();
-        crate::input::read_limited(file, &shown)
-            .and_then(|bytes| crate::input::decode(&shown, &bytes))
+        crate::edges::input::read_limited(file, &shown)
+            .and_then(|bytes| crate::edges::input::decode(&shown, &bytes))
             .ok()
             .and_then(|input| ResultDocument::parse(&shown, &input.text).ok())
             .is_some_and(|result| same(&result))
