@@ -48,10 +48,10 @@ pub fn locate(context: &Context, argument: &Path) -> Result<PathBuf> {
         return Ok(argument.to_path_buf());
     }
     let handle = argument.to_string_lossy();
-    if handle == "latest" {
-        if let Some(path) = latest(context)? {
-            return Ok(path);
-        }
+    if handle == "latest"
+        && let Some(path) = latest(context)?
+    {
+        return Ok(path);
     }
     let (entries, directory) = entries(context)?;
     match history::find(&entries, &handle) {

@@ -335,6 +335,9 @@ pub fn expand(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>)> {
     Ok((files, warnings))
 }
 
+/// A path named, and what it resolves to once that is known.
+type Resolved = (PathBuf, Option<PathBuf>);
+
 /// The paths named so far, to tell when one names a file already named:
 /// two paths are one file when they resolve to the same path
 /// (`canonicalize`). Resolving costs a system call per directory on the
@@ -343,7 +346,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>)> {
 #[derive(Default)]
 struct Named {
     /// Paths by device and inode, each with its resolved form once known.
-    files: std::collections::HashMap<(u64, u64), Vec<(PathBuf, Option<PathBuf>)>>,
+    files: std::collections::HashMap<(u64, u64), Vec<Resolved>>,
     /// Paths that name nothing that exists, as resolved as they can be.
     others: std::collections::HashSet<PathBuf>,
 }
