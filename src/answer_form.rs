@@ -533,7 +533,7 @@ mod tests {
 
     #[test]
     fn the_form_says_what_the_terminal_says() {
-        let content = crate::library::built_in();
+        let content = crate::questionnaire::built_in();
         let scenarios: Vec<&Scenario> = content.scenarios.iter().collect();
         let about = Subject { name: String::from("Sam Lee"), relation: Relation::Peer };
         let page = form(&content, &scenarios, Some(&about));
@@ -568,7 +568,7 @@ mod tests {
 
     #[test]
     fn the_policy_names_the_script_and_style_by_hash() {
-        let content = crate::library::built_in();
+        let content = crate::questionnaire::built_in();
         let scenarios: Vec<&Scenario> = content.scenarios.iter().collect();
         let page = form(&content, &scenarios, None);
         assert!(page.contains(&csp_hash(SCRIPT)) && page.contains(&csp_hash(STYLE)));

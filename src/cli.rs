@@ -6,14 +6,14 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use clap_complete::Shell;
 
+use crate::analysis::stats::StatsDocument;
 use crate::documents::check::Checked;
 use crate::documents::explain::{Explanation, Listing};
 use crate::documents::history::History;
+use crate::edges::output::OutputArgs;
 use crate::error::exit_codes_help;
 use crate::export::{Document, Format, FormatParser};
-use crate::output::OutputArgs;
 use crate::result::Relation;
-use crate::stats::StatsDocument;
 use crate::terminal::ColorChoice;
 
 /// Where do you stand between the manager and the leader side of IT work?
@@ -355,7 +355,7 @@ pub struct StatsArgs {
 }
 
 // `--min-raters` defaults to the floor the anonymity rules set.
-const _: () = assert!(crate::feedback::MIN_RATERS == 3);
+const _: () = assert!(crate::analysis::feedback::MIN_RATERS == 3);
 
 /// `itlead feedback`.
 #[derive(Debug, Args)]

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
 
+use crate::edges::output::OutputArgs;
 use crate::export::TextStyle;
-use crate::output::OutputArgs;
 use crate::terminal::{self, ColorChoice};
 
 /// One output stream.
@@ -75,8 +75,8 @@ impl Context {
                 width: terminal::width_of(terminal_size::terminal_size_of(&stderr)),
             },
             content,
-            data_dir: crate::paths::data_dir().ok(),
-            state_dir: crate::paths::state_dir().ok(),
+            data_dir: crate::edges::paths::data_dir().ok(),
+            state_dir: crate::edges::paths::state_dir().ok(),
             program: crate::shell::program(),
             source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
                 .ok()
@@ -129,7 +129,7 @@ impl Context {
     pub fn session_file(&self, about: Option<&str>) -> Result<PathBuf> {
         let name = about.map_or_else(
             || String::from("session.json"),
-            |name| format!("session-about-{}.json", crate::paths::slug(name)),
+            |name| format!("session-about-{}.json", crate::edges::paths::slug(name)),
         );
         self.state_dir
             .as_deref()

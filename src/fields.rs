@@ -35,7 +35,9 @@ fn first_bad_character(text: &str) -> Option<String> {
     })
 }
 
-/// Collects the problems of one file's text fields.
+/// Collects the problems of one file's text fields. Each field's place
+/// is given as a function that builds it, called only when the field has a
+/// problem: a good file (almost every file) builds no path at all.
 #[derive(Debug, Default)]
 pub struct Lines {
     /// What was found, in the order checked.
@@ -44,14 +46,14 @@ pub struct Lines {
 
 impl Lines {
     /// Checks one one-line field at `path`.
-    pub fn check(&mut self, path: &YamlPath, text: &str) {
+    pub fn check(&mut self, path: impl FnOnce() -> YamlPath, text: &str) {
         if let Some(message) = line_problem(text) {
-            self.problems.push(Problem::new(path.clone(), message));
+            self.problems.push(Problem::new(path(), message));
         }
     }
 
     /// Checks an optional one-line field.
-    pub fn check_some(&mut self, path: &YamlPath, text: Option<&str>) {
+    pub fn check_some(&mut self, path: impl FnOnce() -> YamlPath, text: Option<&str>) {
         if let Some(text) = text {
             self.check(path, text);
         }
@@ -59,39 +61,43 @@ impl Lines {
 
     /// Checks a person's name: one line and not too long
     /// ([`crate::result::name_problem`]).
-    pub fn name(&mut self, path: &YamlPath, name: Option<&str>) {
+    pub fn name(&mut self, path: impl FnOnce() -> YamlPath, name: Option<&str>) {
         let Some(name) = name else { return };
         if let Some(rule) = crate::result::name_problem(name) {
             let message = match first_bad_character(name) {
                 Some(found) => format!("{rule}; this one {found}"),
                 None => rule,
             };
-            self.problems.push(Problem::new(path.clone(), message));
+            self.problems.push(Problem::new(path(), message));
         }
     }
 
     /// Checks the contrast ids of a selection.
-    pub fn selection(&mut self, path: &YamlPath, selection: &crate::content::selection::Selection) {
+    pub fn selection(
+        &mut self,
+        path: impl Fn() -> YamlPath,
+        selection: &crate::content::selection::Selection,
+    ) {
         if let crate::content::selection::Selection::Axes { axes } = selection {
             for (index, axis) in axes.iter().enumerate() {
-                self.check(&path.key("axes").index(index), axis);
+                self.check(|| path().key("axes").index(index), axis);
             }
         }
     }
 
     /// Checks a map of answers: scenario ids and the option keys picked.
-    pub fn answers(&mut self, path: &YamlPath, answers: &crate::answer::Answers) {
+    pub fn answers(&mut self, path: impl Fn() -> YamlPath, answers: &crate::answer::Answers) {
         use crate::answer::Answer;
         for (id, answer) in answers {
-            let at = path.key(id);
-            self.check(&at, id);
+            let at = || path().key(id);
+            self.check(at, id);
             match answer {
                 Answer::Skipped => {}
                 // Written as one key: `outage: b`.
-                Answer::Chosen { most, least: None } => self.check(&at, most),
+                Answer::Chosen { most, least: None } => self.check(at, most),
                 Answer::Chosen { most, least: Some(least) } => {
-                    self.check(&at.key("most"), most);
-                    self.check(&at.key("least"), least);
+                    self.check(|| at().key("most"), most);
+                    self.check(|| at().key("least"), least);
                 }
             }
         }

@@ -8,12 +8,12 @@
 //!   for a text editor;
 //! - `message-about-sam-lee-peer.txt`: a short message to send with them.
 
+use crate::analysis::feedback::MIN_RATERS;
 use crate::answer_file::template_yaml;
 use crate::answer_form::{answers_file_name, form, slug};
 use crate::content::model::{Content, Scenario};
 use crate::content::timing::estimate;
 use crate::content::wording::{Plan, first_name, plural};
-use crate::feedback::MIN_RATERS;
 use crate::result::{Relation, Subject};
 
 /// One file of an invitation.
@@ -120,7 +120,7 @@ mod tests {
 
     #[test]
     fn an_invitation_is_three_files_named_for_the_person_and_relation() {
-        let content = crate::library::built_in();
+        let content = crate::questionnaire::built_in();
         let scenarios = crate::content::selection::select(
             &content,
             &crate::content::selection::Selection::Full,

@@ -6,35 +6,28 @@
 //! [`run`] does the work and returns errors whose type decides the exit
 //! code ([`error::exit_code`]). `ARCHITECTURE.md` describes the pipeline.
 
+pub mod analysis;
 pub mod answer;
 pub mod answer_file;
 pub mod answer_form;
+pub mod axis_lookup;
 pub mod cli;
 mod commands;
-pub mod compare;
 pub mod content;
 pub mod context;
 pub mod documents;
+pub mod edges;
 pub mod error;
 pub mod export;
-pub mod feedback;
 pub mod fields;
 pub mod flow;
-pub mod history;
-pub mod input;
 pub mod invitation;
-pub mod library;
 mod manpage;
-pub mod output;
-pub mod paths;
-pub mod resolve;
+pub mod questionnaire;
 pub mod respondents;
 pub mod result;
 pub mod score;
 pub mod shell;
-pub mod stats;
-pub mod store;
-pub mod team;
 pub mod terminal;
 pub mod view;
 
@@ -65,7 +58,7 @@ where
             let hostile =
                 args.iter().any(|arg| arg.to_string_lossy().chars().any(content::text::is_unsafe));
             if hostile && error.use_stderr() {
-                output::warn(error.render().to_string().trim_end());
+                edges::output::warn(error.render().to_string().trim_end());
             } else {
                 let _ = error.print();
             }
@@ -115,7 +108,7 @@ fn report_error(error: &anyhow::Error, context: &Context) {
     use crate::export::text::paint;
     use crate::view::Tone;
     if error.downcast_ref::<error::Interrupted>().is_some() {
-        output::warn(&error.to_string());
+        edges::output::warn(&error.to_string());
         return;
     }
     let style = context.stderr_style();

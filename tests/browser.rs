@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{Itlead, fixture};
-use itlead::feedback::FeedbackDocument;
+use itlead::analysis::feedback::FeedbackDocument;
 use itlead::result::{Relation, ResultDocument};
 
 fn browser_dir() -> PathBuf {

@@ -11,7 +11,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use common::{Itlead, Mount, fixture};
-use itlead::store::SessionStore;
+use itlead::edges::store::SessionStore;
 
 fn full_answers() -> String {
     fixture("answers/full.yaml").display().to_string()
@@ -87,11 +87,11 @@ fn a_planted_session_link_is_set_aside_never_followed() {
     let state = home.path().join("state");
     std::fs::create_dir(&state).unwrap();
     std::os::unix::fs::symlink(&precious, state.join("session.json")).unwrap();
-    let content = itlead::library::built_in();
+    let content = itlead::questionnaire::built_in();
     let found = SessionStore::new(state.join("session.json"))
         .load(|name, text| itlead::flow::session::Session::parse(name, text, &content, None))
         .unwrap();
-    let itlead::store::Found::SetAside(aside, reason) = found else { panic!("{found:?}") };
+    let itlead::edges::store::Found::SetAside(aside, reason) = found else { panic!("{found:?}") };
     assert!(reason.contains("it is a link"), "{reason}");
     assert!(std::fs::symlink_metadata(&aside).unwrap().file_type().is_symlink(), "the link moved");
     assert!(precious.exists(), "what it pointed to stays");

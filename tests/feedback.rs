@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::{Itlead, fixture};
-use itlead::feedback::{FeedbackDocument, Shown, Verdict};
+use itlead::analysis::feedback::{FeedbackDocument, Shown, Verdict};
 use itlead::result::Relation;
 
 /// Every format feedback offers.

@@ -11,7 +11,7 @@ use itlead::error::{EXIT_USAGE, exit_code};
 use itlead::flow::resume::{Opened, Request, open};
 use itlead::flow::session::Session;
 use itlead::flow::{self, Outcome, Prompter, Question, Reply};
-use itlead::library::built_in;
+use itlead::questionnaire::built_in;
 use itlead::result::{Relation, Subject};
 
 /// Replays replies and records what it was asked.

@@ -449,12 +449,12 @@ fn process_substitution_keeps_working() {
 
 #[test]
 fn a_session_that_links_to_a_device_is_set_aside_at_once() {
-    use itlead::store::{Found, SessionStore};
+    use itlead::edges::store::{Found, SessionStore};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("session.json");
     std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
     let started = Instant::now();
-    let content = itlead::library::built_in();
+    let content = itlead::questionnaire::built_in();
     let found = SessionStore::new(path.clone())
         .load(|name, text| itlead::flow::session::Session::parse(name, text, &content, None))
         .unwrap();

@@ -14,10 +14,11 @@ use itlead::answer::{Answer, Answers};
 use itlead::content::Content;
 use itlead::content::model::Scenario;
 use itlead::content::selection::Selection;
-use itlead::library::built_in;
+use itlead::edges::input;
+use itlead::questionnaire::built_in;
 use itlead::result::{Respondent, ResultDocument};
 use itlead::score::score;
-use itlead::{answer_file as answers, content, input};
+use itlead::{answer_file as answers, content};
 use proptest::prelude::*;
 use serde_json::{Map, Number, Value};
 

@@ -267,3 +267,33 @@ fn a_result_of_content_2_still_opens_with_the_built_in_content() {
         .stdout;
     assert!(why.contains("most likely"), "{why}");
 }
+
+/// `latest` is found from the file names: the newest name that holds a
+/// usable result, `STAMP-10` after `STAMP-2`, read without reading the
+/// older files (a broken older file is not even warned about).
+#[test]
+fn latest_is_the_newest_file_name_and_reads_no_older_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let saved = save(&data, "Ada First");
+    let results = Path::new(&saved).parent().unwrap().to_owned();
+    let text = std::fs::read_to_string(&saved).unwrap();
+    std::fs::remove_file(&saved).unwrap();
+    let named = |name: &str| text.replace("Ada First", name);
+    // Older names hold broken files; only the newest names are read.
+    for n in 0..50 {
+        std::fs::write(results.join(format!("2025-01-01T00-00-{n:02}Z.json")), "{ broken").unwrap();
+    }
+    std::fs::write(results.join("2030-01-01T00-00-00Z.json"), named("Same Second One")).unwrap();
+    std::fs::write(results.join("2030-01-01T00-00-00Z-2.json"), named("Same Second Two")).unwrap();
+    std::fs::write(results.join("2030-01-01T00-00-00Z-10.json"), named("Same Second Ten")).unwrap();
+    let run = in_data(&data).args(["report", "latest"]).ok();
+    assert_eq!(first_line(&run.stdout), "Profile of Same Second Ten");
+    assert!(run.stderr.is_empty(), "older files were read: {}", run.stderr);
+    // A broken newest file is skipped with the warning `history` gives.
+    std::fs::write(results.join("2031-01-01T00-00-00Z.json"), "{ broken").unwrap();
+    let run = in_data(&data).args(["report", "latest"]).ok();
+    assert_eq!(first_line(&run.stdout), "Profile of Same Second Ten");
+    assert!(run.stderr.contains("2031-01-01T00-00-00Z.json"), "{}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+}

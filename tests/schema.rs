@@ -11,11 +11,11 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::{Itlead, answer_all, answers_file, fixture, ranked};
-use itlead::compare::CompareDocument;
-use itlead::history::HistoryEntry;
+use itlead::analysis::compare::CompareDocument;
+use itlead::analysis::history::HistoryEntry;
+use itlead::analysis::stats::StatsDocument;
+use itlead::analysis::team::TeamDocument;
 use itlead::result::ResultDocument;
-use itlead::stats::StatsDocument;
-use itlead::team::TeamDocument;
 use serde_json::{Value, json};
 
 fn schema(name: &str) -> Value {

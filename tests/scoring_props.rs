@@ -6,7 +6,7 @@
 
 use itlead::answer::{Answer, Answers};
 use itlead::content::model::{Axis, Choice, Content, Pick, Pole, ResponseFormat, Scenario, Sides};
-use itlead::library::built_in;
+use itlead::questionnaire::built_in;
 use itlead::score::{AxisScore, Band, MIN_BANDED_RESPONSES, Shown, score};
 use proptest::prelude::*;
 

@@ -17,9 +17,9 @@ use std::time::{Duration, Instant};
 use common::{Itlead, fixture};
 use itlead::answer::Answer;
 use itlead::content::selection::Selection;
+use itlead::edges::store::{Found, SessionStore};
 use itlead::flow::session::Session;
-use itlead::library;
-use itlead::store::{Found, SessionStore};
+use itlead::questionnaire;
 
 /// Files in `dir`, sorted, as strings.
 fn names_in(dir: &Path) -> Vec<String> {
@@ -52,12 +52,12 @@ fn is_set_aside_name(name: &str) -> bool {
 
 /// Loads what `store` holds, checked against the built-in content.
 fn load(store: &SessionStore) -> anyhow::Result<Found> {
-    let content = library::built_in();
+    let content = questionnaire::built_in();
     store.load(|name, text| Session::parse(name, text, &content, None))
 }
 
 fn a_session() -> Session {
-    let content = library::built_in();
+    let content = questionnaire::built_in();
     let order: Vec<String> = content.scenarios.iter().map(|scenario| scenario.id.clone()).collect();
     let mut session =
         Session::new(&content, Selection::Full, 7, order, "2026-01-01T00:00:00Z".to_owned());
@@ -365,7 +365,7 @@ type Change<'a> = Box<dyn Fn(&mut serde_json::Value) + 'a>;
 
 #[test]
 fn a_session_is_checked_like_an_answers_file() {
-    let content = library::built_in();
+    let content = questionnaire::built_in();
     let results = Path::new("/home/someone/.local/share/itlead/results");
     let genuine = serde_json::to_value(a_session()).expect("JSON");
     let first = content.scenarios[0].id.clone();

@@ -7,12 +7,12 @@ mod common;
 use std::path::Path;
 
 use common::{Itlead, fixture};
+use itlead::analysis::stats::{FlagKind, StatsDocument};
 use itlead::answer::{Answer, Answers};
 use itlead::content::model::{Content, Scenario};
 use itlead::content::selection::Selection;
-use itlead::library::built_in;
+use itlead::questionnaire::built_in;
 use itlead::result::{Relation, Respondent, ResultDocument, Subject};
-use itlead::stats::{FlagKind, StatsDocument};
 
 /// A respondent with a leaning on every axis, who picks options by how well
 /// they fit it: the most likely with weight `exp(fit)`, the least likely

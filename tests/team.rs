@@ -39,10 +39,10 @@ mod common;
 use std::path::PathBuf;
 
 use common::{Itlead, fixture};
-use itlead::compare::{CompareDocument, LeftOutReason};
-use itlead::history::HistoryEntry;
+use itlead::analysis::compare::{CompareDocument, LeftOutReason};
+use itlead::analysis::history::HistoryEntry;
+use itlead::analysis::team::{Coverage, LeanCounts, TeamAxis, TeamDocument};
 use itlead::score::Band;
-use itlead::team::{Coverage, LeanCounts, TeamAxis, TeamDocument};
 
 const MEMBERS: [&str; 5] = ["alice", "bob", "carol", "dave", "erin"];
 
@@ -915,4 +915,85 @@ fn thousands_of_copies_give_a_few_warnings_and_a_count() {
     assert_eq!(warnings[20], "warning: … and 29 more warnings");
     assert_eq!(warnings[21], "warning: 49 of 50 files skipped");
     assert!(run.stdout.contains("· 1 member ·"), "{}", run.stdout);
+}
+
+/// Copies in both halves of the files (which two threads read): the first
+/// copy in file order counts and every later one is named, run after run;
+/// with `--names`, who leans where is the same as for the files without
+/// the copies.
+#[test]
+fn the_first_of_two_copies_counts_whichever_thread_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for copy in 0..40 {
+        for (index, name) in MEMBERS.iter().enumerate() {
+            let text =
+                std::fs::read_to_string(fixture(&format!("results/team/{name}.json"))).unwrap();
+            let mut result: serde_json::Value = serde_json::from_str(&text).unwrap();
+            result["created"] = format!("2025-01-01T00:{copy:02}:{index:02}Z").into();
+            result["name"] = format!("{name}-{copy:02}").into();
+            let path = dir.path().join(format!("{name}-{copy:02}.json"));
+            std::fs::write(&path, serde_json::to_string(&result).unwrap()).unwrap();
+            files.push(path.display().to_string());
+        }
+    }
+    let alone = Itlead::new().arg("team").args(&files).args(["--names", "--format", "json"]).ok();
+    // Copies of the last files of the second half placed first in the
+    // first half, and the reverse: each later copy is the one skipped.
+    let mut with_copies = Vec::new();
+    for (at, source) in [(0, files.len() - 1), (1, files.len() - 2), (2, 0)] {
+        let copy = dir.path().join(format!("copy-{at}.json"));
+        std::fs::copy(&files[source], &copy).unwrap();
+        with_copies.push((at, copy.display().to_string()));
+    }
+    let mut arguments = vec![with_copies[0].1.clone(), with_copies[1].1.clone()];
+    arguments.extend(files.iter().cloned());
+    arguments.push(with_copies[2].1.clone());
+    for _ in 0..3 {
+        let run =
+            Itlead::new().arg("team").args(&arguments).args(["--names", "--format", "json"]).ok();
+        let copies: Vec<&str> =
+            run.stderr.lines().filter(|line| line.contains("holds the same result")).collect();
+        let last = files.len() - 1;
+        assert_eq!(
+            copies,
+            [
+                format!(
+                    "warning: {} holds the same result as another file; it counts once",
+                    files[last - 1]
+                ),
+                format!(
+                    "warning: {} holds the same result as another file; it counts once",
+                    files[last]
+                ),
+                format!(
+                    "warning: {} holds the same result as another file; it counts once",
+                    with_copies[2].1
+                ),
+            ],
+            "{}",
+            run.stderr
+        );
+        let mut team: TeamDocument = serde_json::from_str(&run.stdout).unwrap();
+        let expected: TeamDocument = serde_json::from_str(&alone.stdout).unwrap();
+        assert_eq!(team.files.used, expected.files.used);
+        team.files = expected.files;
+        // Members are listed in file order, and the copies come first.
+        let sorted = |mut document: TeamDocument| {
+            for axis in &mut document.axes {
+                if let Some(members) = &mut axis.members {
+                    for side in [
+                        &mut members.manager,
+                        &mut members.balanced,
+                        &mut members.leader,
+                        &mut members.uncertain,
+                    ] {
+                        side.sort();
+                    }
+                }
+            }
+            document
+        };
+        assert_eq!(sorted(team), sorted(expected), "the same team as without the copies");
+    }
 }

@@ -22,6 +22,9 @@ use crate::content::model::Scenario;
 use crate::content::selection::{Selection, select};
 use crate::context::Context;
 use crate::documents::report::{Report, Why};
+use crate::edges::input::read_text;
+use crate::edges::output::{OutputArgs, check_target, warn, write_stdout};
+use crate::edges::store::{Found, SessionStore, find_result, save_result};
 use crate::error::{Interrupted, usage};
 use crate::export::Format;
 use crate::flow::messages::{
@@ -30,18 +33,15 @@ use crate::flow::messages::{
 use crate::flow::resume::{Opened, Request};
 use crate::flow::session::Session;
 use crate::flow::{self, Outcome, Prompter};
-use crate::input::read_text;
-use crate::library;
-use crate::output::{OutputArgs, check_target, warn, write_stdout};
+use crate::questionnaire;
 use crate::result::{Respondent, ResultDocument, Subject};
 use crate::score;
-use crate::store::{Found, SessionStore, find_result, save_result};
 use crate::terminal::prompters::{PlainPrompter, TerminalPrompter};
 use crate::terminal::signals::{self, SavedCount};
 
 /// `itlead assess`.
 pub fn run(context: &Context, args: &AssessArgs) -> Result<()> {
-    let content = library::load(context.content_path())?;
+    let content = questionnaire::load(context.content_path())?;
     let selection = selection(&content, args)?;
     let format = format_for(args.format, &args.output, &Format::ALL, Format::Text)?;
     // Refuse a bad --output before asking anything, not after ten minutes of answers.
@@ -117,7 +117,7 @@ fn selection(content: &Content, args: &AssessArgs) -> Result<Selection> {
     }
     let mut ids = Vec::new();
     for query in args.axes.iter().filter(|query| !query.trim().is_empty()) {
-        let id = crate::resolve::resolve(content, query)?.id.clone();
+        let id = crate::axis_lookup::resolve(content, query)?.id.clone();
         if !ids.contains(&id) {
             ids.push(id);
         }

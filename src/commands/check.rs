@@ -7,17 +7,17 @@ use crate::cli::CheckArgs;
 use crate::content::diagnostic::Diagnostic;
 use crate::context::Context;
 use crate::documents::check::{Checked, Problems};
+use crate::edges::input::read_text;
+use crate::edges::output::OutputArgs;
 use crate::error::DataError;
 use crate::export::Format;
-use crate::input::read_text;
-use crate::output::OutputArgs;
-use crate::{content, library};
+use crate::{content, questionnaire};
 
 /// `itlead check`.
 pub fn run(context: &Context, args: &CheckArgs) -> Result<()> {
     let path = args.file.as_deref().or(context.content_path());
     let (name, parsed) = match path {
-        None => (library::BUILT_IN.to_owned(), Ok(library::built_in())),
+        None => (questionnaire::BUILT_IN.to_owned(), Ok(questionnaire::built_in())),
         Some(path) => {
             let input = read_text(path)?;
             let parsed = content::parse(&input.name, &input.text)

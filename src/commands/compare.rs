@@ -20,12 +20,12 @@ pub fn run(context: &Context, args: &CompareArgs) -> Result<()> {
     let new_name = label(&args.new, &new_path);
     let old = super::history::load(&old_path)?;
     let new = super::history::load(&new_path)?;
-    if let Some(warning) = crate::compare::different_people(&old, &new)
+    if let Some(warning) = crate::analysis::compare::different_people(&old, &new)
         .or_else(|| crate::result::one_unnamed(&old_name, &old, &new_name, &new))
     {
-        crate::output::warn(&format!("warning: {warning}"));
+        crate::edges::output::warn(&format!("warning: {warning}"));
     }
-    let document = crate::compare::compare(&old_name, &old, &new_name, &new)
+    let document = crate::analysis::compare::compare(&old_name, &old, &new_name, &new)
         .map_err(|error| DataError::one(Diagnostic::whole_file(&new_name, error.0)))?;
     emit_document(context, &document, format, &args.output)
 }

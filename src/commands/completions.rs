@@ -5,22 +5,22 @@ use clap::CommandFactory;
 
 use std::io::Write as _;
 
+use crate::axis_lookup;
 use crate::cli::{Cli, CompletionsArgs, ManArgs};
 use crate::context::Context;
+use crate::edges::output::write_stdout;
 use crate::error::usage;
-use crate::library::{self, Need};
 use crate::manpage;
-use crate::output::write_stdout;
-use crate::resolve;
+use crate::questionnaire::{self, Need};
 
 /// `itlead completions SHELL`: with every contrast name for `explain` and
 /// every contrast id for `--axes`.
 pub fn completions(context: &Context, args: &CompletionsArgs) -> Result<()> {
-    let content = library::load_for(context.content_path(), Need::Axes)?;
+    let content = questionnaire::load_for(context.content_path(), Need::Axes)?;
     // Every name `explain` accepts, written with dashes for spaces (which it
     // accepts too), leaving out names with characters a shell would mangle.
     let mut names: Vec<String> = Vec::new();
-    for name in content.axes.iter().flat_map(resolve::names) {
+    for name in content.axes.iter().flat_map(axis_lookup::names) {
         let dashed = name.trim().to_lowercase().replace(' ', "-");
         let shell_safe = dashed.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
         if shell_safe && !names.contains(&dashed) {

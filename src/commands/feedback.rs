@@ -8,6 +8,7 @@ use anyhow::Result;
 use sha2::{Digest, Sha256};
 
 use super::{emit_document, format_for, warn_all};
+use crate::analysis::feedback::{MIN_RATERS, Refusal, feedback, unnamed_self};
 use crate::answer_file;
 use crate::cli::FeedbackArgs;
 use crate::content::Content;
@@ -15,18 +16,17 @@ use crate::content::diagnostic::Diagnostic;
 use crate::content::selection::{Selection, select};
 use crate::context::Context;
 use crate::documents::feedback::Feedback;
+use crate::edges::store::expand;
 use crate::error::{DataError, usage};
 use crate::export::Format;
-use crate::feedback::{MIN_RATERS, Refusal, feedback, unnamed_self};
-use crate::library;
+use crate::questionnaire;
 use crate::result::{Respondent, ResultDocument};
-use crate::store::expand;
 
 /// `itlead feedback`.
 pub fn run(context: &Context, args: &FeedbackArgs) -> Result<()> {
     let format = format_for(args.format, &args.output, &Format::ALL, Format::Text)?;
-    crate::output::check_target(&args.output)?;
-    let content = library::load(context.content_path())?;
+    crate::edges::output::check_target(&args.output)?;
+    let content = questionnaire::load(context.content_path())?;
     let own_path = super::history::locate(context, &args.own)?;
     let own_name = own_path.display().to_string();
     let mut messages = Vec::new();
@@ -86,7 +86,7 @@ pub fn run(context: &Context, args: &FeedbackArgs) -> Result<()> {
 /// with the checks of `itlead assess --answers` (every scenario answered or
 /// skipped); what it drops (a rater's name) is said in `messages`.
 fn load(path: &Path, content: &Content, messages: &mut Vec<String>) -> Result<ResultDocument> {
-    let input = crate::input::read_text(path)?;
+    let input = crate::edges::input::read_text(path)?;
     if !answer_file::is_answers_file(&input.text) {
         return Ok(ResultDocument::parse(&input.name, &input.text)?);
     }

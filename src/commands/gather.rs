@@ -1,18 +1,16 @@
-//! Reading many result files, for `team`, `stats` and `feedback`: on two
-//! threads, each parsed result folded into a builder and dropped at once,
-//! so memory stays flat however many files there are.
+//! Reading many result files, for `team` and `stats`: on two threads
+//! (rayon's), each parsed result folded into a builder and dropped at once,
+//! so memory stays flat however many files there are. What counts (the
+//! first of two copies, the order of warnings) never depends on which
+//! thread was faster.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::Mutex;
 
 use sha2::{Digest, Sha256};
 
 use super::history::{load, one_line};
 use crate::result::ResultDocument;
-
-/// Threads that read files.
-const WORKERS: usize = 2;
 
 /// Why a file was left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,20 +27,35 @@ pub enum LeftOut {
 
 /// What one result is, so that copies of a file count once.
 pub fn signature(result: &ResultDocument) -> [u8; 32] {
+    /// Feeds serialised bytes straight into the hash.
+    struct Feed<'a>(&'a mut Sha256);
+    impl std::io::Write for Feed<'_> {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.update(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
     let mut hash = Sha256::new();
     hash.update(result.created.as_bytes());
     hash.update(result.content.hash.as_bytes());
-    hash.update(serde_json::to_vec(&result.name).unwrap_or_default());
-    hash.update(serde_json::to_vec(&result.about).unwrap_or_default());
-    hash.update(serde_json::to_vec(&result.answers).unwrap_or_default());
+    // The same bytes as serialising each to a buffer first.
+    let _ = serde_json::to_writer(Feed(&mut hash), &result.name);
+    let _ = serde_json::to_writer(Feed(&mut hash), &result.about);
+    let _ = serde_json::to_writer(Feed(&mut hash), &result.answers);
     hash.finalize().into()
 }
 
 /// Reads `files`, folding each result `keep` accepts into a builder made
-/// by `new` with `add` (given the file's index), and merges the workers'
-/// builders in file order with `merge`. Observer results are left out
-/// unless `observers`. Returns the builder and, by file index, what was
-/// left out.
+/// by `new` with `add` (given the file's index). Observer results are left
+/// out unless `observers`; of two files with the same result the first in
+/// `files` counts. The first half of the files and the rest are read,
+/// parsed and folded on two threads (each result is dropped by the thread
+/// that made it), and the second builder is merged into the first with
+/// `merge`, the order sums have always been made in. Returns the builder
+/// and, by file index, what was left out.
 pub fn gather<B: Send>(
     files: &[PathBuf],
     observers: bool,
@@ -51,11 +64,12 @@ pub fn gather<B: Send>(
     add: impl Fn(&mut B, usize, &ResultDocument) + Sync,
     merge: impl Fn(&mut B, B),
 ) -> (B, Vec<(usize, LeftOut)>) {
-    let seen: Mutex<HashSet<[u8; 32]>> = Mutex::new(HashSet::new());
-    let chunk = files.len().div_ceil(WORKERS).max(1);
-    let fold = |paths: &[PathBuf], first: usize| {
+    // `earlier`: the signatures of every file before this part, when
+    // known; a result among them is a copy.
+    let fold = |first: usize, paths: &[PathBuf], earlier: Option<&HashSet<[u8; 32]>>| {
         let mut builder = new();
         let mut left_out = Vec::new();
+        let mut seen = HashSet::new();
         for (offset, path) in paths.iter().enumerate() {
             let index = first + offset;
             let result = match load(path) {
@@ -73,40 +87,32 @@ pub fn gather<B: Send>(
                 left_out.push((index, LeftOut::Refused(reason)));
                 continue;
             }
-            let fresh = seen.lock().map_or(true, |mut seen| seen.insert(signature(&result)));
-            if !fresh {
+            let signature = signature(&result);
+            if earlier.is_some_and(|earlier| earlier.contains(&signature))
+                || !seen.insert(signature)
+            {
                 left_out.push((index, LeftOut::Duplicate));
                 continue;
             }
             add(&mut builder, index, &result);
         }
-        (builder, left_out)
+        (builder, left_out, seen)
     };
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(chunk)
-            .enumerate()
-            .map(|(part, paths)| {
-                let fold = &fold;
-                scope.spawn(move || fold(paths, part * chunk))
-            })
-            .collect();
-        let mut merged: Option<B> = None;
-        let mut left_out = Vec::new();
-        for worker in workers {
-            let (part, part_left_out) = match worker.join() {
-                Ok(done) => done,
-                Err(panic) => std::panic::resume_unwind(panic),
-            };
-            match &mut merged {
-                None => merged = Some(part),
-                Some(builder) => merge(builder, part),
-            }
-            left_out.extend(part_left_out);
-        }
-        left_out.sort_by_key(|(index, _)| *index);
-        (merged.unwrap_or_else(&new), left_out)
-    })
+    let half = files.len().div_ceil(2);
+    let (head, tail) = files.split_at(half);
+    let ((mut builder, mut left_out, seen), (mut later, mut later_left_out, later_seen)) =
+        rayon::join(|| fold(0, head, None), || fold(half, tail, None));
+    if !seen.is_disjoint(&later_seen) {
+        // A result in both halves: the copy in the second half was counted
+        // before the first half was known. Rare; the second half is read
+        // again knowing it.
+        (later, later_left_out, _) = fold(half, tail, Some(&seen));
+    }
+    if !tail.is_empty() {
+        merge(&mut builder, later);
+    }
+    left_out.append(&mut later_left_out);
+    (builder, left_out)
 }
 
 /// Warnings for what was left out: one per unusable, duplicate or refused

@@ -5,18 +5,18 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use super::emit_document;
+use crate::analysis::history::{self, HistoryEntry};
 use crate::cli::HistoryArgs;
 use crate::context::Context;
 use crate::documents::history::History;
+use crate::edges::output::{OutputArgs, warn};
+use crate::edges::store::result_files;
 use crate::error::usage;
-use crate::history::{self, HistoryEntry};
-use crate::output::{OutputArgs, warn};
 use crate::result::ResultDocument;
-use crate::store::result_files;
 
 /// Reads and parses one result file.
 pub fn load(path: &Path) -> Result<ResultDocument> {
-    let input = crate::input::read_text(path)?;
+    let input = crate::edges::input::read_text(path)?;
     Ok(ResultDocument::parse(&input.name, &input.text)?)
 }
 
@@ -48,6 +48,11 @@ pub fn locate(context: &Context, argument: &Path) -> Result<PathBuf> {
         return Ok(argument.to_path_buf());
     }
     let handle = argument.to_string_lossy();
+    if handle == "latest"
+        && let Some(path) = latest(context)?
+    {
+        return Ok(path);
+    }
     let (entries, directory) = entries(context)?;
     match history::find(&entries, &handle) {
         Some(entry) => Ok(PathBuf::from(&entry.file)),
@@ -65,6 +70,28 @@ pub fn locate(context: &Context, argument: &Path) -> Result<PathBuf> {
             }
         ))),
     }
+}
+
+/// The newest saved result, found from the file names: itlead names each
+/// result by the time it was made (`STAMP.json`, `STAMP-2.json` for a
+/// second one in the same second), so files are read from the newest name
+/// back until one is a usable result; unusable ones are skipped with a
+/// warning, as `history` skips them. `None` when no file is usable.
+fn latest(context: &Context) -> Result<Option<PathBuf>> {
+    let directory = context.results_dir()?;
+    let mut files = result_files(&directory)?;
+    files.sort_by_cached_key(|path| {
+        let name = path.file_name().map(|name| name.to_string_lossy().into_owned());
+        let name = name.unwrap_or_default();
+        (history::same_second_order(&name).0.to_owned(), history::same_second_order(&name).1, name)
+    });
+    for path in files.into_iter().rev() {
+        match load(&path) {
+            Ok(_) => return Ok(Some(path)),
+            Err(error) => warn(&format!("warning: {}; skipped", one_line(&error))),
+        }
+    }
+    Ok(None)
 }
 
 /// `itlead history`.

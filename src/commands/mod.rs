@@ -1,6 +1,6 @@
 //! One file per subcommand: each a thin shell that reads what it needs,
 //! calls the pure core, builds a document and hands its bytes to
-//! [`crate::output`].
+//! [`crate::edges::output`].
 
 mod assess;
 mod check;
@@ -21,9 +21,9 @@ use anyhow::Result;
 
 use crate::cli::Command;
 use crate::context::Context;
+use crate::edges::output::{OutputArgs, emit};
 use crate::error::usage;
 use crate::export::{Document, Format, render};
-use crate::output::{OutputArgs, emit};
 
 /// Runs `command` in `context`.
 pub fn dispatch(command: Command, context: &Context) -> Result<()> {
@@ -90,10 +90,10 @@ const SHOWN_WARNINGS: usize = 20;
 /// not bury the output.
 pub fn warn_all(messages: &[String]) {
     for message in messages.iter().take(SHOWN_WARNINGS) {
-        crate::output::warn(&format!("warning: {message}"));
+        crate::edges::output::warn(&format!("warning: {message}"));
     }
     if let Some(more) = messages.len().checked_sub(SHOWN_WARNINGS).filter(|&more| more > 0) {
-        crate::output::warn(&format!(
+        crate::edges::output::warn(&format!(
             "warning: … and {} more {}",
             more,
             if more == 1 { "warning" } else { "warnings" }

@@ -10,16 +10,16 @@ use crate::answer_file::{template_json, template_yaml};
 use crate::cli::{QuestionsArgs, TEMPLATE_FORMATS};
 use crate::content::selection::{Selection, select};
 use crate::context::Context;
+use crate::edges::output::{OutputArgs, check_target, emit, warn, write_document};
 use crate::error::usage;
 use crate::export::Format;
 use crate::invitation::invitation;
-use crate::library;
-use crate::output::{OutputArgs, check_target, emit, warn, write_document};
+use crate::questionnaire;
 use crate::result::Subject;
 
 /// `itlead questions`.
 pub fn run(context: &Context, args: &QuestionsArgs) -> Result<()> {
-    let content = library::load(context.content_path())?;
+    let content = questionnaire::load(context.content_path())?;
     let format = format_for(args.format, &args.output, TEMPLATE_FORMATS, Format::Yaml)?;
     let about = match (&args.about, args.relation) {
         (Some(name), Some(relation)) => {

@@ -3,19 +3,19 @@
 use anyhow::Result;
 
 use super::{emit_document, format_for};
+use crate::axis_lookup;
 use crate::cli::ReportArgs;
 use crate::context::Context;
 use crate::documents::report::{Report, Why};
 use crate::export::Format;
-use crate::library::{self, Need};
-use crate::resolve;
+use crate::questionnaire::{self, Need};
 
 /// `itlead report`.
 pub fn run(context: &Context, args: &ReportArgs) -> Result<()> {
     let format = format_for(args.format, &args.output, &Format::ALL, Format::Text)?;
     let path = super::history::locate(context, &args.result)?;
     let result = super::history::load(&path)?;
-    let content = library::load_for(context.content_path(), Need::Everything)?;
+    let content = questionnaire::load_for(context.content_path(), Need::Everything)?;
     let edited = result.scores_not_from_answers(&content);
     if !edited.is_empty() {
         return Err(crate::error::DataError::one(
@@ -34,7 +34,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<()> {
     }
     let why = match &args.contrast {
         Some(query) => {
-            let axis = resolve::resolve(&content, query)?;
+            let axis = axis_lookup::resolve(&content, query)?;
             if result.axis(&axis.id).is_none() {
                 return Err(crate::error::usage(format!(
                     "this result has no contrast `{}`",

@@ -4,20 +4,20 @@ use anyhow::Result;
 
 use super::gather::{LeftOut, gather, warnings};
 use super::{emit_document, format_for, warn_all};
+use crate::analysis::stats::{StatsBuilder, StatsDocument};
 use crate::cli::StatsArgs;
 use crate::content::diagnostic::Diagnostic;
 use crate::context::Context;
+use crate::edges::store::expand;
 use crate::error::DataError;
 use crate::export::{Document, Format};
-use crate::library;
-use crate::stats::{StatsBuilder, StatsDocument};
-use crate::store::expand;
+use crate::questionnaire;
 
 /// `itlead stats`.
 pub fn run(context: &Context, args: &StatsArgs) -> Result<()> {
     let format = format_for(args.format, &args.output, StatsDocument::FORMATS, Format::Text)?;
-    crate::output::check_target(&args.output)?;
-    let content = library::load(context.content_path())?;
+    crate::edges::output::check_target(&args.output)?;
+    let content = questionnaire::load(context.content_path())?;
     let (files, mut messages) = expand(&args.files)?;
     let (builder, left_out) = gather(
         &files,

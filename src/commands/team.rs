@@ -6,18 +6,18 @@ use anyhow::Result;
 
 use super::gather::{LeftOut, gather, warnings};
 use super::{emit_document, format_for, warn_all};
+use crate::analysis::team::TeamBuilder;
 use crate::cli::TeamArgs;
 use crate::content::diagnostic::Diagnostic;
 use crate::context::Context;
+use crate::edges::store::expand;
 use crate::error::DataError;
 use crate::export::Format;
-use crate::store::expand;
-use crate::team::TeamBuilder;
 
 /// `itlead team`.
 pub fn run(context: &Context, args: &TeamArgs) -> Result<()> {
     let format = format_for(args.format, &args.output, &Format::ALL, Format::Text)?;
-    super::super::output::check_target(&args.output)?;
+    crate::edges::output::check_target(&args.output)?;
     let (files, mut messages) = expand(&args.files)?;
     let given = files.len();
     let (builder, left_out) = gather(
@@ -25,7 +25,7 @@ pub fn run(context: &Context, args: &TeamArgs) -> Result<()> {
         args.include_observers,
         || TeamBuilder::new(args.names),
         |_| Ok(()),
-        super::super::team::TeamBuilder::add,
+        crate::analysis::team::TeamBuilder::add,
         TeamBuilder::merge,
     );
     messages.extend(warnings(&files, &left_out));
@@ -72,7 +72,7 @@ pub fn run(context: &Context, args: &TeamArgs) -> Result<()> {
     };
     let skipped = team.document.files.skipped;
     if skipped > 0 {
-        crate::output::warn(&format!("warning: {skipped} of {given} files skipped"));
+        crate::edges::output::warn(&format!("warning: {skipped} of {given} files skipped"));
     }
     emit_document(context, &team.document, format, &args.output)
 }

@@ -25,6 +25,11 @@ pub fn is_unsafe(character: char) -> bool {
 /// characters. Line breaks are allowed when `multiline`; so are tabs, which
 /// YAML block scalars may hold.
 pub fn first_unsafe(text: &str, multiline: bool) -> Option<(usize, char)> {
+    // Printable ASCII, nearly every text, is safe without decoding a
+    // character.
+    if text.bytes().all(|byte| matches!(byte, b' '..=b'~')) {
+        return None;
+    }
     text.chars().enumerate().find_map(|(index, character)| {
         let allowed = multiline && matches!(character, '\n' | '\t');
         (is_unsafe(character) && !allowed).then_some((index + 1, character))

@@ -2,7 +2,7 @@
 //! score, the change, whether it is beyond noise, and whether the band
 //! changed.
 
-use crate::compare::{CompareDocument, Snapshot};
+use crate::analysis::compare::{CompareDocument, Snapshot};
 use crate::export::{Document, Format};
 use crate::score::Shown;
 use crate::view::{

@@ -4,15 +4,15 @@
 
 use serde::Serialize;
 
+use crate::analysis::feedback::{
+    ContrastFeedback, FeedbackDocument, GroupFeedback, MIN_RATERS, REST, RelationView, Shown,
+    Verdict, rest_needed,
+};
 use crate::content::Content;
 use crate::content::model::Side;
 use crate::content::wording::first_name;
 use crate::export::text::decimal;
 use crate::export::{Document, Format};
-use crate::feedback::{
-    ContrastFeedback, FeedbackDocument, GroupFeedback, MIN_RATERS, REST, RelationView, Shown,
-    Verdict, rest_needed,
-};
 use crate::result::Relation;
 use crate::score::RELIABLE_CHANGE_Z;
 use crate::view::{

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
+use crate::analysis::history::HistoryEntry;
 use crate::export::{Document, Format};
-use crate::history::HistoryEntry;
 use crate::view::{Block, Cell, Column, Table, Text, View, plural};
 
 /// The saved results and where they live.

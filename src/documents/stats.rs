@@ -1,7 +1,7 @@
 //! `itlead stats`: how each scenario and each contrast behaved in a pilot.
 
+use crate::analysis::stats::{FlagKind, MIN_JUDGED, StatsDocument};
 use crate::export::{Document, Format};
-use crate::stats::{FlagKind, MIN_JUDGED, StatsDocument};
 use crate::view::{Block, Cell, Column, Places, Table, Text, Tone, View, plural};
 
 impl Document for StatsDocument {
@@ -29,7 +29,9 @@ impl Document for StatsDocument {
             for (index, item) in axis.items.iter().enumerate() {
                 let first = index == 0;
                 let low = axis.n >= MIN_JUDGED
-                    && item.item_rest.is_some_and(|rest| rest < crate::stats::LOW_ITEM_REST);
+                    && item
+                        .item_rest
+                        .is_some_and(|rest| rest < crate::analysis::stats::LOW_ITEM_REST);
                 items.row(vec![
                     if first { Cell::Code(axis.id.clone()) } else { Cell::Empty },
                     if first { Cell::Count(axis.n) } else { Cell::Empty },

@@ -1,8 +1,8 @@
 //! The team view: per contrast the distribution of scores, how many lean
 //! each way, and whether the team covers both sides.
 
+use crate::analysis::team::{Coverage, TeamAxis, TeamDocument};
 use crate::export::{Document, Format};
-use crate::team::{Coverage, TeamAxis, TeamDocument};
 use crate::view::{
     Block, Cell, Chart, ChartGroup, ChartRow, Column, Mark, Places, Table, Text, Tone, View,
     plural, poles,

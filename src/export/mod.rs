@@ -3,7 +3,7 @@
 //! A document (a result, a team, …) implements [`Document`]: it serialises
 //! itself for JSON and YAML, and builds a view for text, Markdown, HTML and
 //! CSV. [`render`] turns a document into the bytes of one format; nothing
-//! here writes anywhere ([`crate::output`] does).
+//! here writes anywhere ([`crate::edges::output`] does).
 
 pub mod csv;
 pub mod escape;

@@ -1,5 +1,5 @@
 //! The unfinished session: which scenarios, in what order, and the answers
-//! so far. [`crate::store`] saves it after every answer and finds it again
+//! so far. [`crate::edges::store`] saves it after every answer and finds it again
 //! at the next `itlead assess`; [`Session::parse`] reads it back as
 //! carefully as an answers file, and [`Session::reconcile`] brings it up to
 //! date when the questionnaire changed in between.
@@ -176,30 +176,30 @@ impl Session {
     }
 
     fn problems(&self, content: &Content, results: Option<&Path>) -> Vec<Problem> {
-        let root = YamlPath::root();
+        let root = YamlPath::root;
         let mut lines = crate::fields::Lines::default();
-        lines.check(&root.key("started"), &self.started);
-        lines.selection(&root.key("selection"), &self.selection);
-        lines.name(&root.key("name"), self.name.as_deref());
+        lines.check(|| root().key("started"), &self.started);
+        lines.selection(|| root().key("selection"), &self.selection);
+        lines.name(|| root().key("name"), self.name.as_deref());
         if let Some(about) = &self.about {
-            lines.name(&root.key("about").key("name"), Some(&about.name));
+            lines.name(|| root().key("about").key("name"), Some(&about.name));
         }
         for (index, id) in self.order.iter().enumerate() {
-            lines.check(&root.key("order").index(index), id);
+            lines.check(|| root().key("order").index(index), id);
         }
         for (id, fingerprint) in &self.fingerprints {
-            lines.check(&root.key("fingerprints").key(id), id);
-            lines.check(&root.key("fingerprints").key(id), fingerprint);
+            lines.check(|| root().key("fingerprints").key(id), id);
+            lines.check(|| root().key("fingerprints").key(id), fingerprint);
         }
-        lines.answers(&root.key("answers"), &self.answers);
-        lines.check_some(&root.key("saved"), self.saved.as_deref());
+        lines.answers(|| root().key("answers"), &self.answers);
+        lines.check_some(|| root().key("saved"), self.saved.as_deref());
         let mut problems = lines.problems;
         if !problems.is_empty() {
             return problems;
         }
         if humantime::parse_rfc3339_weak(&self.started).is_err() {
             problems.push(Problem::new(
-                root.key("started"),
+                root().key("started"),
                 format!("`{}` is not a time (RFC 3339)", self.started),
             ));
         }
@@ -207,13 +207,13 @@ impl Session {
         for (index, id) in self.order.iter().enumerate() {
             if !seen.insert(id.as_str()) {
                 problems.push(Problem::new(
-                    root.key("order").index(index),
+                    root().key("order").index(index),
                     format!("scenario `{id}` is in the order twice"),
                 ));
             }
         }
         for (id, answer) in &self.answers {
-            let path = root.key("answers").key(id);
+            let path = root().key("answers").key(id);
             if !seen.contains(id.as_str()) {
                 problems.push(Problem::new(
                     path,
@@ -235,7 +235,7 @@ impl Session {
         if let Some(message) =
             self.saved.as_ref().and_then(|saved| saved_problem(Path::new(saved), results))
         {
-            problems.push(Problem::new(root.key("saved"), message));
+            problems.push(Problem::new(root().key("saved"), message));
         }
         problems
     }

@@ -172,7 +172,7 @@ pub fn answer_scenario(session: &mut OsSession, pair: bool, down: usize) {
 /// The scenarios itlead asks for `selection` of the built-in content when
 /// started with `--seed seed`, in the order asked.
 pub fn asked_in_order(selection: &Selection, seed: u64) -> Vec<Scenario> {
-    let content = itlead::library::built_in();
+    let content = itlead::questionnaire::built_in();
     let asked = select(&content, selection);
     order(&asked, seed)
         .iter()
@@ -182,7 +182,7 @@ pub fn asked_in_order(selection: &Selection, seed: u64) -> Vec<Scenario> {
 
 /// How many scenarios a run of `selection` asks.
 pub fn asked_count(selection: &Selection) -> usize {
-    select(&itlead::library::built_in(), selection).len()
+    select(&itlead::questionnaire::built_in(), selection).len()
 }
 
 /// The first seed from `from` on whose run of `selection` opens with a

@@ -47,7 +47,7 @@ pub fn read_text(path: &Path) -> Result<InputText> {
     }
     let name = path.display().to_string();
     let bytes = read_bytes(path, &name)?;
-    decode(&name, &bytes)
+    decode_owned(name, bytes)
 }
 
 /// Reads a file's bytes within the size limit, refusing what is not a
@@ -83,14 +83,23 @@ pub fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>> {
         return Err(too_large(name));
     }
     // Reads block from here on: a pipe with no writer ends at once, and a
-    // pipe whose writer is still at work (`<(…)`) is waited for.
-    set_blocking(&file);
-    read_limited(file, name)
+    // pipe whose writer is still at work (`<(…)`) is waited for. A regular
+    // file never blocks, so it is read as it was opened.
+    if kind.is_fifo() {
+        set_blocking(&file);
+    }
+    read_sized(file, name, metadata.len())
 }
 
 /// Reads an open file to its end within the size limit.
 pub fn read_limited(file: File, name: &str) -> Result<Vec<u8>> {
     let length = file.metadata().map_or(0, |metadata| metadata.len());
+    read_sized(file, name, length)
+}
+
+/// Reads an open file of about `length` bytes to its end within the size
+/// limit.
+fn read_sized(file: File, name: &str, length: u64) -> Result<Vec<u8>> {
     let mut bytes = Vec::with_capacity(length.min(MAX_INPUT_BYTES) as usize + 1);
     file.take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -116,6 +125,23 @@ fn too_large(name: &str) -> anyhow::Error {
         ),
     ))
     .into()
+}
+
+/// [`decode`] for bytes that are no longer needed: the text keeps their
+/// buffer instead of a copy.
+pub fn decode_owned(name: String, bytes: Vec<u8>) -> Result<InputText> {
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large(&name));
+    }
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Ok(InputText { name, text })
+        }
+        Err(error) => decode(&name, error.as_bytes()),
+    }
 }
 
 /// Checks size and encoding of bytes already read.

@@ -9,7 +9,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::content::{self, Content};
-use crate::input::read_text;
+use crate::edges::input::read_text;
 
 /// The default content without its scenarios, validated and serialised by `build.rs`.
 static EMBEDDED_AXES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/axes.bin"));

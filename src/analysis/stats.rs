@@ -168,6 +168,10 @@ struct Tally {
 struct Moments {
     /// Scenario indices of the items.
     items: Vec<usize>,
+    /// Per item, what one response can move (`Scenario::span`).
+    spans: Vec<i32>,
+    /// Per item, each option's offset (`Scenario::offset`), by option index.
+    offsets: Vec<Vec<i32>>,
     n: usize,
     sums: Vec<f64>,
     /// Row-major products, `items.len()` squared.
@@ -223,7 +227,27 @@ impl<'c> StatsBuilder<'c> {
                     .map(|(index, _)| index)
                     .collect();
                 let size = items.len();
-                Moments { items, n: 0, sums: vec![0.0; size], products: vec![0.0; size * size] }
+                let spans =
+                    items.iter().map(|&index| content.scenarios[index].span(&axis.id)).collect();
+                let offsets = items
+                    .iter()
+                    .map(|&index| {
+                        let scenario = &content.scenarios[index];
+                        scenario
+                            .options
+                            .iter()
+                            .map(|option| scenario.offset(option, &axis.id))
+                            .collect()
+                    })
+                    .collect();
+                Moments {
+                    items,
+                    spans,
+                    offsets,
+                    n: 0,
+                    sums: vec![0.0; size],
+                    products: vec![0.0; size * size],
+                }
             })
             .collect();
         Self { content, results: 0, tallies, axes }
@@ -254,16 +278,29 @@ impl<'c> StatsBuilder<'c> {
                 }
             }
         }
-        for (axis, moments) in self.content.axes.iter().zip(&mut self.axes) {
+        for moments in &mut self.axes {
+            // `item_score` with the spans and offsets worked out once.
             let scores: Option<Vec<f64>> = moments
                 .items
                 .iter()
-                .map(|&index| {
+                .zip(moments.spans.iter().zip(&moments.offsets))
+                .map(|(&index, (&span, offsets))| {
                     let scenario = &scenarios[index];
-                    result
-                        .answers
-                        .get(&scenario.id)
-                        .and_then(|answer| item_score(scenario, answer, &axis.id))
+                    let answer = result.answers.get(&scenario.id)?;
+                    if span == 0 {
+                        return None;
+                    }
+                    let (mut offset, mut responses) = (0, 0);
+                    for pick in [Pick::Most, Pick::Least] {
+                        let Some(key) = answer.key(pick) else { continue };
+                        let Some(at) = scenario.options.iter().position(|option| option.key == key)
+                        else {
+                            continue;
+                        };
+                        offset += pick.sign() * offsets[at];
+                        responses += 1;
+                    }
+                    (responses > 0).then(|| f64::from(offset) / f64::from(responses * span))
                 })
                 .collect();
             let Some(scores) = scores else { continue };

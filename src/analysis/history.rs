@@ -88,7 +88,7 @@ pub fn number(entries: &mut [HistoryEntry]) {
 }
 
 /// A file's stem without its `-N` count, and the count (1 without one).
-fn same_second_order(file: &str) -> (&str, u64) {
+pub fn same_second_order(file: &str) -> (&str, u64) {
     let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
     match stem.rsplit_once('-') {
         Some((base, count))

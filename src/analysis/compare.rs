@@ -16,9 +16,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::team::major_version;
 use crate::result::ResultDocument;
 use crate::score::{Band, Measure, beyond_noise};
-use crate::team::major_version;
 
 /// The `schema` value of compare documents.
 pub const COMPARE_SCHEMA: &str = "itlead.compare/1";

@@ -364,10 +364,16 @@ fn deserialize<T: serde::de::DeserializeOwned>(
 /// Checks what renderers and comparisons rely on: at least one axis, axis
 /// and theme ids unique, scores within −100..100, and counts that fit.
 fn check(file: &str, text: &str, result: &ResultDocument) -> Result<(), DataError> {
-    fn score_problem(path: &YamlPath, key: &str, score: Option<i32>, problems: &mut Vec<Problem>) {
+    // Places are built only for a problem found: a good file builds none.
+    fn score_problem(
+        path: impl Fn() -> YamlPath,
+        key: &str,
+        score: Option<i32>,
+        problems: &mut Vec<Problem>,
+    ) {
         if let Some(score) = score.filter(|score| !(-100..=100).contains(score)) {
             problems
-                .push(Problem::new(path.key(key), format!("{key} {score} is outside -100..100")));
+                .push(Problem::new(path().key(key), format!("{key} {score} is outside -100..100")));
         }
     }
     let mut problems = text_problems(result);
@@ -388,17 +394,17 @@ fn check(file: &str, text: &str, result: &ResultDocument) -> Result<(), DataErro
     let per_scenario = result.content.response.picks().len();
     let mut ids = HashSet::new();
     for (index, axis) in result.axes.iter().enumerate() {
-        let path = YamlPath::root().key("axes").index(index);
+        let path = || YamlPath::root().key("axes").index(index);
         if !ids.insert(axis.id.as_str()) {
             problems.push(Problem::new(
-                path.key("id"),
+                path().key("id"),
                 format!("contrast `{}` appears twice", axis.id),
             ));
         }
-        score_problem(&path, "score", axis.score, &mut problems);
+        score_problem(path, "score", axis.score, &mut problems);
         if axis.answered.checked_add(axis.skipped).is_none_or(|counted| counted > axis.total) {
             problems.push(Problem::new(
-                path.key("total"),
+                path().key("total"),
                 format!(
                     "{} answered and {} skipped do not fit in {} scenarios",
                     axis.answered, axis.skipped, axis.total
@@ -409,13 +415,13 @@ fn check(file: &str, text: &str, result: &ResultDocument) -> Result<(), DataErro
             || (axis.responses == 0) != (axis.answered == 0)
         {
             problems.push(Problem::new(
-                path.key("responses"),
+                path().key("responses"),
                 format!("responses ({}) does not fit answered ({})", axis.responses, axis.answered),
             ));
         }
         if axis.score.is_some() != (axis.answered > 0) {
             problems.push(Problem::new(
-                path.key("score"),
+                path().key("score"),
                 "a score needs answered scenarios, and answered scenarios need a score",
             ));
         }
@@ -439,39 +445,42 @@ fn check(file: &str, text: &str, result: &ResultDocument) -> Result<(), DataErro
 /// Every text field of `result` that is not one safe line: a result is
 /// read back as carefully as content ([`crate::fields`]).
 fn text_problems(result: &ResultDocument) -> Vec<Problem> {
-    let root = YamlPath::root();
+    let root = YamlPath::root;
     let mut lines = crate::fields::Lines::default();
-    lines.check(&root.key("itlead_version"), &result.itlead_version);
-    lines.check(&root.key("created"), &result.created);
-    lines.name(&root.key("name"), result.name.as_deref());
+    lines.check(|| root().key("itlead_version"), &result.itlead_version);
+    lines.check(|| root().key("created"), &result.created);
+    lines.name(|| root().key("name"), result.name.as_deref());
     if let Some(about) = &result.about {
-        lines.name(&root.key("about").key("name"), Some(&about.name));
+        lines.name(|| root().key("about").key("name"), Some(&about.name));
     }
-    let stamp = root.key("content");
-    lines.check(&stamp.key("title"), &result.content.title);
-    lines.check(&stamp.key("version"), &result.content.version);
-    lines.check(&stamp.key("hash"), &result.content.hash);
-    lines.selection(&root.key("selection"), &result.selection);
-    lines.answers(&root.key("answers"), &result.answers);
+    let stamp = || root().key("content");
+    lines.check(|| stamp().key("title"), &result.content.title);
+    lines.check(|| stamp().key("version"), &result.content.version);
+    lines.check(|| stamp().key("hash"), &result.content.hash);
+    lines.selection(|| root().key("selection"), &result.selection);
+    lines.answers(|| root().key("answers"), &result.answers);
     for (index, axis) in result.axes.iter().enumerate() {
-        let path = root.key("axes").index(index);
         for (key, text) in [
             ("id", &axis.id),
             ("theme", &axis.theme),
             ("manager", &axis.manager),
             ("leader", &axis.leader),
         ] {
-            lines.check(&path.key(key), text);
+            lines.check(|| root().key("axes").index(index).key(key), text);
         }
     }
     for (index, theme) in result.themes.iter().enumerate() {
-        let path = root.key("themes").index(index);
-        lines.check(&path.key("id"), &theme.id);
-        lines.check(&path.key("name"), &theme.name);
+        let path = || root().key("themes").index(index);
+        lines.check(|| path().key("id"), &theme.id);
+        lines.check(|| path().key("name"), &theme.name);
     }
-    let overall = root.key("overall");
-    lines.check_some(&overall.key("clearest_manager"), result.overall.clearest_manager.as_deref());
-    lines.check_some(&overall.key("clearest_leader"), result.overall.clearest_leader.as_deref());
+    let overall = || root().key("overall");
+    lines.check_some(
+        || overall().key("clearest_manager"),
+        result.overall.clearest_manager.as_deref(),
+    );
+    lines
+        .check_some(|| overall().key("clearest_leader"), result.overall.clearest_leader.as_deref());
     lines.problems
 }
 

@@ -13,7 +13,7 @@
 //! linked or renamed into place (which replaces a link, never what it
 //! points to), and the lock is never truncated or written to. The
 //! directories must be the user's alone
-//! ([`crate::output::check_private_directory`]).
+//! ([`crate::edges::output::check_private_directory`]).
 
 use std::fs::{self, File};
 use std::io::ErrorKind;
@@ -23,11 +23,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::content::DataError;
-use crate::flow::session::Session;
-use crate::output::{
+use crate::edges::output::{
     check_private_directory, private_directory, remove_stale_temporaries, write_private,
     write_private_new,
 };
+use crate::flow::session::Session;
 use crate::result::ResultDocument;
 
 /// Where the unfinished session is stored.
@@ -104,8 +104,8 @@ impl SessionStore {
         if !regular {
             return self.set_aside("it is not a regular file");
         }
-        let text = match crate::input::read_limited(file, &name)
-            .and_then(|bytes| crate::input::decode(&name, &bytes))
+        let text = match crate::edges::input::read_limited(file, &name)
+            .and_then(|bytes| crate::edges::input::decode(&name, &bytes))
         {
             Ok(input) => input.text,
             Err(error) => return self.set_aside(&format!("{error:#}")),
@@ -261,8 +261,8 @@ pub fn find_result(
             return false;
         }
         let shown = path.display().to_string();
-        crate::input::read_limited(file, &shown)
-            .and_then(|bytes| crate::input::decode(&shown, &bytes))
+        crate::edges::input::read_limited(file, &shown)
+            .and_then(|bytes| crate::edges::input::decode(&shown, &bytes))
             .ok()
             .and_then(|input| ResultDocument::parse(&shown, &input.text).ok())
             .is_some_and(|result| same(&result))
@@ -302,7 +302,7 @@ pub fn is_result_file(path: &Path) -> bool {
 /// result file is a usage error (most likely the wrong directory).
 pub fn expand(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>)> {
     let mut files = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = Named::default();
     let mut warnings = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -316,8 +316,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>)> {
             }
             found.sort();
             for file in found {
-                let key = fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
-                if seen.insert(key) {
+                if seen.first_time(&file) {
                     files.push(file);
                 } else {
                     warnings.push(format!(
@@ -327,17 +326,52 @@ pub fn expand(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>)> {
                     ));
                 }
             }
+        } else if seen.first_time(path) {
+            files.push(path.clone());
         } else {
-            let key = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-            if seen.insert(key) {
-                files.push(path.clone());
-            } else {
-                warnings
-                    .push(format!("{} is named more than once; it counts once", path.display()));
-            }
+            warnings.push(format!("{} is named more than once; it counts once", path.display()));
         }
     }
     Ok((files, warnings))
+}
+
+/// A path named, and what it resolves to once that is known.
+type Resolved = (PathBuf, Option<PathBuf>);
+
+/// The paths named so far, to tell when one names a file already named:
+/// two paths are one file when they resolve to the same path
+/// (`canonicalize`). Resolving costs a system call per directory on the
+/// way, so a path is resolved only when its file's device and inode are
+/// those of a file named before.
+#[derive(Default)]
+struct Named {
+    /// Paths by device and inode, each with its resolved form once known.
+    files: std::collections::HashMap<(u64, u64), Vec<Resolved>>,
+    /// Paths that name nothing that exists, as resolved as they can be.
+    others: std::collections::HashSet<PathBuf>,
+}
+
+impl Named {
+    /// Whether `path` names a file not named before; remembers it.
+    fn first_time(&mut self, path: &Path) -> bool {
+        let resolved = |path: &Path| fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let Ok(metadata) = fs::metadata(path) else {
+            return self.others.insert(resolved(path));
+        };
+        let same = self.files.entry((metadata.dev(), metadata.ino())).or_default();
+        if same.is_empty() {
+            same.push((path.to_path_buf(), None));
+            return true;
+        }
+        let key = resolved(path);
+        for (earlier, known) in same.iter_mut() {
+            if *known.get_or_insert_with(|| resolved(earlier)) == key {
+                return false;
+            }
+        }
+        same.push((path.to_path_buf(), Some(key)));
+        true
+    }
 }
 
 /// Deepest directory nesting `expand` follows.
