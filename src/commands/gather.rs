@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use sha2::{Digest, Sha256};
 
-use super::history::{load, one_line};
+use super::saved::{load, one_line};
 use crate::result::ResultDocument;
 
 /// Threads that read files.
