@@ -16,8 +16,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::team::major_version;
 use crate::result::ResultDocument;
+use crate::result::major_version;
 use crate::score::{Band, Measure, beyond_noise};
 
 /// The `schema` value of compare documents.

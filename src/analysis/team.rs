@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::content::model::Side;
-use crate::result::ResultDocument;
+use crate::result::{ResultDocument, major_version};
 use crate::score::Band;
 
 /// `value` rounded to one decimal, never `-0.0`.
@@ -223,11 +223,6 @@ pub struct Team {
 struct ContentKey {
     title: String,
     major: String,
-}
-
-/// The major version: the first dot-separated component.
-pub fn major_version(version: &str) -> &str {
-    version.split('.').next().unwrap_or(version).trim()
 }
 
 #[derive(Debug, Clone)]

@@ -34,7 +34,7 @@ use crate::flow::resume::{Opened, Request};
 use crate::flow::session::Session;
 use crate::flow::{self, Outcome, Prompter};
 use crate::questionnaire;
-use crate::result::{Respondent, ResultDocument, Subject};
+use crate::result::{Respondent, ResultDocument, Subject, checked_name};
 use crate::score;
 use crate::terminal::prompters::{PlainPrompter, TerminalPrompter};
 use crate::terminal::signals::{self, SavedCount};
@@ -68,21 +68,6 @@ pub fn run(context: &Context, args: &AssessArgs) -> Result<()> {
         Some(path) => from_file(context, &content, args, &request, path, format),
         None => interactive(context, &content, args, &request, format),
     }
-}
-
-/// A name as given on the command line: trimmed, one line, not too long.
-pub fn checked_name(name: &str, flag: &str) -> Result<String> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(usage(format!("{flag} needs a name")));
-    }
-    if crate::result::name_problem(name).is_some() {
-        return Err(usage(format!(
-            "{flag} takes a name of up to {} characters on one line, without control characters",
-            crate::result::MAX_NAME
-        )));
-    }
-    Ok(name.to_owned())
 }
 
 /// Refuses content without an observer form for every scenario asked.

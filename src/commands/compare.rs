@@ -14,12 +14,12 @@ use crate::export::Format;
 /// `itlead compare`.
 pub fn run(context: &Context, args: &CompareArgs) -> Result<()> {
     let format = format_for(args.format, &args.output, &Format::ALL, Format::Text)?;
-    let old_path = super::history::locate(context, &args.old)?;
-    let new_path = super::history::locate(context, &args.new)?;
+    let old_path = super::saved::locate(context, &args.old)?;
+    let new_path = super::saved::locate(context, &args.new)?;
     let old_name = label(&args.old, &old_path);
     let new_name = label(&args.new, &new_path);
-    let old = super::history::load(&old_path)?;
-    let new = super::history::load(&new_path)?;
+    let old = super::saved::load(&old_path)?;
+    let new = super::saved::load(&new_path)?;
     if let Some(warning) = crate::analysis::compare::different_people(&old, &new)
         .or_else(|| crate::result::one_unnamed(&old_name, &old, &new_name, &new))
     {

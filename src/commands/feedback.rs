@@ -27,7 +27,7 @@ pub fn run(context: &Context, args: &FeedbackArgs) -> Result<()> {
     let format = format_for(args.format, &args.output, &Format::ALL, Format::Text)?;
     crate::edges::output::check_target(&args.output)?;
     let content = questionnaire::load(context.content_path())?;
-    let own_path = super::history::locate(context, &args.own)?;
+    let own_path = super::saved::locate(context, &args.own)?;
     let own_name = own_path.display().to_string();
     let mut messages = Vec::new();
     let own = load(&own_path, &content, &mut messages)?;
@@ -43,7 +43,7 @@ pub fn run(context: &Context, args: &FeedbackArgs) -> Result<()> {
         let result = match load(path, &content, &mut messages) {
             Ok(result) => result,
             Err(error) => {
-                messages.push(format!("{}; skipped", super::history::one_line(&error)));
+                messages.push(format!("{}; skipped", super::saved::one_line(&error)));
                 continue;
             }
         };

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use sha2::{Digest, Sha256};
 
-use super::history::{load, one_line};
+use super::saved::{load, one_line};
 use crate::result::ResultDocument;
 
 /// Why a file was left out.

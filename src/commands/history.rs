@@ -1,98 +1,13 @@
-//! `itlead history`, and finding a saved result by its handle.
-
-use std::path::{Path, PathBuf};
+//! `itlead history`.
 
 use anyhow::Result;
 
 use super::emit_document;
-use crate::analysis::history::{self, HistoryEntry};
+use super::saved::entries;
 use crate::cli::HistoryArgs;
 use crate::context::Context;
 use crate::documents::history::History;
-use crate::edges::output::{OutputArgs, warn};
-use crate::edges::store::result_files;
-use crate::error::usage;
-use crate::result::ResultDocument;
-
-/// Reads and parses one result file.
-pub fn load(path: &Path) -> Result<ResultDocument> {
-    let input = crate::edges::input::read_text(path)?;
-    Ok(ResultDocument::parse(&input.name, &input.text)?)
-}
-
-/// The first line of an error with its causes, for a one-line warning.
-pub fn one_line(error: &anyhow::Error) -> String {
-    let text = format!("{error:#}");
-    text.lines().next().unwrap_or_default().to_owned()
-}
-
-/// The saved results, numbered oldest first; unreadable files are skipped
-/// with a warning.
-pub fn entries(context: &Context) -> Result<(Vec<HistoryEntry>, PathBuf)> {
-    let directory = context.results_dir()?;
-    let mut entries = Vec::new();
-    for path in result_files(&directory)? {
-        match load(&path) {
-            Ok(result) => entries.push(history::entry(&path, &result)),
-            Err(error) => warn(&format!("warning: {}; skipped", one_line(&error))),
-        }
-    }
-    history::number(&mut entries);
-    Ok((entries, directory))
-}
-
-/// The file a RESULT argument names: a file that exists, else a handle
-/// from `itlead history` (`latest`, a number, a file name).
-pub fn locate(context: &Context, argument: &Path) -> Result<PathBuf> {
-    if argument.exists() || argument.components().count() > 1 {
-        return Ok(argument.to_path_buf());
-    }
-    let handle = argument.to_string_lossy();
-    if handle == "latest"
-        && let Some(path) = latest(context)?
-    {
-        return Ok(path);
-    }
-    let (entries, directory) = entries(context)?;
-    match history::find(&entries, &handle) {
-        Some(entry) => Ok(PathBuf::from(&entry.file)),
-        None if entries.is_empty() => Err(usage(format!(
-            "{handle}: no such file, and no results are saved in {} yet; \
-             `itlead assess` saves one when it finishes",
-            directory.display()
-        ))),
-        None => Err(usage(format!(
-            "{handle}: no such file or saved result; `itlead history` lists {} \
-             (use a number from it, or `latest`)",
-            match entries.len() {
-                1 => String::from("the one saved result"),
-                count => format!("the {count} saved results"),
-            }
-        ))),
-    }
-}
-
-/// The newest saved result, found from the file names: itlead names each
-/// result by the time it was made (`STAMP.json`, `STAMP-2.json` for a
-/// second one in the same second), so files are read from the newest name
-/// back until one is a usable result; unusable ones are skipped with a
-/// warning, as `history` skips them. `None` when no file is usable.
-fn latest(context: &Context) -> Result<Option<PathBuf>> {
-    let directory = context.results_dir()?;
-    let mut files = result_files(&directory)?;
-    files.sort_by_cached_key(|path| {
-        let name = path.file_name().map(|name| name.to_string_lossy().into_owned());
-        let name = name.unwrap_or_default();
-        (history::same_second_order(&name).0.to_owned(), history::same_second_order(&name).1, name)
-    });
-    for path in files.into_iter().rev() {
-        match load(&path) {
-            Ok(_) => return Ok(Some(path)),
-            Err(error) => warn(&format!("warning: {}; skipped", one_line(&error))),
-        }
-    }
-    Ok(None)
-}
+use crate::edges::output::OutputArgs;
 
 /// `itlead history`.
 pub fn run(context: &Context, args: &HistoryArgs) -> Result<()> {

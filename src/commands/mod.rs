@@ -1,6 +1,6 @@
 //! One file per subcommand: each a thin shell that reads what it needs,
 //! calls the pure core, builds a document and hands its bytes to
-//! [`crate::edges::output`].
+//! [`crate::edges::output`]; [`saved`] finds saved results for all of them.
 
 mod assess;
 mod check;
@@ -12,6 +12,7 @@ mod gather;
 mod history;
 mod questions;
 mod report;
+mod saved;
 mod stats;
 mod team;
 

@@ -23,7 +23,7 @@ pub fn run(context: &Context, args: &QuestionsArgs) -> Result<()> {
     let format = format_for(args.format, &args.output, TEMPLATE_FORMATS, Format::Yaml)?;
     let about = match (&args.about, args.relation) {
         (Some(name), Some(relation)) => {
-            Some(Subject { name: super::assess::checked_name(name, "--about")?, relation })
+            Some(Subject { name: crate::result::checked_name(name, "--about")?, relation })
         }
         _ => None,
     };

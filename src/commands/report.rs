@@ -13,8 +13,8 @@ use crate::questionnaire::{self, Need};
 /// `itlead report`.
 pub fn run(context: &Context, args: &ReportArgs) -> Result<()> {
     let format = format_for(args.format, &args.output, &Format::ALL, Format::Text)?;
-    let path = super::history::locate(context, &args.result)?;
-    let result = super::history::load(&path)?;
+    let path = super::saved::locate(context, &args.result)?;
+    let result = super::saved::load(&path)?;
     let content = questionnaire::load_for(context.content_path(), Need::Everything)?;
     let edited = result.scores_not_from_answers(&content);
     if !edited.is_empty() {

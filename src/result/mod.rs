@@ -6,7 +6,9 @@
 //! so a saved result renders without the content it was made from. What can
 //! be derived is derived again when a result is read (bands, themes, the
 //! overall summary), so a hand-edited file cannot make a report contradict
-//! its own scores. Results of itlead 0.1 (`itlead.result/1`) are read too.
+//! its own scores. Results of itlead 0.1 (`itlead.result/1`) are read too ([`upgrade`]).
+
+mod upgrade;
 
 use std::collections::HashSet;
 
@@ -318,7 +320,7 @@ impl ResultDocument {
             })? {
                 Some(schema) if schema == RESULT_SCHEMA => return Err(error),
                 Some(schema) if schema == RESULT_SCHEMA_V1 => {
-                    deserialize::<v1::ResultV1>(file, text, json)?.upgrade()
+                    deserialize::<upgrade::ResultV1>(file, text, json)?.upgrade()
                 }
                 other => return Err(schema_error(file, other.as_deref())),
             },
@@ -545,163 +547,6 @@ fn theme_result(name: &str, score: ThemeScore) -> ThemeResult {
     }
 }
 
-/// Results of itlead 0.1, read and upgraded to the current document.
-mod v1 {
-    use std::collections::BTreeMap;
-
-    use serde::Deserialize;
-
-    use super::{AxisResult, ContentStamp, ResultDocument, ThemeResult};
-    use crate::answer::Answer;
-    use crate::content::model::ResponseFormat;
-    use crate::content::selection::Selection;
-    use crate::score::Band;
-    use crate::score::whole_number;
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct ResultV1 {
-        #[allow(dead_code)]
-        schema: String,
-        itlead_version: String,
-        created: String,
-        content: StampV1,
-        mode: ModeV1,
-        answers: BTreeMap<String, String>,
-        axes: Vec<AxisV1>,
-        themes: Vec<ThemeV1>,
-        #[allow(dead_code)]
-        overall: serde_json::Value,
-    }
-
-    /// Which scenarios were asked; any other word is refused.
-    #[derive(Deserialize)]
-    #[serde(rename_all = "kebab-case")]
-    enum ModeV1 {
-        Full,
-        Quick,
-        Axes,
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct StampV1 {
-        title: String,
-        version: String,
-        hash: String,
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct AxisV1 {
-        id: String,
-        theme: String,
-        manager: String,
-        leader: String,
-        #[serde(deserialize_with = "whole_number")]
-        score: Option<i32>,
-        #[allow(dead_code)]
-        band: String,
-        answered: usize,
-        skipped: usize,
-        total: usize,
-        mixed: bool,
-        #[allow(dead_code)]
-        few_answers: bool,
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct ThemeV1 {
-        id: String,
-        name: String,
-        #[allow(dead_code)]
-        #[serde(deserialize_with = "whole_number")]
-        score: Option<i32>,
-        #[allow(dead_code)]
-        band: String,
-        #[allow(dead_code)]
-        scored_axes: usize,
-    }
-
-    impl ResultV1 {
-        /// The same result as a current document; bands, themes and the
-        /// summary are derived again by the caller.
-        pub fn upgrade(self) -> ResultDocument {
-            let selection = match self.mode {
-                ModeV1::Full => Selection::Full,
-                ModeV1::Quick => Selection::Quick,
-                // itlead 0.1 did not record which: the contrasts answered.
-                ModeV1::Axes => Selection::Axes {
-                    axes: self
-                        .axes
-                        .iter()
-                        .filter(|axis| axis.answered + axis.skipped > 0)
-                        .map(|axis| axis.id.clone())
-                        .collect(),
-                },
-            };
-            ResultDocument {
-                schema: super::RESULT_SCHEMA.to_owned(),
-                itlead_version: self.itlead_version,
-                created: self.created,
-                name: None,
-                about: None,
-                content: ContentStamp {
-                    title: self.content.title,
-                    version: self.content.version,
-                    hash: self.content.hash,
-                    response: ResponseFormat::Most,
-                },
-                selection,
-                asked: self.answers.len(),
-                answers: self
-                    .answers
-                    .into_iter()
-                    .map(|(id, key)| {
-                        let answer =
-                            if key == "skip" { Answer::Skipped } else { Answer::most(key) };
-                        (id, answer)
-                    })
-                    .collect(),
-                axes: self
-                    .axes
-                    .into_iter()
-                    .map(|axis| AxisResult {
-                        id: axis.id,
-                        theme: axis.theme,
-                        manager: axis.manager,
-                        leader: axis.leader,
-                        score: axis.score,
-                        band: Band::Unscored,
-                        responses: axis.answered,
-                        answered: axis.answered,
-                        skipped: axis.skipped,
-                        total: axis.total,
-                        standard_error: None,
-                        mixed: axis.mixed,
-                    })
-                    .collect(),
-                themes: self
-                    .themes
-                    .into_iter()
-                    .map(|theme| ThemeResult {
-                        id: theme.id,
-                        name: theme.name,
-                        score: None,
-                        standard_error: None,
-                        band: Band::Unscored,
-                        min: None,
-                        max: None,
-                        scored_axes: 0,
-                    })
-                    .collect(),
-                overall: super::empty_overall(),
-            }
-        }
-    }
-}
-
 fn empty_overall() -> Overall {
     summarize(&[], &[], &[]).1
 }
@@ -726,6 +571,25 @@ pub fn name_problem(name: &str) -> Option<String> {
         .then(|| {
             format!("a name is up to {MAX_NAME} characters on one line, without control characters")
         })
+}
+
+/// A name as given on the command line: trimmed, one line, not too long.
+pub fn checked_name(name: &str, flag: &str) -> anyhow::Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(crate::error::usage(format!("{flag} needs a name")));
+    }
+    if name_problem(name).is_some() {
+        return Err(crate::error::usage(format!(
+            "{flag} takes a name of up to {MAX_NAME} characters on one line, without control characters"
+        )));
+    }
+    Ok(name.to_owned())
+}
+
+/// The major version: the first dot-separated component.
+pub fn major_version(version: &str) -> &str {
+    version.split('.').next().unwrap_or(version).trim()
 }
 
 /// A warning when one of two self-assessments names its person and the

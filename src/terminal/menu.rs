@@ -27,7 +27,7 @@ use console::{Key, Term};
 use dialoguer::theme::Theme;
 
 use super::layout::{MenuText, Size, layout, rows_of, usable};
-use super::prompters::discard_typed_ahead;
+use super::tty::{Raw, Ready, discard_typed_ahead, input_waiting, wait_for_input};
 
 /// Keys closer together than this are a paste, not typing.
 pub const PASTE_GAP: Duration = Duration::from_millis(25);
@@ -513,72 +513,6 @@ impl<'a> Keys<'a> {
         let burst = self.pace.burst(&key, Instant::now(), input_waiting());
         Ok(Event::Key(key, burst))
     }
-}
-
-/// What a wait ended with.
-enum Ready {
-    Nothing,
-    Input,
-    Resized,
-}
-
-/// Waits up to `limit` for input on standard input or a byte on `resizes`.
-fn wait_for_input(
-    limit: Duration,
-    resizes: Option<&std::os::unix::net::UnixStream>,
-) -> io::Result<Ready> {
-    use rustix::event::{PollFd, PollFlags};
-    let stdin = io::stdin();
-    let mut fds = vec![PollFd::new(&stdin, PollFlags::IN)];
-    if let Some(resizes) = resizes {
-        fds.push(PollFd::new(resizes, PollFlags::IN));
-    }
-    let timeout = rustix::event::Timespec { tv_sec: 0, tv_nsec: i64::from(limit.subsec_nanos()) };
-    match rustix::event::poll(&mut fds, Some(&timeout)) {
-        Ok(0) | Err(rustix::io::Errno::INTR) => Ok(Ready::Nothing),
-        Ok(_) if fds.get(1).is_some_and(|fd| !fd.revents().is_empty()) => Ok(Ready::Resized),
-        Ok(_) => Ok(Ready::Input),
-        Err(error) => Err(error.into()),
-    }
-}
-
-/// The terminal in raw mode for as long as a menu is open, and as it was
-/// afterwards (also on an error). Keys are read one by one without echo;
-/// a stop and continue keeps these settings, whoever is reading.
-struct Raw {
-    original: Option<rustix::termios::Termios>,
-}
-
-impl Raw {
-    fn enter() -> Self {
-        let stdin = io::stdin();
-        let original = rustix::termios::tcgetattr(&stdin).ok();
-        if let Some(original) = &original {
-            let mut raw = original.clone();
-            raw.make_raw();
-            // Keep output as it was: line breaks still return the carriage.
-            raw.output_modes = original.output_modes;
-            let _ = rustix::termios::tcsetattr(&stdin, rustix::termios::OptionalActions::Now, &raw);
-        }
-        Self { original }
-    }
-}
-
-impl Drop for Raw {
-    fn drop(&mut self) {
-        if let Some(original) = &self.original {
-            let _ = rustix::termios::tcsetattr(
-                io::stdin(),
-                rustix::termios::OptionalActions::Now,
-                original,
-            );
-        }
-    }
-}
-
-/// Whether more input is already waiting on standard input.
-fn input_waiting() -> bool {
-    matches!(wait_for_input(Duration::ZERO, None), Ok(Ready::Input))
 }
 
 #[cfg(test)]

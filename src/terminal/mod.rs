@@ -7,6 +7,7 @@ pub mod layout;
 pub mod menu;
 pub mod prompters;
 pub mod signals;
+mod tty;
 
 use clap::ValueEnum;
 

@@ -10,7 +10,7 @@
 //! discard keys typed ahead before each question; the menu ignores letters,
 //! spaces and an Enter inside a paste, so a paste answers nothing.
 
-use std::io::{self, BufRead, Write};
+use std::io::{BufRead, Write};
 
 use anyhow::{Context, Result};
 
@@ -18,19 +18,11 @@ use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
 use super::layout::MenuText;
 use super::menu::Screen;
+use super::tty::discard_typed_ahead;
 use crate::export::TextStyle;
 use crate::export::text::{paint, wrap};
 use crate::flow::{BACK_LABEL, Prompter, Question, Reply, SKIP_LABEL};
 use crate::view::Tone;
-
-/// Discards input typed ahead on standard input when it is a terminal: a
-/// pasted paragraph must not answer the questions still to come.
-pub fn discard_typed_ahead() {
-    let stdin = io::stdin();
-    if rustix::termios::isatty(&stdin) {
-        let _ = rustix::termios::tcflush(&stdin, rustix::termios::QueueSelector::IFlush);
-    }
-}
 
 /// The scenario's header: position, title, situation, and the note.
 fn header(question: &Question, style: TextStyle) -> String {

@@ -141,8 +141,7 @@ const SHOW_CURSOR: &str = "\x1b[?25h";
 /// is wrapped to `width` ([`crate::flow::messages::stopped_message`]).
 /// Call once, before the first question.
 pub fn install(saved: SavedCount, resume: String, width: usize) -> std::io::Result<()> {
-    let stdin = std::io::stdin();
-    let original = rustix::termios::tcgetattr(&stdin).ok();
+    let original = super::tty::settings();
     let realtime = nix::libc::SIGRTMIN()..=nix::libc::SIGRTMAX();
     let mut signals = Signals::new(
         TERMINATING
@@ -156,7 +155,7 @@ pub fn install(saved: SavedCount, resume: String, width: usize) -> std::io::Resu
         let original = original.clone();
         move |signal: i32| -> ! {
             if let Some(original) = &original {
-                restore(original);
+                super::tty::restore(original);
             }
             let mut stderr = std::io::stderr().lock();
             let _ = write!(
@@ -192,9 +191,9 @@ pub fn install(saved: SavedCount, resume: String, width: usize) -> std::io::Resu
                 SIGCONT => {}
                 SIGTSTP => {
                     STOPPING.store(true, Ordering::SeqCst);
-                    let menu = rustix::termios::tcgetattr(std::io::stdin()).ok();
+                    let menu = super::tty::settings();
                     if let Some(original) = &original {
-                        restore(original);
+                        super::tty::restore(original);
                     }
                     let _ = write!(std::io::stderr(), "{SHOW_CURSOR}");
                     let _ = std::io::stderr().flush();
@@ -203,7 +202,7 @@ pub fn install(saved: SavedCount, resume: String, width: usize) -> std::io::Resu
                     // The cursor stays visible: `--plain` never hides it,
                     // and a menu shows its marker either way.
                     if let Some(menu) = &menu {
-                        restore(menu);
+                        super::tty::restore(menu);
                     }
                     STOPPING.store(false, Ordering::SeqCst);
                 }
@@ -212,13 +211,4 @@ pub fn install(saved: SavedCount, resume: String, width: usize) -> std::io::Resu
         }
     });
     Ok(())
-}
-
-/// Puts the terminal's settings back to `settings`.
-fn restore(settings: &rustix::termios::Termios) {
-    let _ = rustix::termios::tcsetattr(
-        std::io::stdin(),
-        rustix::termios::OptionalActions::Now,
-        settings,
-    );
 }
