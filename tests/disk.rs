@@ -97,6 +97,29 @@ fn a_planted_session_link_is_set_aside_never_followed() {
     assert!(precious.exists(), "what it pointed to stays");
 }
 
+#[test]
+fn a_link_planted_among_saved_results_is_not_followed() {
+    let itlead = Itlead::new();
+    itlead
+        .command_with(&["assess", "--answers", &full_answers(), "--name", "Robin"])
+        .output()
+        .unwrap();
+    let results = itlead.results_dir();
+    let saved = names_in(&results);
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    // A valid result elsewhere, with a newer name, linked into the results.
+    let outside = itlead.home().join("outside.json");
+    let text = std::fs::read_to_string(results.join(&saved[0])).unwrap();
+    std::fs::write(&outside, text.replace("\"Robin\"", "\"Mallory\"")).unwrap();
+    std::os::unix::fs::symlink(&outside, results.join("2099-01-01T00-00-00Z.json")).unwrap();
+    let history = itlead.command_with(&["history", "--format", "json"]).output().unwrap();
+    let history = String::from_utf8(history.stdout).unwrap();
+    assert!(history.contains("Robin") && !history.contains("Mallory"), "{history}");
+    let report = itlead.command_with(&["report", "latest"]).output().unwrap();
+    let report = String::from_utf8(report.stdout).unwrap();
+    assert!(report.contains("Robin") && !report.contains("Mallory"), "{report}");
+}
+
 /// `dir` made writable by everyone, as a shared directory is.
 fn shared(dir: &Path) {
     std::fs::create_dir_all(dir).unwrap();

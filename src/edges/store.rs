@@ -279,8 +279,11 @@ pub fn result_files(directory: &Path) -> Result<Vec<PathBuf>> {
             return Err(error).with_context(|| format!("cannot read {}", directory.display()));
         }
     };
+    // A saved result is a regular file itlead wrote: a link planted in the
+    // directory is not followed (`file_type` does not follow links).
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_file()))
         .map(|entry| entry.path())
         .filter(|path| is_result_file(path))
         .collect();
