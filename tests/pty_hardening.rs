@@ -11,7 +11,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use common::pty::{
-    Asked, ENTER, asked_count, exit_code, expect_question, press, spawn, spawn_command, start,
+    Asked, ENTER, asked_count, exit_code, expect_question, press, seen, spawn, spawn_command, start,
 };
 use common::{Itlead, Mount};
 use expectrl::Expect;
@@ -752,28 +752,6 @@ fn expect_question_noting(session: &mut OsSession, number: usize, note: &str) ->
         .unwrap_or_else(|_| panic!("question {number} says {note}"));
     let total = String::from_utf8_lossy(captures.get(1).unwrap()).parse().unwrap();
     Asked { number, total, pair: common::pty::expect_menu(session) }
-}
-
-/// What a person sees in `output`: escape sequences and carriage returns
-/// gone.
-fn seen(output: &[u8]) -> String {
-    let text = String::from_utf8_lossy(output).replace('\r', "");
-    let mut out = String::new();
-    let mut characters = text.chars();
-    while let Some(character) = characters.next() {
-        if character == '\u{1b}' {
-            if characters.next() == Some('[') {
-                for next in characters.by_ref() {
-                    if ('@'..='~').contains(&next) {
-                        break;
-                    }
-                }
-            }
-        } else {
-            out.push(character);
-        }
-    }
-    out
 }
 
 /// The answers file printed in `output`, and the message from `said` on,

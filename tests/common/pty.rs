@@ -96,10 +96,8 @@ pub fn question_tail(pick: Pick, pair: bool) -> String {
     tail.trim().to_owned()
 }
 
-/// What a person reads in `output`: escape sequences and carriage returns
-/// gone, every run of whitespace a single space (so a wrapped line reads
-/// as one).
-pub fn readable(output: &[u8]) -> String {
+/// `output` as text with its escape sequences (`ESC [ … final`) gone.
+fn without_escapes(output: &[u8]) -> String {
     let text = String::from_utf8_lossy(output);
     let mut out = String::new();
     let mut characters = text.chars();
@@ -116,7 +114,20 @@ pub fn readable(output: &[u8]) -> String {
             out.push(character);
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
+}
+
+/// What a person sees in `output`: escape sequences and carriage returns
+/// gone, lines kept.
+pub fn seen(output: &[u8]) -> String {
+    without_escapes(output).replace('\r', "")
+}
+
+/// What a person reads in `output`: escape sequences gone, every run of
+/// whitespace (carriage returns too) a single space, so a wrapped line
+/// reads as one.
+pub fn readable(output: &[u8]) -> String {
+    without_escapes(output).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether `shown`, the text of a scenario up to its menu, asks the most
