@@ -10,6 +10,9 @@
 //! Text here is raw: each format escapes it for where it goes (terminal
 //! sanitising, Markdown, HTML, CSV).
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use crate::score::{Band, Shown};
 
 /// How a piece of text is meant to look; formats decide how.
@@ -316,20 +319,74 @@ impl Places {
 }
 
 /// A table of typed cells.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Table {
     /// The columns.
     pub columns: Vec<Column>,
-    /// The rows, one cell per column.
-    pub rows: Vec<Vec<Cell>>,
+    /// The rows added one by one, one cell per column.
+    held: Vec<Vec<Cell>>,
+    /// Rows made when a format draws them, after the held ones.
+    made: Option<MadeRows>,
     /// Which formats draw it.
     pub places: Places,
+}
+
+/// `count` rows, row `index` made by `make` each time a format reads it:
+/// a listing of many thousand rows is never held as cells.
+#[derive(Clone)]
+struct MadeRows {
+    count: usize,
+    make: Arc<dyn Fn(usize) -> Vec<Cell> + Send + Sync>,
+}
+
+impl std::fmt::Debug for Table {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("Table")
+            .field("columns", &self.columns)
+            .field("rows", &self.rows().collect::<Vec<_>>())
+            .field("places", &self.places)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Tables are equal when they show the same: held and made rows alike.
+impl PartialEq for Table {
+    fn eq(&self, other: &Self) -> bool {
+        self.columns == other.columns && self.places == other.places && self.rows().eq(other.rows())
+    }
 }
 
 impl Table {
     /// A table with these columns and no rows, drawn by every format.
     pub fn new(columns: Vec<Column>) -> Self {
-        Self { columns, rows: Vec::new(), places: Places::ALL }
+        Self { columns, held: Vec::new(), made: None, places: Places::ALL }
+    }
+
+    /// A table of `count` rows that `make` makes one at a time, by index
+    /// from 0, whenever a format draws them; each must have one cell per
+    /// column. For long listings: the rows are never all in memory.
+    pub fn made(
+        columns: Vec<Column>,
+        count: usize,
+        make: impl Fn(usize) -> Vec<Cell> + Send + Sync + 'static,
+    ) -> Self {
+        let made = MadeRows { count, make: Arc::new(make) };
+        Self { columns, held: Vec::new(), made: Some(made), places: Places::ALL }
+    }
+
+    /// The rows in order, one cell per column: the held ones, then the
+    /// made ones, each made as it is reached.
+    pub fn rows(&self) -> impl Iterator<Item = Cow<'_, [Cell]>> + '_ {
+        let held = self.held.iter().map(|row| Cow::Borrowed(row.as_slice()));
+        let made = self.made.iter().flat_map(|made| {
+            (0..made.count).map(|index| {
+                let row = (made.make)(index);
+                debug_assert_eq!(row.len(), self.columns.len(), "one cell per column");
+                Cow::Owned(row)
+            })
+        });
+        held.chain(made)
     }
 
     /// The indexes of the columns people read: text, Markdown, HTML.
@@ -365,10 +422,11 @@ impl Table {
         self
     }
 
-    /// Adds a row; it must have one cell per column.
+    /// Adds a row, drawn before any made ones; it must have one cell per
+    /// column.
     pub fn row(&mut self, cells: Vec<Cell>) {
         debug_assert_eq!(cells.len(), self.columns.len(), "one cell per column");
-        self.rows.push(cells);
+        self.held.push(cells);
     }
 }
 

@@ -42,7 +42,7 @@ fn table_csv(table: &Table) -> String {
         columns.iter().map(|&index| escape::csv_text(&table.columns[index].key)).collect();
     out.push_str(&header.join(","));
     out.push('\n');
-    for row in &table.rows {
+    for row in table.rows() {
         let fields: Vec<String> = columns.iter().map(|&index| field(&row[index])).collect();
         out.push_str(&fields.join(","));
         out.push('\n');

@@ -184,7 +184,7 @@ fn table_html(table: &Table) -> String {
         }
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for row in &table.rows {
+    for row in table.rows() {
         out.push_str("<tr>");
         for &index in &columns {
             let column = &table.columns[index];

@@ -131,7 +131,7 @@ fn table_markdown(table: &Table) -> String {
         })
         .collect();
     let _ = writeln!(out, "| {} |", rules.join(" | "));
-    for row in &table.rows {
+    for row in table.rows() {
         let cells: Vec<String> = columns.iter().map(|&index| cell(&row[index])).collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }

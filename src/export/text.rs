@@ -264,15 +264,22 @@ pub fn decimal(value: f64, places: u8, signed: bool) -> String {
 fn table_text(table: &Table, style: TextStyle) -> String {
     let columns: Vec<(usize, &Column)> =
         table.people_columns().into_iter().map(|index| (index, &table.columns[index])).collect();
-    let cells: Vec<Vec<Shown>> = table
-        .rows
-        .iter()
-        .map(|row| columns.iter().map(|(index, _)| cell_text(&row[*index], style)).collect())
-        .collect();
+    // Each row is shown when it is measured and again when it is drawn,
+    // never held: a table may have many thousand rows.
+    let cells = || {
+        table.rows().map(|row| {
+            columns.iter().map(|(index, _)| cell_text(&row[*index], style)).collect::<Vec<_>>()
+        })
+    };
     let shown =
         |text: &str| if style.ascii { ascii(text) } else { visible(text, false).into_owned() };
-    let content_width =
-        |at: usize| cells.iter().map(|row| shown(&row[at].plain).width()).max().unwrap_or(0);
+    let mut widest = vec![0; columns.len()];
+    for row in cells() {
+        for (width, cell) in widest.iter_mut().zip(&row) {
+            *width = (*width).max(shown(&cell.plain).width());
+        }
+    }
+    let content_width = |at: usize| widest[at];
     let total = |widths: &[Option<usize>]| {
         let kept: Vec<usize> = widths.iter().flatten().copied().collect();
         INDENT.len() + kept.iter().sum::<usize>() + GAP * kept.len().saturating_sub(1)
@@ -293,12 +300,12 @@ fn table_text(table: &Table, style: TextStyle) -> String {
     let mut kept = vec![true; columns.len()];
     let widths = widths_for(&full, &kept);
     if total(&widths) <= style.width {
-        return table_lines(&columns, &cells, &widths, style, &full);
+        return table_lines(&columns, cells(), &widths, style, &full);
     }
     let mut widths = widths_for(&short, &kept);
     loop {
         if total(&widths) <= style.width {
-            return table_lines(&columns, &cells, &widths, style, &short);
+            return table_lines(&columns, cells(), &widths, style, &short);
         }
         // Columns that share a drop order (a minimum and its maximum) go
         // together: half of a pair would mislead.
@@ -322,7 +329,7 @@ fn table_text(table: &Table, style: TextStyle) -> String {
     }
     loop {
         if total(&widths) <= style.width {
-            return table_lines(&columns, &cells, &widths, style, &short);
+            return table_lines(&columns, cells(), &widths, style, &short);
         }
         let cut = columns
             .iter()
@@ -336,14 +343,14 @@ fn table_text(table: &Table, style: TextStyle) -> String {
             .map(|(at, _)| at);
         match cut {
             Some(at) => widths[at] = widths[at].map(|width| width - 1),
-            None => return records(&columns, &cells, style),
+            None => return records(&columns, cells(), style),
         }
     }
 }
 
 fn table_lines(
     columns: &[(usize, &Column)],
-    cells: &[Vec<Shown>],
+    cells: impl Iterator<Item = Vec<Shown>>,
     widths: &[Option<usize>],
     style: TextStyle,
     header: &dyn Fn(&Column) -> String,
@@ -366,14 +373,18 @@ fn table_lines(
         columns.iter().map(|(_, column)| Shown::from((header(column), Tone::Strong))).collect();
     let _ = writeln!(out, "{}", line(headers));
     for row in cells {
-        let _ = writeln!(out, "{}", line(row.clone()));
+        let _ = writeln!(out, "{}", line(row));
     }
     out
 }
 
 /// Each row as a block: its first cell, then `header: value` pairs (the
 /// value alone under an empty header).
-fn records(columns: &[(usize, &Column)], cells: &[Vec<Shown>], style: TextStyle) -> String {
+fn records(
+    columns: &[(usize, &Column)],
+    cells: impl Iterator<Item = Vec<Shown>>,
+    style: TextStyle,
+) -> String {
     let mut out = String::new();
     for row in cells {
         let Some(first) = row.first() else { continue };
