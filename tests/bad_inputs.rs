@@ -618,6 +618,35 @@ fn a_pipe_closed_before_anything_is_written_is_not_an_error() {
 }
 
 #[test]
+fn a_reader_that_stops_early_in_a_long_history_is_not_an_error() {
+    // 1,500 saved results: each format's listing is longer than a pipe holds,
+    // so itlead is still writing when the reader goes.
+    let itlead = Itlead::new();
+    std::fs::create_dir_all(itlead.results_dir()).expect("results directory");
+    let saved = std::fs::read(fixture("results/team/alice.json")).expect("fixture");
+    for n in 0..1500 {
+        std::fs::write(itlead.results_dir().join(format!("{n:04}.json")), &saved).expect("copy");
+    }
+    for format in ["json", "yaml", "csv", "text"] {
+        let mut child = itlead
+            .command_with(&["history", "--format", format])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("itlead starts");
+        let mut reader = BufReader::new(child.stdout.take().expect("stdout"));
+        let mut line = String::new();
+        reader.read_line(&mut line).expect("first line");
+        assert!(!line.is_empty(), "history --format {format}: a first line");
+        drop(reader);
+        let (code, stderr) = stderr_of(child);
+        assert_eq!(code, 0, "history --format {format} | head -1: exit code\n{stderr}");
+        assert!(stderr.is_empty(), "history --format {format} | head -1: stderr\n{stderr}");
+    }
+}
+
+#[test]
 fn a_closed_pipe_after_a_report_is_not_an_error() {
     let content = good("content/unicode-bom-crlf.yaml");
     let answers = good("answers/commented.yaml");

@@ -22,9 +22,9 @@ use anyhow::Result;
 
 use crate::cli::Command;
 use crate::context::Context;
-use crate::edges::output::{OutputArgs, emit};
+use crate::edges::output::{OutputArgs, emit, write_stdout_with};
 use crate::error::usage;
-use crate::export::{Document, Format, render};
+use crate::export::{Document, Format, render, write};
 
 /// Runs `command` in `context`.
 pub fn dispatch(command: Command, context: &Context) -> Result<()> {
@@ -76,11 +76,12 @@ pub fn emit_document<D: Document>(
     format: Format,
     output: &OutputArgs,
 ) -> Result<()> {
-    let mut bytes = render(document, format, context.style_for(output))?;
-    if output.is_stdout() && context.stdout.terminal {
-        bytes = crate::export::for_terminal(bytes, format);
+    let style = context.style_for(output);
+    if output.is_stdout() {
+        let terminal = context.stdout.terminal;
+        return write_stdout_with(|out| write(document, format, style, terminal, out));
     }
-    emit(output, &bytes)
+    emit(output, &render(document, format, style)?)
 }
 
 /// Most warnings written one by one; the rest are counted.

@@ -64,6 +64,40 @@ pub fn write_stdout(bytes: &[u8]) -> Result<()> {
     }
 }
 
+/// Writes to stdout what `write` writes, through a buffer, as it is made;
+/// a closed pipe ends the write quietly, and any other failure to write is
+/// reported as such, whatever `write` made of it.
+pub fn write_stdout_with(write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    /// Stdout, keeping the first error a write met.
+    struct Stdout<W> {
+        inner: W,
+        failed: Option<io::Error>,
+    }
+    impl<W: Write> Write for Stdout<W> {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            self.inner.write(bytes).inspect_err(|error| self.keep(error))
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            self.inner.flush().inspect_err(|error| self.keep(error))
+        }
+    }
+    impl<W> Stdout<W> {
+        fn keep(&mut self, error: &io::Error) {
+            if self.failed.is_none() {
+                self.failed = Some(io::Error::new(error.kind(), error.to_string()));
+            }
+        }
+    }
+    let mut stdout =
+        Stdout { inner: io::BufWriter::with_capacity(1 << 16, io::stdout().lock()), failed: None };
+    let written = write(&mut stdout).and_then(|()| Ok(stdout.flush()?));
+    match stdout.failed {
+        Some(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Some(error) => Err(error).context("cannot write to standard output"),
+        None => written,
+    }
+}
+
 /// Writes a message to stderr, its text made safe for a terminal; a closed
 /// stderr is ignored.
 pub fn warn(message: &str) {

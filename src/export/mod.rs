@@ -11,9 +11,8 @@ pub mod html;
 pub mod markdown;
 pub mod text;
 
+use std::io::{self, Write as _};
 use std::path::Path;
-
-use std::fmt::Write as _;
 
 use anyhow::{Context, Result};
 use clap::builder::{PossibleValue, TypedValueParser};
@@ -105,30 +104,147 @@ pub fn render<D: Document>(document: &D, format: Format, style: TextStyle) -> Re
     })
 }
 
+/// `document` in `format`, written to `out`; made safe to show on a
+/// terminal when `terminal` says `out` is one, as [`for_terminal`] does.
+/// JSON and YAML are serialised straight into `out`, so a long document (a
+/// history of 100,000 results) is never held whole; the other formats are
+/// drawn first, then written.
+pub fn write<D: Document>(
+    document: &D,
+    format: Format,
+    style: TextStyle,
+    terminal: bool,
+    out: &mut dyn io::Write,
+) -> Result<()> {
+    if !matches!(format, Format::Json | Format::Yaml) {
+        let mut bytes = render(document, format, style)?;
+        if terminal {
+            bytes = for_terminal(bytes, format);
+        }
+        return out.write_all(&bytes).context("cannot write the document");
+    }
+    let mut shown;
+    let out: &mut dyn io::Write = if terminal {
+        shown = Escaping::new(out, shown_on_terminal);
+        &mut shown
+    } else {
+        out
+    };
+    match format {
+        Format::Json => json_to(document, out)?,
+        _ => serde_yaml::to_writer(&mut *out, document).context("cannot write YAML")?,
+    }
+    out.flush().context("cannot write the document")
+}
+
 /// Pretty JSON with a final line break. Control and direction characters
 /// that `serde_json` writes as they are (DEL, C1, the bidirectional
 /// controls) are written as `\uXXXX` escapes: the same JSON, harmless on a
 /// terminal. Outside strings JSON is ASCII, so only strings change.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
-    let pretty = serde_json::to_string_pretty(value).context("cannot write JSON")?;
-    let mut out = String::with_capacity(pretty.len() + 1);
-    // Line breaks are the pretty layout's own; anything else unsafe is in a string.
-    if pretty
-        .chars()
-        .any(|character| crate::content::text::is_unsafe(character) && character != '\n')
-    {
-        for character in pretty.chars() {
-            if crate::content::text::is_unsafe(character) && character != '\n' {
-                let _ = write!(out, "\\u{:04x}", u32::from(character));
-            } else {
-                out.push(character);
+    let mut out = Vec::new();
+    json_to(value, &mut out)?;
+    Ok(out)
+}
+
+/// [`json`], written to `out` as it is made.
+pub fn json_to<T: Serialize + ?Sized>(value: &T, out: &mut dyn io::Write) -> Result<()> {
+    let mut escaped = Escaping::new(out, json_escape);
+    serde_json::to_writer_pretty(&mut escaped, value).context("cannot write JSON")?;
+    escaped.write_all(b"\n").context("cannot write JSON")?;
+    escaped.flush().context("cannot write JSON")
+}
+
+/// A character's `\uXXXX` escape in JSON, for those [`json`] escapes. Line
+/// breaks are the pretty layout's own; anything else unsafe is in a string.
+fn json_escape(character: char) -> Option<String> {
+    (crate::content::text::is_unsafe(character) && character != '\n')
+        .then(|| format!("\\u{:04x}", u32::from(character)))
+}
+
+/// A character's visible escape on a terminal, for those
+/// [`crate::content::text::visible`] escapes keeping the layout.
+fn shown_on_terminal(character: char) -> Option<String> {
+    (crate::content::text::is_unsafe(character) && !matches!(character, '\n' | '\t'))
+        .then(|| crate::content::text::escape(character))
+}
+
+/// A writer that passes UTF-8 on to `inner`, each character `escape` names
+/// replaced by what it returns. A character split between two writes is
+/// held until it is whole; bytes that are not UTF-8 pass as they are.
+struct Escaping<'a> {
+    inner: &'a mut dyn io::Write,
+    escape: fn(char) -> Option<String>,
+    /// The start of a character the next write ends.
+    pending: Vec<u8>,
+}
+
+impl<'a> Escaping<'a> {
+    fn new(inner: &'a mut dyn io::Write, escape: fn(char) -> Option<String>) -> Self {
+        Self { inner, escape, pending: Vec::new() }
+    }
+
+    /// Writes the UTF-8 text `text` with its characters escaped.
+    fn text(&mut self, text: &str) -> io::Result<()> {
+        let mut start = 0;
+        for (at, character) in text.char_indices() {
+            if let Some(escaped) = (self.escape)(character) {
+                self.inner.write_all(&text.as_bytes()[start..at])?;
+                self.inner.write_all(escaped.as_bytes())?;
+                start = at + character.len_utf8();
             }
         }
-    } else {
-        out = pretty;
+        self.inner.write_all(&text.as_bytes()[start..])
     }
-    out.push('\n');
-    Ok(out.into_bytes())
+}
+
+impl io::Write for Escaping<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        // Printable ASCII and line breaks, nearly everything, pass at once.
+        if self.pending.is_empty()
+            && bytes.iter().all(|&byte| byte == b'\n' || (b' '..=b'~').contains(&byte))
+        {
+            self.inner.write_all(bytes)?;
+            return Ok(bytes.len());
+        }
+        let joined;
+        let mut rest: &[u8] = if self.pending.is_empty() {
+            bytes
+        } else {
+            self.pending.extend_from_slice(bytes);
+            joined = std::mem::take(&mut self.pending);
+            &joined
+        };
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(text) => {
+                    self.text(text)?;
+                    break;
+                }
+                Err(error) => {
+                    let (valid, after) = rest.split_at(error.valid_up_to());
+                    // Checked by `from_utf8` up to here.
+                    self.text(std::str::from_utf8(valid).unwrap_or_default())?;
+                    let Some(length) = error.error_len() else {
+                        // A character that the next write ends.
+                        self.pending = after.to_vec();
+                        break;
+                    };
+                    // Not UTF-8: passed as it is.
+                    self.inner.write_all(&after[..length])?;
+                    rest = &after[length..];
+                }
+            }
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        // A character never ended is not UTF-8: passed as it is.
+        let pending = std::mem::take(&mut self.pending);
+        self.inner.write_all(&pending)?;
+        self.inner.flush()
+    }
 }
 
 /// `bytes` rendered in `format`, made safe to show on a terminal: text is
@@ -170,5 +286,109 @@ impl TypedValueParser for FormatParser {
         Some(Box::new(
             self.0.iter().map(|format| PossibleValue::new(format.id()).help(format.help())),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::{Block, Cell, Column, Table};
+
+    fn columns() -> Vec<Column> {
+        vec![
+            Column::number("#", "number"),
+            Column::text("who", "who").cuttable(),
+            Column::text("mode", "mode").dropped(1),
+        ]
+    }
+
+    fn cells(index: usize) -> Vec<Cell> {
+        let who = ["Ada Lovelace", "=SUM(A1)", "Grace | Hopper <b>"][index % 3];
+        vec![Cell::Count(index + 1), Cell::text(who), Cell::text("quick")]
+    }
+
+    fn view_of(table: Table) -> View {
+        let mut view = View::new("Listing");
+        view.push(Block::Table(table));
+        view
+    }
+
+    #[test]
+    fn made_rows_are_drawn_as_held_rows_are() {
+        let mut held = Table::new(columns());
+        for index in 0..7 {
+            held.row(cells(index));
+        }
+        let made = Table::made(columns(), 7, cells);
+        assert_eq!(made, held);
+        assert_eq!(made.rows().count(), 7);
+        let (held, made) = (view_of(held), view_of(made));
+        // Wide, a column dropped, and rows as records.
+        for width in [80, 24, 12] {
+            let style = TextStyle::plain(width);
+            assert_eq!(text::render(&made, style), text::render(&held, style), "at {width}");
+        }
+        assert!(text::render(&made, TextStyle::plain(24)).contains("who"));
+        assert!(!text::render(&made, TextStyle::plain(24)).contains("mode"));
+        assert!(text::render(&made, TextStyle::plain(12)).contains("who: Ada"));
+        assert_eq!(csv::render(&made), csv::render(&held));
+        assert_eq!(markdown::render(&made), markdown::render(&held));
+        assert_eq!(html::render(&made), html::render(&held));
+    }
+
+    /// A document whose strings hold what a terminal must not get.
+    #[derive(Serialize)]
+    struct Unsafe {
+        text: String,
+        list: Vec<String>,
+    }
+
+    impl Document for Unsafe {
+        const FORMATS: &'static [Format] = &[Format::Json, Format::Yaml];
+        fn view(&self) -> View {
+            View::new(self.text.clone())
+        }
+    }
+
+    #[test]
+    fn written_json_and_yaml_are_the_rendered_bytes() {
+        let document = Unsafe {
+            text: String::from("a\u{1b}[2Jb \u{202e}é\u{7f}\u{85}\ttab"),
+            list: vec![String::from("ünïcödé ⟷"), String::new()],
+        };
+        let style = TextStyle::plain(80);
+        for format in [Format::Json, Format::Yaml] {
+            let rendered = render(&document, format, style).unwrap();
+            let mut written = Vec::new();
+            write(&document, format, style, false, &mut written).unwrap();
+            assert_eq!(String::from_utf8_lossy(&written), String::from_utf8_lossy(&rendered));
+            let mut shown = Vec::new();
+            write(&document, format, style, true, &mut shown).unwrap();
+            let expected = for_terminal(rendered.clone(), format);
+            // YAML writes the direction control as it is: the terminal gets it escaped.
+            assert_eq!(format == Format::Yaml, expected != rendered);
+            assert_eq!(String::from_utf8_lossy(&shown), String::from_utf8_lossy(&expected));
+        }
+        let json = String::from_utf8(json(&document).unwrap()).unwrap();
+        assert!(json.contains(r"\u001b[2Jb \u202eé\u007f\u0085\ttab"), "{json}");
+        assert!(json.ends_with("}\n"), "{json}");
+    }
+
+    #[test]
+    fn a_character_split_between_writes_is_escaped_whole() {
+        let text = "x\u{202e}y é\u{85}z";
+        let mut out = Vec::new();
+        let mut escaping = Escaping::new(&mut out, json_escape);
+        for byte in text.as_bytes() {
+            escaping.write_all(std::slice::from_ref(byte)).unwrap();
+        }
+        escaping.flush().unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), r"x\u202ey é\u0085z");
+        // Bytes that are not UTF-8 pass as they are, an unended character too.
+        let mut out = Vec::new();
+        let mut escaping = Escaping::new(&mut out, json_escape);
+        escaping.write_all(b"a\xff\xc2\x85b\xe2\x80").unwrap();
+        escaping.flush().unwrap();
+        assert_eq!(out, b"a\xff\\u0085b\xe2\x80");
     }
 }
