@@ -1,7 +1,9 @@
 //! `itlead history`, as pure functions: a saved result becomes one
-//! [`HistoryEntry`], numbered oldest first, with a handle `itlead report`
+//! [`HistoryEntry`], held compactly among [`Entries`] and numbered oldest first, with a handle `itlead report`
 //! takes (`itlead report 3`, `itlead report latest`).
 
+use std::collections::HashMap;
+use std::num::NonZeroU32;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -70,20 +72,180 @@ fn pole(
     id.and_then(|id| result.axis(id)).map(|axis| name(axis).clone())
 }
 
-/// Sorts oldest first and numbers the entries from 1. Results made in the
-/// same second are saved as `STAMP.json`, `STAMP-2.json`, `STAMP-3.json` …,
-/// so they follow that count rather than plain string order (which would
-/// put `-2` before `.json`).
-pub fn number(entries: &mut [HistoryEntry]) {
-    entries.sort_by(|a, b| {
-        (&a.created, same_second_order(&a.file), &a.file).cmp(&(
-            &b.created,
-            same_second_order(&b.file),
-            &b.file,
-        ))
-    });
-    for (index, entry) in entries.iter_mut().enumerate() {
-        entry.number = index + 1;
+/// The saved results as `history` lists them, oldest first once
+/// [`Entries::sort`] has run. Each is held in a few words: the strings that
+/// repeat from result to result (names, content titles and versions,
+/// modes, contrasts and their poles) are kept once, so a listing of
+/// 100,000 results takes a few megabytes. An entry is made whole again, as
+/// a [`HistoryEntry`], only while it is shown.
+#[derive(Debug, Clone, Default)]
+pub struct Entries {
+    words: Words,
+    rows: Vec<Compact>,
+}
+
+/// One entry: its own strings, and the repeating ones as words.
+#[derive(Debug, Clone)]
+struct Compact {
+    file: Box<str>,
+    created: Box<str>,
+    name: Option<Word>,
+    about: Option<Word>,
+    content_title: Word,
+    content_version: Word,
+    mode: Word,
+    clearest_manager: Option<Word>,
+    clearest_manager_pole: Option<Word>,
+    clearest_leader: Option<Word>,
+    clearest_leader_pole: Option<Word>,
+}
+
+/// A string kept once in [`Words`]: its position, from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Word(NonZeroU32);
+
+/// Each string once, found by its text.
+#[derive(Debug, Clone, Default)]
+struct Words {
+    list: Vec<Box<str>>,
+    index: HashMap<Box<str>, Word>,
+}
+
+impl Words {
+    fn word(&mut self, text: &str) -> Word {
+        if let Some(&word) = self.index.get(text) {
+            return word;
+        }
+        let position = u32::try_from(self.list.len() + 1).ok().and_then(NonZeroU32::new);
+        let word = Word(position.expect("fewer than 2^32 distinct strings"));
+        self.list.push(text.into());
+        self.index.insert(text.into(), word);
+        word
+    }
+
+    fn text(&self, word: Word) -> &str {
+        &self.list[word.0.get() as usize - 1]
+    }
+}
+
+impl Entries {
+    /// No entries.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds `entry` (its number is given by position, not kept).
+    pub fn push(&mut self, entry: HistoryEntry) {
+        let words = &mut self.words;
+        let mut word = |text: &str| words.word(text);
+        self.rows.push(Compact {
+            content_title: word(&entry.content_title),
+            content_version: word(&entry.content_version),
+            mode: word(&entry.mode),
+            name: entry.name.as_deref().map(&mut word),
+            about: entry.about.as_deref().map(&mut word),
+            clearest_manager: entry.clearest_manager.as_deref().map(&mut word),
+            clearest_manager_pole: entry.clearest_manager_pole.as_deref().map(&mut word),
+            clearest_leader: entry.clearest_leader.as_deref().map(&mut word),
+            clearest_leader_pole: entry.clearest_leader_pole.as_deref().map(&mut word),
+            file: entry.file.into_boxed_str(),
+            created: entry.created.into_boxed_str(),
+        });
+    }
+
+    /// Adds every entry of `other`, after these; their own strings move
+    /// over as they are.
+    pub fn append(&mut self, other: Entries) {
+        let words: Vec<Word> = other.words.list.iter().map(|text| self.words.word(text)).collect();
+        let word = |word: Word| words[word.0.get() as usize - 1];
+        self.rows.reserve(other.rows.len());
+        self.rows.extend(other.rows.into_iter().map(|row| Compact {
+            name: row.name.map(word),
+            about: row.about.map(word),
+            content_title: word(row.content_title),
+            content_version: word(row.content_version),
+            mode: word(row.mode),
+            clearest_manager: row.clearest_manager.map(word),
+            clearest_manager_pole: row.clearest_manager_pole.map(word),
+            clearest_leader: row.clearest_leader.map(word),
+            clearest_leader_pole: row.clearest_leader_pole.map(word),
+            ..row
+        }));
+    }
+
+    /// Sorts oldest first; entry `index` then has the number `index + 1`.
+    /// Results made in the same second are saved as `STAMP.json`,
+    /// `STAMP-2.json`, `STAMP-3.json` …, so they follow that count rather
+    /// than plain string order (which would put `-2` before `.json`).
+    pub fn sort(&mut self) {
+        self.rows.sort_by(|a, b| {
+            (&a.created, same_second_order(&a.file), &a.file).cmp(&(
+                &b.created,
+                same_second_order(&b.file),
+                &b.file,
+            ))
+        });
+        self.rows.shrink_to_fit();
+    }
+
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Entry `index` (from 0), made whole, numbered `index + 1`.
+    pub fn get(&self, index: usize) -> Option<HistoryEntry> {
+        let row = self.rows.get(index)?;
+        let text = |word: Word| self.words.text(word).to_owned();
+        let optional = |word: Option<Word>| word.map(text);
+        Some(HistoryEntry {
+            number: index + 1,
+            file: row.file.to_string(),
+            created: row.created.to_string(),
+            name: optional(row.name),
+            about: optional(row.about),
+            content_title: text(row.content_title),
+            content_version: text(row.content_version),
+            mode: text(row.mode),
+            clearest_manager: optional(row.clearest_manager),
+            clearest_manager_pole: optional(row.clearest_manager_pole),
+            clearest_leader: optional(row.clearest_leader),
+            clearest_leader_pole: optional(row.clearest_leader_pole),
+        })
+    }
+
+    /// Every entry, in order, each made whole as it is reached.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = HistoryEntry> + '_ {
+        (0..self.len()).map(|index| self.get(index).expect("an index below the length"))
+    }
+
+    /// The entry a handle names: `latest`, a number from `history`, or a
+    /// file name with or without its extension.
+    pub fn find(&self, handle: &str) -> Option<HistoryEntry> {
+        if handle == "latest" {
+            return self.len().checked_sub(1).and_then(|index| self.get(index));
+        }
+        if let Ok(number) = handle.trim_start_matches('#').parse::<usize>() {
+            return number.checked_sub(1).and_then(|index| self.get(index));
+        }
+        let index = self.rows.iter().position(|row| {
+            let path = Path::new(&*row.file);
+            path.file_name().is_some_and(|name| name == handle)
+                || path.file_stem().is_some_and(|stem| stem == handle)
+        })?;
+        self.get(index)
+    }
+}
+
+/// The entries, as a list of [`HistoryEntry`].
+impl Serialize for Entries {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
     }
 }
 
@@ -98,22 +260,6 @@ pub fn same_second_order(file: &str) -> (&str, u64) {
         }
         _ => (stem, 1),
     }
-}
-
-/// The entry a handle names: `latest`, a number from `history`, or a file
-/// name with or without its extension.
-pub fn find<'a>(entries: &'a [HistoryEntry], handle: &str) -> Option<&'a HistoryEntry> {
-    if handle == "latest" {
-        return entries.last();
-    }
-    if let Ok(number) = handle.trim_start_matches('#').parse::<usize>() {
-        return entries.iter().find(|entry| entry.number == number);
-    }
-    entries.iter().find(|entry| {
-        let path = Path::new(&entry.file);
-        path.file_name().is_some_and(|name| name == handle)
-            || path.file_stem().is_some_and(|stem| stem == handle)
-    })
 }
 
 #[cfg(test)]
@@ -137,33 +283,42 @@ mod tests {
         }
     }
 
+    fn entries(list: &[HistoryEntry]) -> Entries {
+        let mut entries = Entries::new();
+        for entry in list {
+            entries.push(entry.clone());
+        }
+        entries.sort();
+        entries
+    }
+
     #[test]
     fn handles_find_entries() {
-        let mut entries = vec![
+        let entries = entries(&[
             entry("/r/b.json", "2026-02-01T00:00:00Z"),
             entry("/r/a.json", "2026-01-01T00:00:00Z"),
-        ];
-        number(&mut entries);
-        assert_eq!(entries[0].file, "/r/a.json");
-        assert_eq!(find(&entries, "latest").map(|e| e.number), Some(2));
-        assert_eq!(find(&entries, "1").map(|e| e.file.as_str()), Some("/r/a.json"));
-        assert_eq!(find(&entries, "#2").map(|e| e.file.as_str()), Some("/r/b.json"));
-        assert_eq!(find(&entries, "b").map(|e| e.number), Some(2));
-        assert_eq!(find(&entries, "a.json").map(|e| e.number), Some(1));
-        assert!(find(&entries, "3").is_none());
+        ]);
+        assert_eq!(entries.get(0).map(|e| e.file), Some(String::from("/r/a.json")));
+        assert_eq!(entries.find("latest").map(|e| e.number), Some(2));
+        assert_eq!(entries.find("1").map(|e| e.file), Some(String::from("/r/a.json")));
+        assert_eq!(entries.find("#2").map(|e| e.file), Some(String::from("/r/b.json")));
+        assert_eq!(entries.find("b").map(|e| e.number), Some(2));
+        assert_eq!(entries.find("a.json").map(|e| e.number), Some(1));
+        assert!(entries.find("3").is_none());
+        assert!(entries.find("0").is_none());
+        assert!(Entries::new().find("latest").is_none());
     }
 
     #[test]
     fn results_of_one_second_follow_their_count() {
         let second = "2026-01-01T00:00:00Z";
-        let mut entries = vec![
+        let entries = entries(&[
             entry("/r/2026-01-01T00-00-00Z-10.json", second),
             entry("/r/2026-01-01T00-00-00Z-2.json", second),
             entry("/r/2026-01-01T00-00-00Z.json", second),
             entry("/r/2026-01-01T00-00-00Z-3.json", second),
-        ];
-        number(&mut entries);
-        let files: Vec<&str> = entries.iter().map(|entry| entry.file.as_str()).collect();
+        ]);
+        let files: Vec<String> = entries.iter().map(|entry| entry.file).collect();
         assert_eq!(
             files,
             [
@@ -173,5 +328,36 @@ mod tests {
                 "/r/2026-01-01T00-00-00Z-10.json",
             ]
         );
+    }
+
+    #[test]
+    fn entries_come_back_whole_and_numbered() {
+        let mut first = entry("/r/a.json", "2026-01-01T00:00:00Z");
+        first.name = Some(String::from("Ada"));
+        first.clearest_manager = Some(String::from("vision"));
+        first.clearest_manager_pole = Some(String::from("Status quo"));
+        let mut second = entry("/r/b.json", "2026-01-02T00:00:00Z");
+        second.about = Some(String::from("Ada"));
+        second.content_version = String::from("3.0.0");
+        second.mode = String::from("quick");
+        second.clearest_leader = Some(String::from("vision"));
+        second.clearest_leader_pole = Some(String::from("Vision"));
+        let entries = entries(&[second.clone(), first.clone()]);
+        first.number = 1;
+        second.number = 2;
+        assert_eq!(entries.iter().collect::<Vec<_>>(), [first.clone(), second.clone()]);
+        // Appended entries keep their strings, whatever words they used.
+        let mut joined = Entries::new();
+        joined.push(second.clone());
+        let mut more = Entries::new();
+        more.push(entry("/r/c.json", "2026-01-03T00:00:00Z"));
+        more.push(first.clone());
+        joined.append(more);
+        joined.sort();
+        let mut third = entry("/r/c.json", "2026-01-03T00:00:00Z");
+        third.number = 3;
+        let all = [first, second, third];
+        assert_eq!(joined.iter().collect::<Vec<_>>(), all);
+        assert_eq!(serde_json::to_value(&joined).unwrap(), serde_json::to_value(all).unwrap());
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::analysis::history::{self, HistoryEntry};
+use crate::analysis::history::{self, Entries};
 use crate::context::Context;
 use crate::edges::output::warn;
 use crate::edges::store::result_files;
@@ -27,17 +27,32 @@ pub fn one_line(error: &anyhow::Error) -> String {
 }
 
 /// The saved results, numbered oldest first; unreadable files are skipped
-/// with a warning.
-pub fn entries(context: &Context) -> Result<(Vec<HistoryEntry>, PathBuf)> {
+/// with a warning. The first half of the files and the rest are read and
+/// parsed on two threads (rayon's), each result kept only as its entry;
+/// the warnings come in the order of the files.
+pub fn entries(context: &Context) -> Result<(Entries, PathBuf)> {
     let directory = context.results_dir()?;
-    let mut entries = Vec::new();
-    for path in result_files(&directory)? {
-        match load(&path) {
-            Ok(result) => entries.push(history::entry(&path, &result)),
-            Err(error) => warn(&format!("warning: {}; skipped", one_line(&error))),
+    let mut files = result_files(&directory)?;
+    // Each half by value, so that a file's path is gone once it is read.
+    let tail = files.split_off(files.len().div_ceil(2));
+    let read = |paths: Vec<PathBuf>| {
+        let mut entries = Entries::new();
+        let mut warnings = Vec::new();
+        for path in paths {
+            match load(&path) {
+                Ok(result) => entries.push(history::entry(&path, &result)),
+                Err(error) => warnings.push(format!("warning: {}; skipped", one_line(&error))),
+            }
         }
+        (entries, warnings)
+    };
+    let ((mut entries, warnings), (later, later_warnings)) =
+        rayon::join(|| read(files), || read(tail));
+    for warning in warnings.iter().chain(&later_warnings) {
+        warn(warning);
     }
-    history::number(&mut entries);
+    entries.append(later);
+    entries.sort();
     Ok((entries, directory))
 }
 
@@ -54,7 +69,7 @@ pub fn locate(context: &Context, argument: &Path) -> Result<PathBuf> {
         return Ok(path);
     }
     let (entries, directory) = entries(context)?;
-    match history::find(&entries, &handle) {
+    match entries.find(&handle) {
         Some(entry) => Ok(PathBuf::from(&entry.file)),
         None if entries.is_empty() => Err(usage(format!(
             "{handle}: no such file, and no results are saved in {} yet; \

@@ -1,25 +1,32 @@
 //! The results saved on this machine, oldest first, each with the number
 //! `itlead report` takes.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
-use crate::analysis::history::HistoryEntry;
+use crate::analysis::history::{Entries, HistoryEntry};
 use crate::export::{Document, Format};
 use crate::view::{Block, Cell, Column, Table, Text, View, plural};
 
 /// The saved results and where they live.
-#[derive(Debug, Clone, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone)]
 pub struct History {
-    entries: Vec<HistoryEntry>,
-    #[serde(skip)]
+    entries: Arc<Entries>,
     directory: String,
 }
 
 impl History {
     /// The listing of `entries`, found in `directory`.
-    pub fn new(entries: Vec<HistoryEntry>, directory: String) -> Self {
-        Self { entries, directory }
+    pub fn new(entries: Entries, directory: String) -> Self {
+        Self { entries: Arc::new(entries), directory }
+    }
+}
+
+/// The entries, as a list.
+impl Serialize for History {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.entries.serialize(serializer)
     }
 }
 
@@ -38,7 +45,7 @@ impl Document for History {
         }
         let mut view = View::new(plural(self.entries.len(), "saved result", "saved results"));
         view.meta.push(format!("in {}", self.directory));
-        let mut table = Table::new(vec![
+        let columns = vec![
             Column::number("#", "number"),
             Column::text("date (UTC)", "date").people().short("date"),
             Column::text("created", "created").machines(),
@@ -48,32 +55,13 @@ impl Document for History {
             Column::text("leans manager", "clearest_manager_pole").cuttable().short("manager"),
             Column::text("leans leader", "clearest_leader_pole").cuttable().short("leader"),
             Column::text("file", "file").cuttable().dropped(4),
-        ]);
-        for entry in &self.entries {
-            let path = std::path::Path::new(&entry.file);
-            let file = path
-                .file_name()
-                .map_or_else(|| entry.file.clone(), |name| name.to_string_lossy().into_owned());
-            // Names where given, the file's name otherwise.
-            let who = match (&entry.about, &entry.name) {
-                (Some(about), _) => format!("about {about}"),
-                (None, Some(name)) => name.clone(),
-                (None, None) => path
-                    .file_stem()
-                    .map_or_else(|| file.clone(), |stem| stem.to_string_lossy().into_owned()),
-            };
-            table.row(vec![
-                Cell::Count(entry.number),
-                Cell::text(super::when_short(&entry.created)),
-                Cell::text(&entry.created),
-                Cell::text(who),
-                Cell::text(&entry.content_version),
-                Cell::text(&entry.mode),
-                entry.clearest_manager_pole.as_ref().map_or(Cell::Empty, Cell::text),
-                entry.clearest_leader_pole.as_ref().map_or(Cell::Empty, Cell::text),
-                Cell::text(file),
-            ]);
-        }
+        ];
+        // One row per saved result, made as it is drawn: a history of many
+        // thousand results is never held as cells.
+        let entries = Arc::clone(&self.entries);
+        let table = Table::made(columns, entries.len(), move |index| {
+            entries.get(index).map_or_else(Vec::new, |entry| row(&entry))
+        });
         view.push(Block::Table(table));
         view.push(Block::Note(Text::plain(
             "The manager and leader columns name the clearest leaning on each side. \
@@ -82,4 +70,31 @@ impl Document for History {
         )));
         view
     }
+}
+
+/// The cells of one entry's row.
+fn row(entry: &HistoryEntry) -> Vec<Cell> {
+    let path = std::path::Path::new(&entry.file);
+    let file = path
+        .file_name()
+        .map_or_else(|| entry.file.clone(), |name| name.to_string_lossy().into_owned());
+    // Names where given, the file's name otherwise.
+    let who = match (&entry.about, &entry.name) {
+        (Some(about), _) => format!("about {about}"),
+        (None, Some(name)) => name.clone(),
+        (None, None) => path
+            .file_stem()
+            .map_or_else(|| file.clone(), |stem| stem.to_string_lossy().into_owned()),
+    };
+    vec![
+        Cell::Count(entry.number),
+        Cell::text(super::when_short(&entry.created)),
+        Cell::text(&entry.created),
+        Cell::text(who),
+        Cell::text(&entry.content_version),
+        Cell::text(&entry.mode),
+        entry.clearest_manager_pole.as_ref().map_or(Cell::Empty, Cell::text),
+        entry.clearest_leader_pole.as_ref().map_or(Cell::Empty, Cell::text),
+        Cell::text(file),
+    ]
 }
