@@ -176,9 +176,11 @@ impl Entries {
     /// Sorts oldest first; entry `index` then has the number `index + 1`.
     /// Results made in the same second are saved as `STAMP.json`,
     /// `STAMP-2.json`, `STAMP-3.json` …, so they follow that count rather
-    /// than plain string order (which would put `-2` before `.json`).
+    /// than plain string order (which would put `-2` before `.json`). No
+    /// two files have one path, so the order is total and sorting needs
+    /// no room of its own.
     pub fn sort(&mut self) {
-        self.rows.sort_by(|a, b| {
+        self.rows.sort_unstable_by(|a, b| {
             (&a.created, same_second_order(&a.file), &a.file).cmp(&(
                 &b.created,
                 same_second_order(&b.file),

@@ -9,15 +9,19 @@ use crate::view::{Block, Cell, Table, View};
 
 /// Draws the CSV tables of `view`.
 pub fn render(view: &View) -> String {
-    let tables: Vec<&Table> = view
-        .blocks
-        .iter()
-        .filter_map(|block| match block {
-            Block::Table(table) if table.places.csv => Some(table),
-            _ => None,
-        })
-        .collect();
-    tables.iter().map(|table| table_csv(table)).collect::<Vec<_>>().join("\n")
+    let tables = view.blocks.iter().filter_map(|block| match block {
+        Block::Table(table) if table.places.csv => Some(table),
+        _ => None,
+    });
+    // Written into one string: a table may have many thousand rows.
+    let mut out = String::new();
+    for (index, table) in tables.enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        table_csv(table, &mut out);
+    }
+    out
 }
 
 fn field(cell: &Cell) -> String {
@@ -35,9 +39,8 @@ fn field(cell: &Cell) -> String {
     }
 }
 
-fn table_csv(table: &Table) -> String {
+fn table_csv(table: &Table, out: &mut String) {
     let columns = table.machine_columns();
-    let mut out = String::new();
     let header: Vec<String> =
         columns.iter().map(|&index| escape::csv_text(&table.columns[index].key)).collect();
     out.push_str(&header.join(","));
@@ -47,5 +50,4 @@ fn table_csv(table: &Table) -> String {
         out.push_str(&fields.join(","));
         out.push('\n');
     }
-    out
 }
