@@ -2,6 +2,7 @@
 //! [`HistoryEntry`], held compactly among [`Entries`] and numbered oldest first, with a handle `itlead report`
 //! takes (`itlead report 3`, `itlead report latest`).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::num::NonZeroU32;
 use std::path::Path;
@@ -81,14 +82,21 @@ fn pole(
 #[derive(Debug, Clone, Default)]
 pub struct Entries {
     words: Words,
+    /// The start most files' paths share, kept once ([`Entries::in_directory`]).
+    directory: Box<str>,
     rows: Vec<Compact>,
 }
 
 /// One entry: its own strings, and the repeating ones as words.
 #[derive(Debug, Clone)]
 struct Compact {
-    file: Box<str>,
-    created: Box<str>,
+    /// When it was made, then its file: the path after
+    /// [`Entries::directory`] when `in_directory`, else the whole path.
+    /// One allocation for both.
+    created_and_file: Box<str>,
+    /// Where the file starts in `created_and_file`.
+    file_at: u32,
+    in_directory: bool,
     name: Option<Word>,
     about: Option<Word>,
     content_title: Word,
@@ -128,17 +136,46 @@ impl Words {
     }
 }
 
+impl Compact {
+    fn created(&self) -> &str {
+        &self.created_and_file[..self.file_at as usize]
+    }
+}
+
 impl Entries {
     /// No entries.
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// No entries yet, of files most of which are in `directory`: the
+    /// start of their paths is kept once. Whatever `directory` is, each
+    /// entry keeps its path as given.
+    pub fn in_directory(directory: &str) -> Self {
+        Self { directory: directory.into(), ..Self::default() }
+    }
+
+    /// The path of `row`'s file.
+    fn file<'a>(&'a self, row: &'a Compact) -> Cow<'a, str> {
+        let file = &row.created_and_file[row.file_at as usize..];
+        if row.in_directory { Cow::Owned(format!("{}{file}", self.directory)) } else { file.into() }
+    }
+
     /// Adds `entry` (its number is given by position, not kept).
     pub fn push(&mut self, entry: HistoryEntry) {
+        let (in_directory, file) = match entry.file.strip_prefix(&*self.directory) {
+            Some(rest) if !self.directory.is_empty() => (true, rest),
+            _ => (false, entry.file.as_str()),
+        };
+        let file_at = u32::try_from(entry.created.len()).expect("a stamp under 4 GiB");
+        let mut created_and_file = entry.created;
+        created_and_file.push_str(file);
         let words = &mut self.words;
         let mut word = |text: &str| words.word(text);
         self.rows.push(Compact {
+            created_and_file: created_and_file.into_boxed_str(),
+            file_at,
+            in_directory,
             content_title: word(&entry.content_title),
             content_version: word(&entry.content_version),
             mode: word(&entry.mode),
@@ -148,14 +185,20 @@ impl Entries {
             clearest_manager_pole: entry.clearest_manager_pole.as_deref().map(&mut word),
             clearest_leader: entry.clearest_leader.as_deref().map(&mut word),
             clearest_leader_pole: entry.clearest_leader_pole.as_deref().map(&mut word),
-            file: entry.file.into_boxed_str(),
-            created: entry.created.into_boxed_str(),
         });
     }
 
     /// Adds every entry of `other`, after these; their own strings move
-    /// over as they are.
+    /// over as they are when both keep the same directory.
     pub fn append(&mut self, other: Entries) {
+        if other.directory != self.directory {
+            for index in 0..other.len() {
+                if let Some(entry) = other.get(index) {
+                    self.push(entry);
+                }
+            }
+            return;
+        }
         let words: Vec<Word> = other.words.list.iter().map(|text| self.words.word(text)).collect();
         let word = |word: Word| words[word.0.get() as usize - 1];
         self.rows.reserve(other.rows.len());
@@ -180,14 +223,15 @@ impl Entries {
     /// two files have one path, so the order is total and sorting needs
     /// no room of its own.
     pub fn sort(&mut self) {
-        self.rows.sort_unstable_by(|a, b| {
-            (&a.created, same_second_order(&a.file), &a.file).cmp(&(
-                &b.created,
-                same_second_order(&b.file),
-                &b.file,
-            ))
+        let mut rows = std::mem::take(&mut self.rows);
+        rows.sort_unstable_by(|a, b| {
+            a.created().cmp(b.created()).then_with(|| {
+                let (a, b) = (self.file(a), self.file(b));
+                (same_second_order(&a), &a).cmp(&(same_second_order(&b), &b))
+            })
         });
-        self.rows.shrink_to_fit();
+        rows.shrink_to_fit();
+        self.rows = rows;
     }
 
     /// How many there are.
@@ -207,8 +251,8 @@ impl Entries {
         let optional = |word: Option<Word>| word.map(text);
         Some(HistoryEntry {
             number: index + 1,
-            file: row.file.to_string(),
-            created: row.created.to_string(),
+            file: self.file(row).into_owned(),
+            created: row.created().to_owned(),
             name: optional(row.name),
             about: optional(row.about),
             content_title: text(row.content_title),
@@ -236,7 +280,8 @@ impl Entries {
             return number.checked_sub(1).and_then(|index| self.get(index));
         }
         let index = self.rows.iter().position(|row| {
-            let path = Path::new(&*row.file);
+            let file = self.file(row);
+            let path = Path::new(&*file);
             path.file_name().is_some_and(|name| name == handle)
                 || path.file_stem().is_some_and(|stem| stem == handle)
         })?;
@@ -361,5 +406,34 @@ mod tests {
         let all = [first, second, third];
         assert_eq!(joined.iter().collect::<Vec<_>>(), all);
         assert_eq!(serde_json::to_value(&joined).unwrap(), serde_json::to_value(all).unwrap());
+    }
+
+    #[test]
+    fn paths_in_and_out_of_the_directory_come_back_as_given() {
+        let second = "2026-01-01T00:00:00Z";
+        let files = ["/r/x-2.json", "/elsewhere/x.json", "/r/x.json", "/r", "/rx.json", "x.json"];
+        let mut kept = Entries::in_directory("/r");
+        let mut plain = Entries::new();
+        let mut other = Entries::in_directory("/elsewhere");
+        for (index, file) in files.iter().enumerate() {
+            let entry = entry(file, second);
+            if index % 2 == 0 {
+                kept.push(entry.clone());
+            } else {
+                other.push(entry.clone());
+            }
+            plain.push(entry);
+        }
+        kept.append(other);
+        kept.sort();
+        plain.sort();
+        let listed: Vec<String> = kept.iter().map(|entry| entry.file).collect();
+        assert_eq!(listed, plain.iter().map(|entry| entry.file).collect::<Vec<_>>());
+        assert_eq!(
+            listed,
+            ["/elsewhere/x.json", "/r", "/r/x.json", "/r/x-2.json", "/rx.json", "x.json"]
+        );
+        assert_eq!(kept.find("x-2").map(|entry| entry.file), Some(String::from("/r/x-2.json")));
+        assert_eq!(kept.find("2").map(|entry| entry.created), Some(String::from(second)));
     }
 }

@@ -35,8 +35,10 @@ pub fn entries(context: &Context) -> Result<(Entries, PathBuf)> {
     let mut files = result_files(&directory)?;
     // Each half by value, so that a file's path is gone once it is read.
     let tail = files.split_off(files.len().div_ceil(2));
+    // Every path starts with the directory: kept once.
+    let shared = directory.display().to_string();
     let read = |paths: Vec<PathBuf>| {
-        let mut entries = Entries::new();
+        let mut entries = Entries::in_directory(&shared);
         let mut warnings = Vec::new();
         for path in paths {
             match load(&path) {

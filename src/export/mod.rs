@@ -94,14 +94,9 @@ pub trait Document: Serialize {
 
 /// `document` in `format`. `style` lays out text.
 pub fn render<D: Document>(document: &D, format: Format, style: TextStyle) -> Result<Vec<u8>> {
-    Ok(match format {
-        Format::Json => json(document)?,
-        Format::Yaml => serde_yaml::to_string(document).context("cannot write YAML")?.into_bytes(),
-        Format::Text => text::render(&document.view(), style).into_bytes(),
-        Format::Markdown => markdown::render(&document.view()).into_bytes(),
-        Format::Csv => csv::render(&document.view()).into_bytes(),
-        Format::Html => html::render(&document.view()).into_bytes(),
-    })
+    let mut out = Vec::new();
+    write(document, format, style, false, &mut out)?;
+    Ok(out)
 }
 
 /// `document` in `format`, written to `out`; made safe to show on a
@@ -116,8 +111,15 @@ pub fn write<D: Document>(
     terminal: bool,
     out: &mut dyn io::Write,
 ) -> Result<()> {
-    if !matches!(format, Format::Json | Format::Yaml) {
-        let mut bytes = render(document, format, style)?;
+    let drawn = match format {
+        Format::Json | Format::Yaml => None,
+        Format::Text => Some(text::render(&document.view(), style)),
+        Format::Markdown => Some(markdown::render(&document.view())),
+        Format::Csv => Some(csv::render(&document.view())),
+        Format::Html => Some(html::render(&document.view())),
+    };
+    if let Some(drawn) = drawn {
+        let mut bytes = drawn.into_bytes();
         if terminal {
             bytes = for_terminal(bytes, format);
         }
