@@ -41,6 +41,16 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// The shuffle seed the command line fixes: `assess --seed`.
+    pub fn seed(&self) -> Option<u64> {
+        match &self.command {
+            Command::Assess(args) => args.seed,
+            _ => None,
+        }
+    }
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
