@@ -174,7 +174,7 @@ pub struct AssessArgs {
     #[arg(long)]
     pub quick: bool,
     /// Ask only the scenarios on these contrasts (comma-separated ids).
-    #[arg(long, value_name = "ID,ID", value_delimiter = ',')]
+    #[arg(long, visible_alias = "contrasts", value_name = "ID,ID", value_delimiter = ',')]
     pub axes: Vec<String>,
     /// Shuffle with this seed, for a reproducible order.
     #[arg(long, value_name = "N", conflicts_with = "answers")]
