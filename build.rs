@@ -45,11 +45,11 @@ fn main() {
     let modelled = respondents::model(&content, respondents::DEFAULT_BETA);
     // Modelled respondents' missed targets fail the build as the design's
     // own warnings do.
-    let warnings: Vec<&content::design::Finding> =
+    let warnings: Vec<&content::findings::Finding> =
         design.warnings.iter().chain(&modelled.warnings).collect();
     if !warnings.is_empty() {
         for warning in &warnings {
-            println!("cargo:warning={}", warning.message);
+            println!("cargo:warning={warning}");
         }
         panic!(
             "{source_path} fails `itlead check --strict` with {} design warnings",

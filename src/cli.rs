@@ -41,6 +41,16 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// The shuffle seed the command line fixes: `assess --seed`.
+    pub fn seed(&self) -> Option<u64> {
+        match &self.command {
+            Command::Assess(args) => args.seed,
+            _ => None,
+        }
+    }
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -164,7 +174,7 @@ pub struct AssessArgs {
     #[arg(long)]
     pub quick: bool,
     /// Ask only the scenarios on these contrasts (comma-separated ids).
-    #[arg(long, value_name = "ID,ID", value_delimiter = ',')]
+    #[arg(long, visible_alias = "contrasts", value_name = "ID,ID", value_delimiter = ',')]
     pub axes: Vec<String>,
     /// Shuffle with this seed, for a reproducible order.
     #[arg(long, value_name = "N", conflicts_with = "answers")]

@@ -65,7 +65,7 @@ where
             return code;
         }
     };
-    let context = Context::detect(cli.color, cli.content.clone());
+    let context = Context::detect(cli.color, cli.content.clone(), cli.seed());
     match run(cli, &context) {
         Ok(()) => EXIT_OK,
         Err(error) => {
