@@ -452,9 +452,16 @@ impl fmt::Display for Finding {
             ),
             Finding::MissingRoles { unspecified, total } => write!(
                 f,
-                "{} say which role they assume and {} do not",
-                plural(total - unspecified.len(), "scenario", "scenarios"),
-                unspecified.len()
+                "{} and {} not",
+                match total - unspecified.len() {
+                    1 => "1 scenario says which role it assumes".to_owned(),
+                    n => format!("{n} scenarios say which role they assume"),
+                },
+                if unspecified.len() == 1 {
+                    "1 does".to_owned()
+                } else {
+                    format!("{} do", unspecified.len())
+                }
             ),
             Finding::NoObserverForm { scenarios, total } if scenarios.len() == *total => f
                 .write_str(
@@ -463,9 +470,13 @@ impl fmt::Display for Finding {
                 ),
             Finding::NoObserverForm { scenarios, .. } => write!(
                 f,
-                "{} have no observer form (`about`); `assess --about` needs one for every \
+                "{} no observer form (`about`); `assess --about` needs one for every \
                  scenario asked",
-                plural(scenarios.len(), "scenario", "scenarios")
+                if scenarios.len() == 1 {
+                    "1 scenario has".to_owned()
+                } else {
+                    format!("{} scenarios have", scenarios.len())
+                }
             ),
             Finding::PersonalOption { scenarios } => write!(
                 f,
@@ -683,7 +694,11 @@ mod tests {
         let cases = [
             (
                 Finding::MissingRoles { unspecified: ids(&["budget"]), total },
-                "2 scenarios say which role they assume and 1 do not",
+                "2 scenarios say which role they assume and 1 does not",
+            ),
+            (
+                Finding::MissingRoles { unspecified: ids(&["a", "b"]), total },
+                "1 scenario says which role it assumes and 2 do not",
             ),
             (
                 Finding::NoObserverForm { scenarios: ids(&["a", "b", "c"]), total },
@@ -692,7 +707,7 @@ mod tests {
             ),
             (
                 Finding::NoObserverForm { scenarios: ids(&["a"]), total },
-                "1 scenario have no observer form (`about`); `assess --about` needs one for every \
+                "1 scenario has no observer form (`about`); `assess --about` needs one for every \
                  scenario asked",
             ),
             (
