@@ -23,6 +23,7 @@ pub mod fields;
 pub mod flow;
 pub mod invitation;
 mod manpage;
+pub mod number;
 pub mod questionnaire;
 pub mod respondents;
 pub mod result;

@@ -438,22 +438,6 @@ pub fn band_tone(shown: Shown) -> Tone {
     }
 }
 
-/// A whole score as people read it: `+38`, `-12`, `0`; `None` is empty.
-pub fn signed(score: Option<i32>) -> Option<String> {
-    score.map(|score| if score == 0 { String::from("0") } else { format!("{score:+}") })
-}
-
-/// A score with its uncertainty: `+63 ±12`, or `+63` without one.
-pub fn score_with_error(score: Option<i32>, error: Option<i32>) -> String {
-    let Some(text) = signed(score) else {
-        return String::new();
-    };
-    match error {
-        Some(error) => format!("{text} ±{error}"),
-        None => text,
-    }
-}
-
 /// The arrow between a manager pole and a leader pole.
 pub const BETWEEN: &str = "⟷";
 

@@ -4,10 +4,11 @@
 
 use crate::analysis::compare::{CompareDocument, Snapshot};
 use crate::export::{Document, Format};
+use crate::number::signed;
 use crate::score::Shown;
 use crate::view::{
     Block, Cell, Chart, ChartGroup, ChartRow, Column, Mark, Places, Table, Text, Tone, View,
-    band_tone, plural, signed,
+    band_tone, plural,
 };
 
 /// What the sign of a change means, and when a change is more than noise.

@@ -11,13 +11,13 @@ use crate::analysis::feedback::{
 use crate::content::Content;
 use crate::content::model::Side;
 use crate::content::wording::first_name;
-use crate::export::text::decimal;
 use crate::export::{Document, Format};
+use crate::number::{decimal, score_with_error, signed};
 use crate::result::Relation;
 use crate::score::RELIABLE_CHANGE_Z;
 use crate::view::{
     Block, Cell, Chart, ChartGroup, ChartRow, Column, Mark, Places, Table, Text, Tone, View,
-    plural, poles, score_with_error, signed,
+    plural, poles,
 };
 
 /// The closing thought of the feedback view.

@@ -11,11 +11,12 @@ use crate::content::Content;
 use crate::content::model::{Axis, Pick, Side};
 use crate::content::wording::first_name;
 use crate::export::{Document, Format};
+use crate::number::{score_with_error, signed};
 use crate::result::{AxisResult, ResultDocument};
 use crate::score::{Band, Shown};
 use crate::view::{
     Block, Cell, Chart, ChartGroup, ChartRow, Column, Mark, Places, Table, Text, Tone, View,
-    band_tone, plural, poles, score_with_error, signed,
+    band_tone, plural, poles,
 };
 
 /// Which contrasts get a "why this score" section.

@@ -42,7 +42,7 @@ impl Document for StatsDocument {
                         if low { Tone::Alert } else { Tone::Plain },
                         item.item_rest.map_or_else(
                             || String::from("–"),
-                            |rest| crate::export::text::decimal(rest, 2, false),
+                            |rest| crate::number::decimal(rest, 2, false),
                         ),
                     )),
                 ]);

@@ -140,10 +140,7 @@ fn chart(document: &TeamDocument) -> Chart {
             leader: axis.leader.clone(),
             marks: axis.mean.map(|mean| (Mark::Mean, mean.round() as i32)).into_iter().collect(),
             range: axis.min.zip(axis.max),
-            value: axis
-                .mean
-                .map(|mean| crate::export::text::decimal(mean, 0, true))
-                .unwrap_or_default(),
+            value: axis.mean.map(|mean| crate::number::decimal(mean, 0, true)).unwrap_or_default(),
             label: Text::new(
                 if one_sided(axis.coverage) { Tone::Alert } else { Tone::Plain },
                 axis.coverage.label(),

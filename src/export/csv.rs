@@ -4,7 +4,7 @@
 //! take for a formula are neutralised ([`escape::csv_text`]).
 
 use super::escape;
-use super::text::decimal;
+use crate::number::decimal;
 use crate::view::{Block, Cell, Table, View};
 
 /// Draws the CSV tables of `view`.

@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 
 use super::escape;
-use super::text::decimal;
+use crate::number::decimal;
 use crate::score::{LEANING_FROM, STRONG_FROM};
 use crate::view::{Align, Block, Cell, Chart, ChartRow, Mark, Table, Text, Tone, View};
 
@@ -150,7 +150,7 @@ fn cell(cell: &Cell) -> String {
         Cell::Text(text) => inline(text),
         Cell::Code(code) => format!("<code>{}</code>", escape::html(code)),
         Cell::Count(count) => count.to_string(),
-        Cell::Score(score) => crate::view::signed(*score).unwrap_or_else(|| String::from("–")),
+        Cell::Score(score) => crate::number::signed(*score).unwrap_or_else(|| String::from("–")),
         Cell::Decimal { value, places, signed } => {
             value.map_or_else(|| String::from("–"), |value| decimal(value, *places, *signed))
         }

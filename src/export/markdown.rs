@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::escape;
-use super::text::decimal;
+use crate::number::decimal;
 use crate::view::{Align, Block, Cell, Chart, Table, Text, Tone, View, poles};
 
 /// Draws `view` as Markdown.
@@ -107,7 +107,7 @@ fn cell(cell: &Cell) -> String {
         Cell::Text(text) => inline(text),
         Cell::Code(code) => escape::markdown_code(code),
         Cell::Count(count) => count.to_string(),
-        Cell::Score(score) => crate::view::signed(*score).unwrap_or_default(),
+        Cell::Score(score) => crate::number::signed(*score).unwrap_or_default(),
         Cell::Decimal { value, places, signed } => {
             value.map(|value| decimal(value, *places, *signed)).unwrap_or_default()
         }

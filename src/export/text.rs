@@ -11,6 +11,7 @@ use colored::Colorize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::content::text::visible;
+use crate::number::decimal;
 use crate::view::{Align, Block, Cell, Chart, ChartRow, Column, Mark, Table, Text, Tone, View};
 
 /// How text is laid out and drawn.
@@ -239,7 +240,7 @@ fn cell_text(cell: &Cell, style: TextStyle) -> Shown {
         Cell::Code(code) => (code.clone(), Tone::Plain),
         Cell::Count(count) => (count.to_string(), Tone::Plain),
         Cell::Score(score) => {
-            (crate::view::signed(*score).unwrap_or_else(|| missing.to_owned()), Tone::Plain)
+            (crate::number::signed(*score).unwrap_or_else(|| missing.to_owned()), Tone::Plain)
         }
         Cell::Decimal { value, places, signed } => (
             value.map_or_else(|| missing.to_owned(), |value| decimal(value, *places, *signed)),
@@ -250,15 +251,6 @@ fn cell_text(cell: &Cell, style: TextStyle) -> Shown {
         Cell::Empty => (String::new(), Tone::Plain),
     };
     Shown { plain, tone, spans: None }
-}
-
-/// A number with `places` decimals; `+` when `signed`; never `-0.0`.
-pub fn decimal(value: f64, places: u8, signed: bool) -> String {
-    let places = usize::from(places);
-    let text = format!("{value:.places$}");
-    let zero = text.trim_start_matches('-').chars().all(|c| c == '0' || c == '.');
-    let text = if zero { text.trim_start_matches('-').to_owned() } else { text };
-    if signed && !zero && !text.starts_with('-') { format!("+{text}") } else { text }
 }
 
 fn table_text(table: &Table, style: TextStyle) -> String {
@@ -634,14 +626,6 @@ mod tests {
             paint("Today ⟷ Tomorrow ±3", Tone::Plain, ascii_style),
             "Today <-> Tomorrow +/-3"
         );
-    }
-
-    #[test]
-    fn decimals_never_show_negative_zero() {
-        assert_eq!(decimal(-0.04, 1, true), "0.0");
-        assert_eq!(decimal(12.5, 1, true), "+12.5");
-        assert_eq!(decimal(-3.0, 1, true), "-3.0");
-        assert_eq!(decimal(0.812, 2, false), "0.81");
     }
 
     #[test]
