@@ -106,7 +106,7 @@ pub fn run(cli: Cli, context: &Context) -> anyhow::Result<()> {
 fn report_error(error: &anyhow::Error, context: &Context) {
     use colored::Colorize;
 
-    use crate::export::text::paint;
+    use crate::export::style::paint;
     use crate::view::Tone;
     if error.downcast_ref::<error::Interrupted>().is_some() {
         edges::output::warn(&error.to_string());

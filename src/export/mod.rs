@@ -9,6 +9,7 @@ pub mod csv;
 pub mod escape;
 pub mod html;
 pub mod markdown;
+pub mod style;
 pub mod text;
 
 use std::path::Path;
@@ -19,7 +20,7 @@ use anyhow::{Context, Result};
 use clap::builder::{PossibleValue, TypedValueParser};
 use serde::Serialize;
 
-pub use self::text::TextStyle;
+pub use self::style::TextStyle;
 use crate::view::View;
 
 /// An output format.
