@@ -10,6 +10,7 @@
 //! Text here is raw: each format escapes it for where it goes (terminal
 //! sanitising, Markdown, HTML, CSV).
 
+use crate::number::{decimal, signed};
 use crate::score::{Band, Shown};
 
 /// How a piece of text is meant to look; formats decide how.
@@ -293,6 +294,44 @@ impl Cell {
     pub fn decimal(value: Option<f64>, places: u8) -> Self {
         Cell::Decimal { value, places, signed: false }
     }
+
+    /// The cell as people read it, the same in text, Markdown and HTML:
+    /// its text, or its figure, band or flag in words ([`MISSING`] for a
+    /// figure that is not there). CSV writes the machine form instead.
+    pub fn for_people(&self) -> Reading<'_> {
+        let figure = |shown: Option<String>| {
+            Reading::Words(shown.unwrap_or_else(|| MISSING.to_owned()), Tone::Plain)
+        };
+        match self {
+            Cell::Text(text) => Reading::Text(text),
+            Cell::Code(code) => Reading::Code(code),
+            Cell::Count(count) => Reading::Words(count.to_string(), Tone::Plain),
+            Cell::Score(score) => figure(signed(*score)),
+            Cell::Decimal { value, places, signed } => {
+                figure(value.map(|value| decimal(value, *places, *signed)))
+            }
+            Cell::Band(shown) => Reading::Words(shown.label().to_owned(), band_tone(*shown)),
+            Cell::Flag(flag) => {
+                Reading::Words((if *flag { "yes" } else { "no" }).to_owned(), Tone::Plain)
+            }
+            Cell::Empty => Reading::Words(String::new(), Tone::Plain),
+        }
+    }
+}
+
+/// What people read where a figure is missing, in every format.
+pub const MISSING: &str = "–";
+
+/// A cell as people read it ([`Cell::for_people`]), before a format marks
+/// it up and escapes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reading<'a> {
+    /// Text, in spans of their own tones.
+    Text(&'a Text),
+    /// An identifier: monospaced where the format can.
+    Code(&'a str),
+    /// A figure, a band or a flag in words, in one tone.
+    Words(String, Tone),
 }
 
 /// Which formats draw a table or a chart.

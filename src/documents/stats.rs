@@ -2,7 +2,7 @@
 
 use crate::analysis::stats::{FlagKind, MIN_JUDGED, StatsDocument};
 use crate::export::{Document, Format};
-use crate::view::{Block, Cell, Column, Places, Table, Text, Tone, View, plural};
+use crate::view::{Block, Cell, Column, MISSING, Places, Table, Text, Tone, View, plural};
 
 impl Document for StatsDocument {
     const FORMATS: &'static [Format] =
@@ -41,7 +41,7 @@ impl Document for StatsDocument {
                     Cell::Text(Text::new(
                         if low { Tone::Alert } else { Tone::Plain },
                         item.item_rest.map_or_else(
-                            || String::from("–"),
+                            || MISSING.to_owned(),
                             |rest| crate::number::decimal(rest, 2, false),
                         ),
                     )),

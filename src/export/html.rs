@@ -9,9 +9,8 @@
 use std::fmt::Write as _;
 
 use super::escape;
-use crate::number::decimal;
 use crate::score::{LEANING_FROM, STRONG_FROM};
-use crate::view::{Align, Block, Cell, Chart, ChartRow, Mark, Table, Text, Tone, View};
+use crate::view::{Align, Block, Cell, Chart, ChartRow, Mark, Reading, Table, Text, Tone, View};
 
 /// Draws `view` as a page.
 pub fn render(view: &View) -> String {
@@ -146,20 +145,13 @@ fn inline(text: &Text) -> String {
 }
 
 fn cell(cell: &Cell) -> String {
-    match cell {
-        Cell::Text(text) => inline(text),
-        Cell::Code(code) => format!("<code>{}</code>", escape::html(code)),
-        Cell::Count(count) => count.to_string(),
-        Cell::Score(score) => crate::number::signed(*score).unwrap_or_else(|| String::from("–")),
-        Cell::Decimal { value, places, signed } => {
-            value.map_or_else(|| String::from("–"), |value| decimal(value, *places, *signed))
-        }
-        Cell::Band(shown) => match class(crate::view::band_tone(*shown)) {
-            Some(class) => format!("<span class=\"{class}\">{}</span>", shown.label()),
-            None => shown.label().to_owned(),
+    match cell.for_people() {
+        Reading::Text(text) => inline(text),
+        Reading::Code(code) => format!("<code>{}</code>", escape::html(code)),
+        Reading::Words(words, tone) => match class(tone) {
+            Some(class) => format!("<span class=\"{class}\">{}</span>", escape::html(&words)),
+            None => escape::html(&words),
         },
-        Cell::Flag(flag) => (if *flag { "yes" } else { "no" }).to_owned(),
-        Cell::Empty => String::new(),
     }
 }
 

@@ -5,8 +5,7 @@
 use std::fmt::Write as _;
 
 use super::escape;
-use crate::number::decimal;
-use crate::view::{Align, Block, Cell, Chart, Table, Text, Tone, View, poles};
+use crate::view::{Align, Block, Cell, Chart, Reading, Table, Text, Tone, View, poles};
 
 /// Draws `view` as Markdown.
 pub fn render(view: &View) -> String {
@@ -103,17 +102,10 @@ fn inline_with(text: &Text, starts_block: bool) -> String {
 
 /// A cell as Markdown.
 fn cell(cell: &Cell) -> String {
-    match cell {
-        Cell::Text(text) => inline(text),
-        Cell::Code(code) => escape::markdown_code(code),
-        Cell::Count(count) => count.to_string(),
-        Cell::Score(score) => crate::number::signed(*score).unwrap_or_default(),
-        Cell::Decimal { value, places, signed } => {
-            value.map(|value| decimal(value, *places, *signed)).unwrap_or_default()
-        }
-        Cell::Band(shown) => shown.label().to_owned(),
-        Cell::Flag(flag) => (if *flag { "yes" } else { "no" }).to_owned(),
-        Cell::Empty => String::new(),
+    match cell.for_people() {
+        Reading::Text(text) => inline(text),
+        Reading::Code(code) => escape::markdown_code(code),
+        Reading::Words(words, _) => escape::markdown(&words),
     }
 }
 

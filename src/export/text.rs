@@ -12,8 +12,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::style::{TextStyle, ascii, paint, wrap};
 use crate::content::text::visible;
-use crate::number::decimal;
-use crate::view::{Align, Block, Cell, Chart, ChartRow, Column, Mark, Table, Text, Tone, View};
+use crate::view::{
+    Align, Block, Cell, Chart, ChartRow, Column, Mark, Reading, Table, Text, Tone, View,
+};
 
 fn spans(text: &Text, style: TextStyle) -> String {
     text.0.iter().map(|span| paint(&span.text, span.tone, style)).collect()
@@ -154,28 +155,17 @@ impl Shown {
     }
 }
 
-fn cell_text(cell: &Cell, style: TextStyle) -> Shown {
-    let missing = if style.ascii { "-" } else { "–" };
-    let (plain, tone) = match cell {
-        Cell::Text(text) => {
+/// A cell as people read it; painting turns `–` into `-` for ASCII.
+fn cell_text(cell: &Cell) -> Shown {
+    match cell.for_people() {
+        Reading::Text(text) => {
             let tone = text.0.first().map_or(Tone::Plain, |span| span.tone);
             let spans = (text.0.len() > 1).then(|| text.clone());
-            return Shown { plain: text.plain_text(), tone, spans };
+            Shown { plain: text.plain_text(), tone, spans }
         }
-        Cell::Code(code) => (code.clone(), Tone::Plain),
-        Cell::Count(count) => (count.to_string(), Tone::Plain),
-        Cell::Score(score) => {
-            (crate::number::signed(*score).unwrap_or_else(|| missing.to_owned()), Tone::Plain)
-        }
-        Cell::Decimal { value, places, signed } => (
-            value.map_or_else(|| missing.to_owned(), |value| decimal(value, *places, *signed)),
-            Tone::Plain,
-        ),
-        Cell::Band(shown) => (shown.label().to_owned(), crate::view::band_tone(*shown)),
-        Cell::Flag(flag) => ((if *flag { "yes" } else { "no" }).to_owned(), Tone::Plain),
-        Cell::Empty => (String::new(), Tone::Plain),
-    };
-    Shown { plain, tone, spans: None }
+        Reading::Code(code) => Shown::from((code.to_owned(), Tone::Plain)),
+        Reading::Words(words, tone) => Shown::from((words, tone)),
+    }
 }
 
 fn table_text(table: &Table, style: TextStyle) -> String {
@@ -184,7 +174,7 @@ fn table_text(table: &Table, style: TextStyle) -> String {
     let cells: Vec<Vec<Shown>> = table
         .rows
         .iter()
-        .map(|row| columns.iter().map(|(index, _)| cell_text(&row[*index], style)).collect())
+        .map(|row| columns.iter().map(|(index, _)| cell_text(&row[*index])).collect())
         .collect();
     let shown =
         |text: &str| if style.ascii { ascii(text) } else { visible(text, false).into_owned() };
