@@ -21,6 +21,7 @@ pub mod error;
 pub mod export;
 pub mod fields;
 pub mod flow;
+pub mod format;
 pub mod invitation;
 mod manpage;
 pub mod number;

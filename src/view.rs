@@ -10,6 +10,7 @@
 //! Text here is raw: each format escapes it for where it goes (terminal
 //! sanitising, Markdown, HTML, CSV).
 
+use crate::format::{Format, Formats};
 use crate::number::{decimal, signed};
 use crate::score::{Band, Shown};
 
@@ -128,12 +129,12 @@ pub enum Block {
 
 impl Block {
     /// Which formats draw it: tables and charts say; everything else goes
-    /// everywhere.
-    pub fn places(&self) -> Places {
+    /// into every format that draws a view.
+    pub fn formats(&self) -> Formats {
         match self {
-            Block::Table(table) => table.places,
-            Block::Chart(chart) => chart.places,
-            _ => Places::ALL,
+            Block::Table(table) => table.formats,
+            Block::Chart(chart) => chart.formats,
+            _ => Formats::VIEWS,
         }
     }
 }
@@ -334,26 +335,6 @@ pub enum Reading<'a> {
     Words(String, Tone),
 }
 
-/// Which formats draw a table or a chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Places {
-    /// Text for a terminal.
-    pub text: bool,
-    /// Markdown.
-    pub markdown: bool,
-    /// HTML.
-    pub html: bool,
-    /// CSV (tables only).
-    pub csv: bool,
-}
-
-impl Places {
-    /// Every format.
-    pub const ALL: Places = Places { text: true, markdown: true, html: true, csv: true };
-    /// CSV only: the machine form of what a chart shows people.
-    pub const CSV: Places = Places { text: false, markdown: false, html: false, csv: true };
-}
-
 /// A table of typed cells.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
@@ -362,13 +343,13 @@ pub struct Table {
     /// The rows, one cell per column.
     pub rows: Vec<Vec<Cell>>,
     /// Which formats draw it.
-    pub places: Places,
+    pub formats: Formats,
 }
 
 impl Table {
     /// A table with these columns and no rows, drawn by every format.
     pub fn new(columns: Vec<Column>) -> Self {
-        Self { columns, rows: Vec::new(), places: Places::ALL }
+        Self { columns, rows: Vec::new(), formats: Formats::VIEWS }
     }
 
     /// The indexes of the columns people read: text, Markdown, HTML.
@@ -393,14 +374,14 @@ impl Table {
     /// The same table, left out of CSV.
     #[must_use]
     pub fn not_csv(mut self) -> Self {
-        self.places.csv = false;
+        self.formats = self.formats.without(Format::Csv);
         self
     }
 
-    /// The same table, drawn only by the formats in `places`.
+    /// The same table, drawn only by `formats`.
     #[must_use]
-    pub fn only(mut self, places: Places) -> Self {
-        self.places = places;
+    pub fn only(mut self, formats: &[Format]) -> Self {
+        self.formats = Formats::of(formats);
         self
     }
 
@@ -426,7 +407,7 @@ pub enum Mark {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
     /// Which formats draw it (CSV never does).
-    pub places: Places,
+    pub formats: Formats,
     /// What the chart shows, for screen readers and as a caption.
     pub caption: String,
     /// What each mark means, when the chart has more than one kind.

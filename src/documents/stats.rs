@@ -2,7 +2,7 @@
 
 use crate::analysis::stats::{FlagKind, MIN_JUDGED, StatsDocument};
 use crate::export::{Document, Format};
-use crate::view::{Block, Cell, Column, MISSING, Places, Table, Text, Tone, View, plural};
+use crate::view::{Block, Cell, Column, MISSING, Table, Text, Tone, View, plural};
 
 impl Document for StatsDocument {
     const FORMATS: &'static [Format] =
@@ -142,7 +142,7 @@ impl Document for StatsDocument {
                 Column::text("scenario", "scenario"),
                 Column::text("message", "message"),
             ])
-            .only(Places { text: false, markdown: false, html: false, csv: true });
+            .only(&[Format::Csv]);
             for flag in &self.flags {
                 table.row(vec![
                     Cell::text(flag.kind.id()),

@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use super::escape;
+use super::{Format, escape};
 use crate::score::{LEANING_FROM, STRONG_FROM};
 use crate::view::{Align, Block, Cell, Chart, ChartRow, Mark, Reading, Table, Text, Tone, View};
 
@@ -26,7 +26,8 @@ pub fn render(view: &View) -> String {
         let meta: Vec<String> = view.meta.iter().map(|line| escape::html(line)).collect();
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" · "));
     }
-    let blocks: Vec<&Block> = view.blocks.iter().filter(|block| block.places().html).collect();
+    let blocks: Vec<&Block> =
+        view.blocks.iter().filter(|block| block.formats().contains(Format::Html)).collect();
     let outline = Outline::of(&blocks);
     out.push_str(&outline.contents());
     let mut headings = outline.levels.iter();

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::escape;
+use super::{Format, escape};
 use crate::view::{Align, Block, Cell, Chart, Reading, Table, Text, Tone, View, poles};
 
 /// Draws `view` as Markdown.
@@ -26,7 +26,7 @@ pub fn render(view: &View) -> String {
             .collect();
         let _ = writeln!(out, "{}\n", meta.join(" · "));
     }
-    for block in view.blocks.iter().filter(|block| block.places().markdown) {
+    for block in view.blocks.iter().filter(|block| block.formats().contains(Format::Markdown)) {
         match block {
             Block::Heading(level, text) => {
                 let plain = escape::markdown(&text.plain_text());

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
+use super::Format;
 use super::style::{TextStyle, ascii, paint, wrap};
 use crate::content::text::visible;
 use crate::view::{
@@ -75,7 +76,7 @@ pub fn render(view: &View, style: TextStyle) -> String {
     if !head.is_empty() {
         parts.push(head);
     }
-    for block in view.blocks.iter().filter(|block| block.places().text) {
+    for block in view.blocks.iter().filter(|block| block.formats().contains(Format::Text)) {
         let part = match block {
             Block::Heading(_, text) => {
                 let painted: String =
@@ -109,7 +110,7 @@ pub fn render(view: &View, style: TextStyle) -> String {
 /// The block drawn before `block`, if any.
 fn last_block<'a>(view: &'a View, block: &Block) -> Option<&'a Block> {
     let index = view.blocks.iter().position(|candidate| std::ptr::eq(candidate, block))?;
-    view.blocks[..index].iter().rev().find(|candidate| candidate.places().text)
+    view.blocks[..index].iter().rev().find(|candidate| candidate.formats().contains(Format::Text))
 }
 
 /// Headings are strong, keeping their side's colour.
