@@ -36,6 +36,7 @@ use crate::content::Content;
 use crate::content::findings::{Finding, Form};
 use crate::content::model::{Pick, Scenario, Side};
 use crate::content::selection::quick_set;
+use crate::number::round;
 use crate::score::{Answered, AxisScore, Measure, Scorer, beyond_noise};
 
 /// The default strength of a person's positions against the noise.
@@ -391,13 +392,6 @@ fn correlation(pairs: &[(f64, f64)]) -> f64 {
         yy += (y - mean_y).powi(2);
     }
     if xx <= 0.0 || yy <= 0.0 { 0.0 } else { xy / (xx * yy).sqrt() }
-}
-
-/// Rounds to `places` decimals, with no negative zero.
-fn round(value: f64, places: i32) -> f64 {
-    let scale = 10_f64.powi(places);
-    let rounded = (value * scale).round() / scale;
-    if rounded == 0.0 { 0.0 } else { rounded }
 }
 
 fn warnings(modelled: &Modelled) -> Vec<Finding> {

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::answer::Answer;
 use crate::content::Content;
 use crate::content::model::{Pick, Scenario};
+use crate::number::round;
 use crate::result::ResultDocument;
 
 /// The `schema` value of stats documents.
@@ -491,13 +492,6 @@ impl<'c> StatsBuilder<'c> {
             flags,
         }
     }
-}
-
-/// Rounds to `places` decimals, with no negative zero.
-fn round(value: f64, places: i32) -> f64 {
-    let scale = 10_f64.powi(places);
-    let rounded = (value * scale).round() / scale;
-    if rounded == 0.0 { 0.0 } else { rounded }
 }
 
 /// The sample covariance matrix of the items from their sums.

@@ -26,7 +26,7 @@ use crate::edges::input::read_text;
 use crate::edges::output::{OutputArgs, check_target, warn, write_stdout};
 use crate::edges::store::{Found, SessionStore, find_result, save_result};
 use crate::error::{Interrupted, usage};
-use crate::export::Format;
+use crate::export::{Document, Format};
 use crate::flow::messages::{
     answers as counted, reason, resume_command, stopped_message, with_commands,
 };
@@ -43,7 +43,7 @@ use crate::terminal::signals::{self, SavedCount};
 pub fn run(context: &Context, args: &AssessArgs) -> Result<()> {
     let content = questionnaire::load(context.content_path())?;
     let selection = selection(&content, args)?;
-    let format = format_for(args.format, &args.output, &Format::ALL, Format::Text)?;
+    let format = format_for(args.format, &args.output, Report::FORMATS, Format::Text)?;
     // Refuse a bad --output before asking anything, not after ten minutes of answers.
     check_target(&args.output)?;
     let request = request(context, args, selection)?;

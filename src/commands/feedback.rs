@@ -18,13 +18,13 @@ use crate::context::Context;
 use crate::documents::feedback::Feedback;
 use crate::edges::store::expand;
 use crate::error::{DataError, usage};
-use crate::export::Format;
+use crate::export::{Document, Format};
 use crate::questionnaire;
 use crate::result::{Respondent, ResultDocument};
 
 /// `itlead feedback`.
 pub fn run(context: &Context, args: &FeedbackArgs) -> Result<()> {
-    let format = format_for(args.format, &args.output, &Format::ALL, Format::Text)?;
+    let format = format_for(args.format, &args.output, Feedback::FORMATS, Format::Text)?;
     crate::edges::output::check_target(&args.output)?;
     let content = questionnaire::load(context.content_path())?;
     let own_path = super::saved::locate(context, &args.own)?;

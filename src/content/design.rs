@@ -23,6 +23,7 @@ use super::findings::{Finding, Form};
 use super::model::{Content, Pick, Role, Scenario};
 use super::selection::{MIN_BANDED_RESPONSES, quick_set};
 use super::timing::{Estimate, estimate};
+use crate::number::round;
 
 /// Largest random-respondent mean, in points, before a warning.
 pub const RANDOM_MEAN_LIMIT: f64 = 5.0;
@@ -180,13 +181,6 @@ fn moments(scenario: &Scenario, picks: &[Pick]) -> Moments {
         *value /= total;
     }
     Moments { axes, mean, covariance }
-}
-
-/// Rounds to `places` decimals, with no negative zero.
-fn round(value: f64, places: i32) -> f64 {
-    let scale = 10_f64.powi(places);
-    let rounded = (value * scale).round() / scale;
-    if rounded == 0.0 { 0.0 } else { rounded }
 }
 
 /// Analyses `content`.

@@ -242,7 +242,7 @@ impl Document for Checked {
                 let tone = if pair.r.abs() > CORRELATION_LIMIT { Tone::Alert } else { Tone::Plain };
                 pairs.row(vec![
                     Cell::text(format!("{} ~ {}", pair.a, pair.b)),
-                    Cell::Text(Text::new(tone, crate::export::text::decimal(pair.r, 2, true))),
+                    Cell::Text(Text::new(tone, crate::number::decimal(pair.r, 2, true))),
                     Cell::text(pair.shared.join(", ")),
                 ]);
             }

@@ -11,7 +11,7 @@ use crate::analysis::stats::{
     ScenarioStats, StatsContent, StatsDocument,
 };
 use crate::export::{Document, Format};
-use crate::view::{Block, Cell, Column, Places, Table, Text, Tone, View, plural};
+use crate::view::{Block, Cell, Column, MISSING, Table, Text, Tone, View, plural};
 
 /// `flag` in words.
 pub fn describe(flag: &Flag) -> String {
@@ -155,8 +155,8 @@ impl Document for StatsDocument {
                     Cell::Text(Text::new(
                         if low { Tone::Alert } else { Tone::Plain },
                         item.item_rest.map_or_else(
-                            || String::from("–"),
-                            |rest| crate::export::text::decimal(rest, 2, false),
+                            || MISSING.to_owned(),
+                            |rest| crate::number::decimal(rest, 2, false),
                         ),
                     )),
                 ]);
@@ -254,7 +254,7 @@ impl Document for StatsDocument {
                 Column::text("scenario", "scenario"),
                 Column::text("message", "message"),
             ])
-            .only(Places { text: false, markdown: false, html: false, csv: true });
+            .only(&[Format::Csv]);
             for flag in &self.flags {
                 table.row(vec![
                     Cell::text(flag.kind().id()),
