@@ -1,4 +1,4 @@
-//! Formats: one file per format, each drawing a [`View`](crate::view::View).
+//! Formats: one file per format, each drawing a [`View`].
 //!
 //! A document (a result, a team, …) implements [`Document`]: it serialises
 //! itself for JSON and YAML, and builds a view for text, Markdown, HTML and
