@@ -15,6 +15,9 @@ mod answer;
 #[path = "src/content/mod.rs"]
 mod content;
 #[allow(dead_code, missing_docs)]
+#[path = "src/number.rs"]
+mod number;
+#[allow(dead_code, missing_docs)]
 #[path = "src/respondents.rs"]
 mod respondents;
 #[allow(dead_code, missing_docs)]
@@ -27,7 +30,7 @@ fn main() {
     let source_path = "content/contrasts.yaml";
     println!("cargo:rerun-if-changed={source_path}");
     println!("cargo:rerun-if-changed=src/content");
-    for module in ["src/answer.rs", "src/score.rs", "src/respondents.rs"] {
+    for module in ["src/answer.rs", "src/number.rs", "src/score.rs", "src/respondents.rs"] {
         println!("cargo:rerun-if-changed={module}");
     }
     let text = std::fs::read_to_string(source_path)
@@ -45,11 +48,11 @@ fn main() {
     let modelled = respondents::model(&content, respondents::DEFAULT_BETA);
     // Modelled respondents' missed targets fail the build as the design's
     // own warnings do.
-    let warnings: Vec<&content::design::Finding> =
+    let warnings: Vec<&content::findings::Finding> =
         design.warnings.iter().chain(&modelled.warnings).collect();
     if !warnings.is_empty() {
         for warning in &warnings {
-            println!("cargo:warning={}", warning.message);
+            println!("cargo:warning={warning}");
         }
         panic!(
             "{source_path} fails `itlead check --strict` with {} design warnings",

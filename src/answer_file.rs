@@ -27,6 +27,7 @@ use crate::content::model::{Content, Pick, ResponseFormat, Scenario};
 use crate::content::suggest::did_you_mean;
 use crate::content::unique_map::UniqueMap;
 use crate::content::wording::{first_name, manager_note, question};
+use crate::format::Format;
 use crate::result::{Relation, Subject};
 
 /// The `schema` value of answers files.
@@ -431,6 +432,11 @@ pub fn answers_yaml(answers: &Answers, name: Option<&str>, about: Option<&Subjec
 fn quoted(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_default()
 }
+
+/// The formats of an answers template, as `itlead questions` offers them:
+/// YAML and JSON to fill in ([`template_yaml`], [`template_json`]), HTML to
+/// answer in a browser ([`crate::answer_form`]).
+pub const TEMPLATE_FORMATS: &[Format] = &[Format::Yaml, Format::Json, Format::Html];
 
 /// The fill-in template as YAML: each scenario as comments above its line.
 /// With `about`, the situations and questions speak of that person.

@@ -6,7 +6,7 @@
 //!
 //! The page needs nothing from outside: no network, fonts or libraries. It
 //! is written here as HTML, with every text from the content escaped
-//! ([`escape::html`]); a small inline script (the same for every
+//! ([`escape::html`](crate::export::escape::html)); a small inline script (the same for every
 //! questionnaire, so a Content-Security-Policy allows it alone, by hash)
 //! keeps the answers in the browser's local storage as they are given,
 //! shows progress, and on "Save my answers" downloads the answers file and

@@ -6,10 +6,15 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use clap_complete::Shell;
 
+use crate::analysis::compare::CompareDocument;
 use crate::analysis::stats::StatsDocument;
+use crate::analysis::team::TeamDocument;
+use crate::answer_file::TEMPLATE_FORMATS;
 use crate::documents::check::Checked;
 use crate::documents::explain::{Explanation, Listing};
+use crate::documents::feedback::Feedback;
 use crate::documents::history::History;
+use crate::documents::report::Report;
 use crate::edges::output::OutputArgs;
 use crate::error::exit_codes_help;
 use crate::export::{Document, Format, FormatParser};
@@ -39,6 +44,16 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// The shuffle seed the command line fixes: `assess --seed`.
+    pub fn seed(&self) -> Option<u64> {
+        match &self.command {
+            Command::Assess(args) => args.seed,
+            _ => None,
+        }
+    }
 }
 
 /// The subcommands.
@@ -164,7 +179,7 @@ pub struct AssessArgs {
     #[arg(long)]
     pub quick: bool,
     /// Ask only the scenarios on these contrasts (comma-separated ids).
-    #[arg(long, value_name = "ID,ID", value_delimiter = ',')]
+    #[arg(long, visible_alias = "contrasts", value_name = "ID,ID", value_delimiter = ',')]
     pub axes: Vec<String>,
     /// Shuffle with this seed, for a reproducible order.
     #[arg(long, value_name = "N", conflicts_with = "answers")]
@@ -191,7 +206,7 @@ pub struct AssessArgs {
     #[arg(long, value_enum, value_name = "RELATION", requires = "about")]
     pub relation: Option<Relation>,
     /// Output format of the report (default: from --output's extension, else text).
-    #[arg(long, value_parser = FormatParser(&Format::ALL))]
+    #[arg(long, value_parser = FormatParser(Report::FORMATS))]
     pub format: Option<Format>,
     /// Where to write the report.
     #[command(flatten)]
@@ -219,10 +234,6 @@ pub struct ListArgs {
     #[arg(long, default_value = "text", value_parser = FormatParser(Listing::FORMATS))]
     pub format: Format,
 }
-
-/// Formats of an answers template: YAML and JSON to fill in, HTML to
-/// answer in a browser.
-pub const TEMPLATE_FORMATS: &[Format] = &[Format::Yaml, Format::Json, Format::Html];
 
 /// `itlead questions`.
 #[derive(Debug, Args)]
@@ -285,7 +296,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "CONTRAST")]
     pub contrast: Option<String>,
     /// Output format (default: from --output's extension, else text).
-    #[arg(long, value_parser = FormatParser(&Format::ALL))]
+    #[arg(long, value_parser = FormatParser(Report::FORMATS))]
     pub format: Option<Format>,
     /// Where to write it.
     #[command(flatten)]
@@ -302,7 +313,7 @@ pub struct CompareArgs {
     #[arg(value_name = "NEW")]
     pub new: PathBuf,
     /// Output format (default: from --output's extension, else text).
-    #[arg(long, value_parser = FormatParser(&Format::ALL))]
+    #[arg(long, value_parser = FormatParser(CompareDocument::FORMATS))]
     pub format: Option<Format>,
     /// Where to write it.
     #[command(flatten)]
@@ -330,7 +341,7 @@ pub struct TeamArgs {
     #[arg(long)]
     pub include_observers: bool,
     /// Output format (default: from --output's extension, else text).
-    #[arg(long, value_parser = FormatParser(&Format::ALL))]
+    #[arg(long, value_parser = FormatParser(TeamDocument::FORMATS))]
     pub format: Option<Format>,
     /// Where to write it.
     #[command(flatten)]
@@ -370,7 +381,7 @@ pub struct FeedbackArgs {
     #[arg(long, value_name = "N", default_value_t = 3 /* MIN_RATERS */, value_parser = clap::value_parser!(u16).range(1..))]
     pub min_raters: u16,
     /// Output format (default: from --output's extension, else text).
-    #[arg(long, value_parser = FormatParser(&Format::ALL))]
+    #[arg(long, value_parser = FormatParser(Feedback::FORMATS))]
     pub format: Option<Format>,
     /// Where to write it.
     #[command(flatten)]
@@ -397,4 +408,49 @@ pub struct CompletionsArgs {
     /// The shell.
     #[arg(value_enum)]
     pub shell: Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    /// Every `--format` offers the formats of the document its command
+    /// writes, in their order, and no subcommand with `--format` is left out.
+    #[test]
+    fn each_format_flag_offers_the_formats_of_its_document() {
+        let expected: [(&str, &[Format]); 11] = [
+            ("assess", Report::FORMATS),
+            ("explain", Explanation::FORMATS),
+            ("list", Listing::FORMATS),
+            ("questions", TEMPLATE_FORMATS),
+            ("check", Checked::FORMATS),
+            ("report", Report::FORMATS),
+            ("compare", CompareDocument::FORMATS),
+            ("history", History::FORMATS),
+            ("team", TeamDocument::FORMATS),
+            ("stats", StatsDocument::FORMATS),
+            ("feedback", Feedback::FORMATS),
+        ];
+        let command = Cli::command();
+        let with_format: Vec<&str> = command
+            .get_subcommands()
+            .filter(|sub| sub.get_arguments().any(|argument| argument.get_id() == "format"))
+            .map(clap::Command::get_name)
+            .collect();
+        assert_eq!(with_format, expected.map(|(name, _)| name));
+        for (name, formats) in expected {
+            let sub = command.find_subcommand(name).unwrap();
+            let argument = sub.get_arguments().find(|argument| argument.get_id() == "format");
+            let offered: Vec<String> = argument
+                .unwrap()
+                .get_possible_values()
+                .iter()
+                .map(|value| value.get_name().to_owned())
+                .collect();
+            let ids: Vec<&str> = formats.iter().map(|format| format.id()).collect();
+            assert_eq!(offered, ids, "itlead {name} --format");
+        }
+    }
 }

@@ -1,10 +1,12 @@
 //! The environment, decided once: terminal or not, widths, colour, the
-//! character set, where files live, which content to use. `run` builds one
-//! [`Context`] and passes it down; nothing below asks the environment again
-//! or switches colour in the middle of a run.
+//! character set, where files live, which content to use, the clock and
+//! the shuffle seed. `run` builds one [`Context`] and passes it down;
+//! nothing below asks the environment again, reads the system clock or
+//! draws a random number itself, or switches colour in the middle of a run.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use anyhow::{Result, anyhow};
 
@@ -19,6 +21,32 @@ pub struct Stream {
     pub terminal: bool,
     /// Columns to lay text out for.
     pub width: usize,
+}
+
+/// Where the time that results and sessions record comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    /// The system clock, read each time: a result made at the end of a
+    /// long assessment records when it ended, its session when it began.
+    System,
+    /// One instant, every time.
+    Fixed(SystemTime),
+}
+
+impl Clock {
+    /// The time now.
+    pub fn now(self) -> SystemTime {
+        match self {
+            Clock::System => SystemTime::now(),
+            Clock::Fixed(when) => when,
+        }
+    }
+
+    /// The time now as results and sessions record it: RFC 3339 in UTC, to
+    /// the second (`2026-11-26T13:20:05Z`).
+    pub fn stamp(self) -> String {
+        humantime::format_rfc3339_seconds(self.now()).to_string()
+    }
 }
 
 /// Everything decided about the environment.
@@ -51,11 +79,17 @@ pub struct Context {
     pub program: String,
     /// `SOURCE_DATE_EPOCH`: the date man pages carry, for reproducible builds.
     pub source_date_epoch: Option<u64>,
+    /// Where the time comes from.
+    pub clock: Clock,
+    /// The shuffle seed of a new assessment: `assess --seed`, else drawn
+    /// once here.
+    pub seed: u64,
 }
 
 impl Context {
-    /// Reads the real environment.
-    pub fn detect(colour: ColorChoice, content: Option<PathBuf>) -> Self {
+    /// Reads the real environment; `seed` is the one the command line
+    /// fixes, if any ([`Cli::seed`](crate::cli::Cli::seed)).
+    pub fn detect(colour: ColorChoice, content: Option<PathBuf>, seed: Option<u64>) -> Self {
         let stdout = std::io::stdout();
         let stderr = std::io::stderr();
         Self {
@@ -81,6 +115,8 @@ impl Context {
             source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
                 .ok()
                 .and_then(|value| value.trim().parse().ok()),
+            clock: Clock::System,
+            seed: seed.unwrap_or_else(|| fastrand::u64(..)),
         }
     }
 
@@ -140,5 +176,64 @@ impl Context {
     /// The content file, if not the built-in content.
     pub fn content_path(&self) -> Option<&Path> {
         self.content.as_deref()
+    }
+}
+
+#[cfg(test)]
+impl Context {
+    /// A context that reads nothing from the environment: no terminal, 80
+    /// columns, no colour, no directories, the built-in content, and
+    /// `clock` and `seed`.
+    pub(crate) fn quiet(clock: Clock, seed: u64) -> Self {
+        let stream = Stream { terminal: false, width: 80 };
+        Self {
+            colour: ColorChoice::Never,
+            no_color: false,
+            force_color: false,
+            dumb: false,
+            ascii: false,
+            stdin_terminal: false,
+            stdout: stream,
+            stderr: stream,
+            content: None,
+            data_dir: None,
+            state_dir: None,
+            program: String::from("itlead"),
+            source_date_epoch: None,
+            clock,
+            seed,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, UNIX_EPOCH};
+
+    use super::*;
+
+    #[test]
+    fn a_fixed_clock_stamps_its_instant_to_the_second_in_utc() {
+        let when = UNIX_EPOCH + Duration::from_millis(1_795_699_205_750);
+        assert_eq!(Clock::Fixed(when).stamp(), "2026-11-26T13:20:05Z");
+        assert_eq!(Clock::Fixed(when).now(), when);
+    }
+
+    #[test]
+    fn the_system_clock_moves_on() {
+        let before = SystemTime::now();
+        let read = Clock::System.now();
+        assert!(read >= before && read <= SystemTime::now());
+    }
+
+    #[test]
+    fn a_seed_on_the_command_line_is_the_seed() {
+        use clap::Parser as _;
+        let cli = crate::cli::Cli::try_parse_from(["itlead", "assess", "--seed", "42"]).unwrap();
+        let context = Context::detect(cli.color, None, cli.seed());
+        assert_eq!(context.seed, 42);
+        assert_eq!(context.clock, Clock::System);
+        let cli = crate::cli::Cli::try_parse_from(["itlead", "list"]).unwrap();
+        assert_eq!(cli.seed(), None);
     }
 }

@@ -21,8 +21,10 @@ pub mod error;
 pub mod export;
 pub mod fields;
 pub mod flow;
+pub mod format;
 pub mod invitation;
 mod manpage;
+pub mod number;
 pub mod questionnaire;
 pub mod respondents;
 pub mod result;
@@ -65,7 +67,7 @@ where
             return code;
         }
     };
-    let context = Context::detect(cli.color, cli.content.clone());
+    let context = Context::detect(cli.color, cli.content.clone(), cli.seed());
     match run(cli, &context) {
         Ok(()) => EXIT_OK,
         Err(error) => {
@@ -105,7 +107,7 @@ pub fn run(cli: Cli, context: &Context) -> anyhow::Result<()> {
 fn report_error(error: &anyhow::Error, context: &Context) {
     use colored::Colorize;
 
-    use crate::export::text::paint;
+    use crate::export::style::paint;
     use crate::view::Tone;
     if error.downcast_ref::<error::Interrupted>().is_some() {
         edges::output::warn(&error.to_string());

@@ -271,6 +271,9 @@ fn options(page: &mut Roff, command: &clap::Command, global: bool) {
             flag.extend([bold(format!("-{short}")), roman(", ")]);
         }
         flag.push(bold(format!("--{long}")));
+        for alias in arg.get_visible_aliases().unwrap_or_default() {
+            flag.extend([roman(", "), bold(format!("--{alias}"))]);
+        }
         if arg.get_action().takes_values() {
             flag.extend([roman(" "), italic(value_name(arg))]);
         }

@@ -33,9 +33,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::content::Content;
-use crate::content::design::{Finding, FindingKind};
+use crate::content::findings::{Finding, Form};
 use crate::content::model::{Pick, Scenario, Side};
 use crate::content::selection::quick_set;
+use crate::number::round;
 use crate::score::{Answered, AxisScore, Measure, Scorer, beyond_noise};
 
 /// The default strength of a person's positions against the noise.
@@ -73,7 +74,7 @@ const SIDE_FROM: f64 = 0.5;
 const CLEAR_FROM: f64 = 1.0;
 
 /// What the model found for a questionnaire.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Modelled {
     /// The strength of positions against the noise.
     pub beta: f64,
@@ -393,129 +394,79 @@ fn correlation(pairs: &[(f64, f64)]) -> f64 {
     if xx <= 0.0 || yy <= 0.0 { 0.0 } else { xy / (xx * yy).sqrt() }
 }
 
-/// Rounds to `places` decimals, with no negative zero.
-fn round(value: f64, places: i32) -> f64 {
-    let scale = 10_f64.powi(places);
-    let rounded = (value * scale).round() / scale;
-    if rounded == 0.0 { 0.0 } else { rounded }
-}
-
-fn finding(kind: FindingKind, message: String, axes: &[&str]) -> Finding {
-    Finding {
-        kind,
-        message,
-        axes: axes.iter().map(|&axis| axis.to_owned()).collect(),
-        scenarios: Vec::new(),
-    }
-}
-
-fn percent(share: f64) -> String {
-    format!("{:.1}%", share * 100.0)
-}
-
 fn warnings(modelled: &Modelled) -> Vec<Finding> {
     let mut found = Vec::new();
     let beta = modelled.beta;
     for axis in &modelled.full.axes {
-        let id = axis.id.as_str();
+        let id = || axis.id.clone();
         if axis.retest < RETEST_LIMIT {
-            found.push(finding(
-                FindingKind::ModelledRetest,
-                format!(
-                    "{id}: the full form's modelled retest is {:.2} (at least {RETEST_LIMIT:.2}; beta {beta})",
-                    axis.retest
-                ),
-                &[id],
-            ));
+            found.push(Finding::ModelledRetest {
+                axis: id(),
+                retest: axis.retest,
+                limit: RETEST_LIMIT,
+                beta,
+            });
         }
         if axis.same_side < SAME_SIDE_LIMIT {
-            found.push(finding(
-                FindingKind::ModelledSameSide,
-                format!(
-                    "{id}: the full form shows the same side on a retest for {} of modelled people \
-                     (at least {})",
-                    percent(axis.same_side),
-                    percent(SAME_SIDE_LIMIT)
-                ),
-                &[id],
-            ));
+            found.push(Finding::ModelledSameSide {
+                axis: id(),
+                share: axis.same_side,
+                limit: SAME_SIDE_LIMIT,
+            });
         }
         if axis.sensitivity < SENSITIVITY_LIMIT {
-            found.push(finding(
-                FindingKind::ModelledSensitivity,
-                format!(
-                    "{id}: the full form shows {} of modelled people beyond ±1 SD a leaning their way \
-                     (at least {})",
-                    percent(axis.sensitivity),
-                    percent(SENSITIVITY_LIMIT)
-                ),
-                &[id],
-            ));
+            found.push(Finding::ModelledSensitivity {
+                axis: id(),
+                share: axis.sensitivity,
+                limit: SENSITIVITY_LIMIT,
+            });
         }
     }
     if modelled.full.median_retest < MEDIAN_RETEST_LIMIT {
-        found.push(finding(
-            FindingKind::ModelledMedianRetest,
-            format!(
-                "the full form's median modelled retest is {:.2} (at least {MEDIAN_RETEST_LIMIT:.2}; beta {beta})",
-                modelled.full.median_retest
-            ),
-            &[],
-        ));
+        found.push(Finding::ModelledMedianRetest {
+            median: modelled.full.median_retest,
+            limit: MEDIAN_RETEST_LIMIT,
+            beta,
+        });
     }
-    for (name, form) in [("full", &modelled.full), ("quick", &modelled.quick)] {
-        for axis in &form.axes {
-            let id = axis.id.as_str();
+    for (form, model) in [(Form::Full, &modelled.full), (Form::Quick, &modelled.quick)] {
+        for axis in &model.axes {
+            let id = || axis.id.clone();
             if axis.wrong_side > WRONG_SIDE_LIMIT {
-                found.push(finding(
-                    FindingKind::ModelledWrongSide,
-                    format!(
-                        "{id}: the {name} form shows {} of modelled people beyond ±0.5 SD a band of \
-                         the other side (at most {})",
-                        percent(axis.wrong_side),
-                        percent(WRONG_SIDE_LIMIT)
-                    ),
-                    &[id],
-                ));
+                found.push(Finding::ModelledWrongSide {
+                    axis: id(),
+                    form,
+                    share: axis.wrong_side,
+                    limit: WRONG_SIDE_LIMIT,
+                });
             }
             if axis.moved > MOVED_LIMIT {
-                found.push(finding(
-                    FindingKind::ModelledMoved,
-                    format!(
-                        "{id}: in the {name} form, {} of modelled people answering twice would be \
-                         told they moved beyond noise (at most {})",
-                        percent(axis.moved),
-                        percent(MOVED_LIMIT)
-                    ),
-                    &[id],
-                ));
+                found.push(Finding::ModelledMoved {
+                    axis: id(),
+                    form,
+                    share: axis.moved,
+                    limit: MOVED_LIMIT,
+                });
             }
             if axis.mixed > MIXED_LIMIT {
-                found.push(finding(
-                    FindingKind::ModelledMixed,
-                    format!(
-                        "{id}: the {name} form shows {} of consistent modelled respondents as mixed \
-                         (at most {})",
-                        percent(axis.mixed),
-                        percent(MIXED_LIMIT)
-                    ),
-                    &[id],
-                ));
+                found.push(Finding::ModelledMixed {
+                    axis: id(),
+                    form,
+                    share: axis.mixed,
+                    limit: MIXED_LIMIT,
+                });
             }
         }
     }
     if let Some(pair) = &modelled.quick.largest_correlation
         && pair.r.abs() > QUICK_CORRELATION_LIMIT
     {
-        found.push(finding(
-            FindingKind::ModelledCorrelation,
-            format!(
-                "{} and {} correlate at {:+.2} in the quick form for modelled people whose positions \
-                 do not (limit ±{QUICK_CORRELATION_LIMIT})",
-                pair.a, pair.b, pair.r
-            ),
-            &[&pair.a, &pair.b],
-        ));
+        found.push(Finding::ModelledCorrelation {
+            a: pair.a.clone(),
+            b: pair.b.clone(),
+            r: pair.r,
+            limit: QUICK_CORRELATION_LIMIT,
+        });
     }
     found
 }

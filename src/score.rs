@@ -20,7 +20,7 @@
 //! [`MIN_BANDED_RESPONSES`] responses the band is `uncertain`. A score
 //! without a leaning is *mixed* when its scenarios disagree more than a
 //! consistent respondent's would: a test at the 5 % level of their spread
-//! against the spread of answering at random ([`mixed`]).
+//! against the spread of answering at random (`mixed`).
 //!
 //! [`Scorer`] holds what scoring needs of a content, worked out once, so
 //! that the respondent model (`crate::respondents`) scores thousands of

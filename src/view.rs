@@ -13,6 +13,8 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use crate::format::{Format, Formats};
+use crate::number::{decimal, signed};
 use crate::score::{Band, Shown};
 
 /// How a piece of text is meant to look; formats decide how.
@@ -130,12 +132,12 @@ pub enum Block {
 
 impl Block {
     /// Which formats draw it: tables and charts say; everything else goes
-    /// everywhere.
-    pub fn places(&self) -> Places {
+    /// into every format that draws a view.
+    pub fn formats(&self) -> Formats {
         match self {
-            Block::Table(table) => table.places,
-            Block::Chart(chart) => chart.places,
-            _ => Places::ALL,
+            Block::Table(table) => table.formats,
+            Block::Chart(chart) => chart.formats,
+            _ => Formats::VIEWS,
         }
     }
 }
@@ -296,26 +298,44 @@ impl Cell {
     pub fn decimal(value: Option<f64>, places: u8) -> Self {
         Cell::Decimal { value, places, signed: false }
     }
+
+    /// The cell as people read it, the same in text, Markdown and HTML:
+    /// its text, or its figure, band or flag in words ([`MISSING`] for a
+    /// figure that is not there). CSV writes the machine form instead.
+    pub fn for_people(&self) -> Reading<'_> {
+        let figure = |shown: Option<String>| {
+            Reading::Words(shown.unwrap_or_else(|| MISSING.to_owned()), Tone::Plain)
+        };
+        match self {
+            Cell::Text(text) => Reading::Text(text),
+            Cell::Code(code) => Reading::Code(code),
+            Cell::Count(count) => Reading::Words(count.to_string(), Tone::Plain),
+            Cell::Score(score) => figure(signed(*score)),
+            Cell::Decimal { value, places, signed } => {
+                figure(value.map(|value| decimal(value, *places, *signed)))
+            }
+            Cell::Band(shown) => Reading::Words(shown.label().to_owned(), band_tone(*shown)),
+            Cell::Flag(flag) => {
+                Reading::Words((if *flag { "yes" } else { "no" }).to_owned(), Tone::Plain)
+            }
+            Cell::Empty => Reading::Words(String::new(), Tone::Plain),
+        }
+    }
 }
 
-/// Which formats draw a table or a chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Places {
-    /// Text for a terminal.
-    pub text: bool,
-    /// Markdown.
-    pub markdown: bool,
-    /// HTML.
-    pub html: bool,
-    /// CSV (tables only).
-    pub csv: bool,
-}
+/// What people read where a figure is missing, in every format.
+pub const MISSING: &str = "–";
 
-impl Places {
-    /// Every format.
-    pub const ALL: Places = Places { text: true, markdown: true, html: true, csv: true };
-    /// CSV only: the machine form of what a chart shows people.
-    pub const CSV: Places = Places { text: false, markdown: false, html: false, csv: true };
+/// A cell as people read it ([`Cell::for_people`]), before a format marks
+/// it up and escapes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reading<'a> {
+    /// Text, in spans of their own tones.
+    Text(&'a Text),
+    /// An identifier: monospaced where the format can.
+    Code(&'a str),
+    /// A figure, a band or a flag in words, in one tone.
+    Words(String, Tone),
 }
 
 /// A table of typed cells.
@@ -328,7 +348,7 @@ pub struct Table {
     /// Rows made when a format draws them, after the held ones.
     made: Option<MadeRows>,
     /// Which formats draw it.
-    pub places: Places,
+    pub formats: Formats,
 }
 
 /// `count` rows, row `index` made by `make` each time a format reads it:
@@ -345,7 +365,7 @@ impl std::fmt::Debug for Table {
             .debug_struct("Table")
             .field("columns", &self.columns)
             .field("rows", &self.rows().collect::<Vec<_>>())
-            .field("places", &self.places)
+            .field("formats", &self.formats)
             .finish_non_exhaustive()
     }
 }
@@ -353,14 +373,16 @@ impl std::fmt::Debug for Table {
 /// Tables are equal when they show the same: held and made rows alike.
 impl PartialEq for Table {
     fn eq(&self, other: &Self) -> bool {
-        self.columns == other.columns && self.places == other.places && self.rows().eq(other.rows())
+        self.columns == other.columns
+            && self.formats == other.formats
+            && self.rows().eq(other.rows())
     }
 }
 
 impl Table {
     /// A table with these columns and no rows, drawn by every format.
     pub fn new(columns: Vec<Column>) -> Self {
-        Self { columns, held: Vec::new(), made: None, places: Places::ALL }
+        Self { columns, held: Vec::new(), made: None, formats: Formats::VIEWS }
     }
 
     /// A table of `count` rows that `make` makes one at a time, by index
@@ -372,7 +394,7 @@ impl Table {
         make: impl Fn(usize) -> Vec<Cell> + Send + Sync + 'static,
     ) -> Self {
         let made = MadeRows { count, make: Arc::new(make) };
-        Self { columns, held: Vec::new(), made: Some(made), places: Places::ALL }
+        Self { columns, held: Vec::new(), made: Some(made), formats: Formats::VIEWS }
     }
 
     /// The rows in order, one cell per column: the held ones, then the
@@ -411,14 +433,14 @@ impl Table {
     /// The same table, left out of CSV.
     #[must_use]
     pub fn not_csv(mut self) -> Self {
-        self.places.csv = false;
+        self.formats = self.formats.without(Format::Csv);
         self
     }
 
-    /// The same table, drawn only by the formats in `places`.
+    /// The same table, drawn only by `formats`.
     #[must_use]
-    pub fn only(mut self, places: Places) -> Self {
-        self.places = places;
+    pub fn only(mut self, formats: &[Format]) -> Self {
+        self.formats = Formats::of(formats);
         self
     }
 
@@ -445,7 +467,7 @@ pub enum Mark {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
     /// Which formats draw it (CSV never does).
-    pub places: Places,
+    pub formats: Formats,
     /// What the chart shows, for screen readers and as a caption.
     pub caption: String,
     /// What each mark means, when the chart has more than one kind.
@@ -493,22 +515,6 @@ pub fn band_tone(shown: Shown) -> Tone {
             None => Tone::Plain,
         },
         Shown::Mixed => Tone::Plain,
-    }
-}
-
-/// A whole score as people read it: `+38`, `-12`, `0`; `None` is empty.
-pub fn signed(score: Option<i32>) -> Option<String> {
-    score.map(|score| if score == 0 { String::from("0") } else { format!("{score:+}") })
-}
-
-/// A score with its uncertainty: `+63 ±12`, or `+63` without one.
-pub fn score_with_error(score: Option<i32>, error: Option<i32>) -> String {
-    let Some(text) = signed(score) else {
-        return String::new();
-    };
-    match error {
-        Some(error) => format!("{text} ±{error}"),
-        None => text,
     }
 }
 

@@ -177,6 +177,42 @@ fn quick_and_axes_score_only_what_they_ask() {
 }
 
 #[test]
+fn contrasts_is_another_name_for_axes() {
+    let with = |flag: &str| {
+        let run = Itlead::new()
+            .args(["assess", "--answers", &full_answers(), flag, "coach,vision"])
+            .args(["--format", "json", "--no-save"])
+            .ok();
+        (result_json(&run), run.stderr)
+    };
+    let (contrasts, said) = with("--contrasts");
+    let (axes, said_with_axes) = with("--axes");
+    assert_eq!(
+        contrasts.selection,
+        Selection::Axes { axes: vec!["direct-coach".into(), "goals-vision".into()] }
+    );
+    assert_eq!(contrasts.answers, axes.answers);
+    assert_eq!(contrasts.axes, axes.axes);
+    assert_eq!(said, said_with_axes);
+    // One flag, two names: both at once add up, and --quick refuses either.
+    let run = Itlead::new()
+        .args(["assess", "--answers", &full_answers(), "--axes", "coach", "--contrasts", "vision"])
+        .args(["--format", "json", "--no-save"])
+        .ok();
+    assert_eq!(result_json(&run).selection, contrasts.selection);
+    let run = Itlead::new()
+        .args(["assess", "--answers", &full_answers(), "--quick", "--contrasts", "vision"])
+        .expect_code(2);
+    assert!(
+        run.stderr.contains("--quick and --axes choose scenarios differently"),
+        "{}",
+        run.stderr
+    );
+    let help = Itlead::new().args(["assess", "--help"]).ok().stdout;
+    assert!(help.contains("[alias: --contrasts]"), "{help}");
+}
+
+#[test]
 fn interactive_without_a_terminal_refuses_at_once() {
     let started = std::time::Instant::now();
     let run = Itlead::new().arg("assess").stdin("").expect_code(2);

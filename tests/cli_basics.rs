@@ -118,6 +118,11 @@ fn axes_complete_contrast_ids_after_each_comma() {
         bash_offers("itlead assess --axes goals-vision,to"),
         ["goals-vision,today-tomorrow"]
     );
+    assert_eq!(
+        bash_offers("itlead assess --contrasts goals-vision,to"),
+        ["goals-vision,today-tomorrow"],
+        "the alias completes as --axes does"
+    );
     let mut offered = bash_offers("itlead assess --axes goals-vision,s");
     offered.sort();
     assert_eq!(
@@ -135,7 +140,8 @@ fn axes_complete_contrast_ids_after_each_comma() {
         let path = dir.path().join("itlead.fish");
         std::fs::write(&path, Itlead::new().args(["completions", "fish"]).ok().stdout).unwrap();
         let probe = format!(
-            "source {}; complete -C 'itlead assess --axes goals-vision,to'; complete -C 'itlead explain take'",
+            "source {}; complete -C 'itlead assess --axes goals-vision,to'; complete -C 'itlead explain take'; \
+             complete -C 'itlead assess --contrasts goals-vision,sh'",
             path.display()
         );
         let output = std::process::Command::new("fish").args(["-c", &probe]).output().unwrap();
@@ -146,10 +152,18 @@ fn axes_complete_contrast_ids_after_each_comma() {
             "{offered}"
         );
         assert!(offered.lines().any(|line| line == "take-risks"), "{offered}");
+        assert!(
+            offered.lines().any(|line| line.starts_with("goals-vision,short-term-long-haul")),
+            "{offered}"
+        );
     }
     // zsh: the list is completed by _sequence.
     let zsh = Itlead::new().args(["completions", "zsh"]).ok().stdout;
     assert!(zsh.contains(":ID,ID:_sequence compadd - today-tomorrow goals-vision"), "{zsh}");
+    for name in ["'*--axes=", "'*--contrasts="] {
+        let line = zsh.lines().find(|line| line.starts_with(name)).expect(name);
+        assert!(line.contains(":ID,ID:_sequence compadd - "), "{line}");
+    }
 }
 
 #[test]
@@ -171,6 +185,10 @@ fn man_prints_the_main_page_or_one_subcommand_page() {
         &assess.stdout[..200]
     );
     assert!(assess.stdout.contains("\\fB\\-\\-answers\\fR"), "its options are listed");
+    assert!(
+        assess.stdout.contains("\\fB\\-\\-axes\\fR, \\fB\\-\\-contrasts\\fR \\fIID,ID\\fR"),
+        "with their aliases"
+    );
     let unknown = Itlead::new().args(["man", "asess"]).expect_code(2);
     assert!(unknown.stderr.contains("no man page for `asess`"), "{}", unknown.stderr);
 

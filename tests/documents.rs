@@ -85,6 +85,38 @@ fn the_team_view_in_every_format() {
     snapshot_formats("team", &fresh, &args, &ALL);
 }
 
+/// A team whose members all left one contrast unanswered: its figures are
+/// missing, and every format people read shows them as `–`.
+#[test]
+fn missing_figures_look_the_same_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let unasked = common::scenarios_on("today-tomorrow");
+    let mut args = vec!["team".to_owned()];
+    for member in 0..3 {
+        let answers: serde_json::Map<String, serde_json::Value> = common::scenarios()
+            .into_iter()
+            .enumerate()
+            .filter(|(_, (id, _))| !unasked.contains(id))
+            .map(|(index, (id, keys))| {
+                let answer = common::ranked(&keys, member + index, member * 3 + 1);
+                (id, answer)
+            })
+            .collect();
+        let (_answers_dir, path) = common::answers_file(answers);
+        let run = Itlead::new()
+            .args(["assess", "--answers", path.to_str().unwrap(), "--partial"])
+            .args(["--name", &format!("Member {member}"), "--format", "json", "--no-save"])
+            .ok();
+        let mut result: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        result["created"] = format!("2026-03-04T05:06:{member:02}Z").into();
+        let out = dir.path().join(format!("m{member}.json"));
+        std::fs::write(&out, result.to_string()).unwrap();
+        args.push(out.display().to_string());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    snapshot_formats("team-missing", &fresh, &args, &["text", "markdown", "html"]);
+}
+
 #[test]
 fn the_comparison_in_every_format() {
     // Relative paths, so that the text wraps the same in every checkout.

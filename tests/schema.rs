@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use common::{Itlead, answer_all, answers_file, fixture, ranked};
 use itlead::analysis::compare::CompareDocument;
 use itlead::analysis::history::HistoryEntry;
-use itlead::analysis::stats::StatsDocument;
 use itlead::analysis::team::TeamDocument;
+use itlead::documents::stats::StatsRecord;
 use itlead::result::ResultDocument;
 use serde_json::{Value, json};
 
@@ -407,7 +407,7 @@ fn stats_documents_match_the_schema_and_parse_back() {
     let run = Itlead::new().args(["stats", &target, "--format", "json"]).ok();
     let value: Value = serde_json::from_str(&run.stdout).expect("stats JSON");
     assert_valid("stats.schema.json", &value);
-    let typed: StatsDocument = serde_json::from_value(value.clone()).unwrap();
+    let typed: StatsRecord = serde_json::from_value(value.clone()).unwrap();
     assert_eq!(typed.results, 4);
     let mut wrong = value;
     wrong["scenarios"][0]["options"][0]["share"] = json!(1.5);

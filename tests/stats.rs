@@ -7,10 +7,11 @@ mod common;
 use std::path::Path;
 
 use common::{Itlead, fixture};
-use itlead::analysis::stats::{FlagKind, StatsDocument};
+use itlead::analysis::stats::FlagKind;
 use itlead::answer::{Answer, Answers};
 use itlead::content::model::{Content, Scenario};
 use itlead::content::selection::Selection;
+use itlead::documents::stats::StatsRecord;
 use itlead::questionnaire::built_in;
 use itlead::result::{Relation, Respondent, ResultDocument, Subject};
 
@@ -85,7 +86,7 @@ fn write_results(dir: &Path, content: &Content, answers: &[Answers], about: Opti
     }
 }
 
-fn stats(args: &[&str]) -> StatsDocument {
+fn stats(args: &[&str]) -> StatsRecord {
     let run = Itlead::new().arg("stats").args(args).args(["--format", "json"]).ok();
     serde_json::from_str(&run.stdout).expect("stats JSON")
 }
@@ -290,7 +291,7 @@ fn results_of_other_content_are_refused_unless_content_names_it() {
     let run = Itlead::new().args(["stats", target]).expect_code(3);
     assert!(run.stderr.contains("made with other content"), "{}", run.stderr);
     assert!(run.stderr.contains("--content"), "{}", run.stderr);
-    let document: StatsDocument = serde_json::from_str(
+    let document: StatsRecord = serde_json::from_str(
         &Itlead::new()
             .args(["--content", mini_path.to_str().unwrap(), "stats", target, "--format", "json"])
             .ok()
@@ -315,7 +316,7 @@ fn observer_results_count_only_when_asked() {
     write_results(&others, &content, &theirs, Some(&sam));
     let target = dir.path().to_str().unwrap();
     let run = Itlead::new().args(["stats", target, "--format", "json"]).ok();
-    assert_eq!(serde_json::from_str::<StatsDocument>(&run.stdout).unwrap().results, 3);
+    assert_eq!(serde_json::from_str::<StatsRecord>(&run.stdout).unwrap().results, 3);
     assert!(
         run.stderr.contains("2 results answered about someone else left out"),
         "{}",

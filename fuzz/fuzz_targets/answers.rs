@@ -10,7 +10,7 @@ use itlead::content::Content;
 use itlead::content::model::Scenario;
 use libfuzzer_sys::fuzz_target;
 
-static CONTENT: LazyLock<Content> = LazyLock::new(itlead::library::built_in);
+static CONTENT: LazyLock<Content> = LazyLock::new(itlead::questionnaire::built_in);
 
 fuzz_target!(|data: &[u8]| {
     let Some((&flags, bytes)) = data.split_first() else {
@@ -19,15 +19,15 @@ fuzz_target!(|data: &[u8]| {
     let partial = flags & 1 == 1;
     let asked: Vec<&Scenario> = CONTENT.scenarios.iter().collect();
     let asked = if flags & 2 == 2 { &asked[..asked.len() / 2] } else { &asked[..] };
-    if let Ok(input) = itlead::input::decode("fuzz.yaml", bytes) {
+    if let Ok(input) = itlead::edges::input::decode("fuzz.yaml", bytes) {
         if let Err(error) =
-            itlead::answers::parse(&input.name, &input.text, &CONTENT, asked, partial)
+            itlead::answer_file::parse(&input.name, &input.text, &CONTENT, asked, partial)
         {
             let _ = error.to_string();
         }
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        if let Err(error) = itlead::answers::parse("fuzz.yaml", text, &CONTENT, asked, partial) {
+        if let Err(error) = itlead::answer_file::parse("fuzz.yaml", text, &CONTENT, asked, partial) {
             let _ = error.to_string();
         }
     }

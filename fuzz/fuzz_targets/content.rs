@@ -10,7 +10,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(input) = itlead::input::decode("fuzz.yaml", data) {
+    if let Ok(input) = itlead::edges::input::decode("fuzz.yaml", data) {
         if let Err(error) = itlead::content::parse(&input.name, &input.text) {
             let _ = error.to_string();
         }

@@ -7,7 +7,7 @@ use itlead::result::ResultDocument;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(input) = itlead::input::decode("fuzz.json", data) {
+    if let Ok(input) = itlead::edges::input::decode("fuzz.json", data) {
         match ResultDocument::parse(&input.name, &input.text) {
             Ok(result) => {
                 let _ = serde_json::to_string(&result);

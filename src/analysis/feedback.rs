@@ -23,6 +23,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::number::round;
 use crate::result::{Relation, ResultDocument, same_person};
 use crate::score::reliable_change;
 
@@ -223,14 +224,9 @@ fn short_hash(hash: &str) -> &str {
     digits.get(..12).unwrap_or(digits)
 }
 
-fn tenths(value: f64) -> f64 {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded == 0.0 { 0.0 } else { rounded }
-}
-
 fn mean(values: &[i32]) -> Option<f64> {
     (!values.is_empty()).then(|| {
-        tenths(values.iter().map(|&value| f64::from(value)).sum::<f64>() / values.len() as f64)
+        round(values.iter().map(|&value| f64::from(value)).sum::<f64>() / values.len() as f64, 1)
     })
 }
 
@@ -312,7 +308,7 @@ pub fn feedback(
         let others_mean = if shown { mean(&scores) } else { None };
         let others_margin = if shown { mean_margin(&scores, &margins) } else { None };
         let range = count >= floor + 2;
-        let gap = others_mean.zip(axis.score).map(|(mean, own)| tenths(mean - f64::from(own)));
+        let gap = others_mean.zip(axis.score).map(|(mean, own)| round(mean - f64::from(own), 1));
         let (means, withheld) = match &plan {
             Some(plan) if shown => group_means(plan, &scored, floor),
             _ => (Vec::new(), false),

@@ -11,12 +11,16 @@
 //! A [`StatsBuilder`] keeps only counts and the sums of item scores and of
 //! their products, per contrast: memory stays flat however many results
 //! are read, and two builders fed from different files [`merge`](StatsBuilder::merge).
+//!
+//! What is worth a second look comes out as [`Flag`]s, kinds with their
+//! figures; the document (`documents::stats`) puts them in words.
 
 use serde::{Deserialize, Serialize};
 
 use crate::answer::Answer;
 use crate::content::Content;
 use crate::content::model::{Pick, Scenario};
+use crate::number::round;
 use crate::result::ResultDocument;
 
 /// The `schema` value of stats documents.
@@ -32,8 +36,9 @@ pub const LOW_ALPHA: f64 = 0.6;
 /// Item-rest correlation below this is flagged.
 pub const LOW_ITEM_REST: f64 = 0.2;
 
-/// The item analysis of a set of results.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The item analysis of a set of results. Its document
+/// (`documents::stats`) serialises it, with each flag in words.
+#[derive(Debug, Clone, PartialEq)]
 pub struct StatsDocument {
     /// Always [`STATS_SCHEMA`].
     pub schema: String,
@@ -112,19 +117,101 @@ pub struct OptionStats {
     pub least_share: Option<f64>,
 }
 
-/// Something worth a second look.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Flag {
+/// Something worth a second look: its kind, where, and the figures.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Flag {
+    /// Scenarios answered fewer than [`MIN_JUDGED`] times: their options
+    /// are not judged.
+    FewAnswers {
+        /// Their ids, in content order.
+        scenarios: Vec<String>,
+    },
+    /// A contrast with fewer than [`MIN_JUDGED`] complete results: too few
+    /// to judge it.
+    FewComplete {
+        /// Axis id.
+        axis: String,
+        /// Results that answered every scenario on it.
+        complete: usize,
+    },
+    /// An option chosen as most likely by fewer than [`DEAD_OPTION`] of
+    /// the answers.
+    DeadOption {
+        /// Scenario id.
+        scenario: String,
+        /// Option key.
+        option: String,
+        /// Its share of the answers, as in [`OptionStats::share`].
+        share: f64,
+    },
+    /// An option chosen as most likely by more than [`OBVIOUS_OPTION`] of
+    /// the answers.
+    ObviousAnswer {
+        /// Scenario id.
+        scenario: String,
+        /// Option key.
+        option: String,
+        /// Its share of the answers, as in [`OptionStats::share`].
+        share: f64,
+    },
+    /// A contrast whose alpha is under [`LOW_ALPHA`].
+    LowAlpha {
+        /// Axis id.
+        axis: String,
+        /// Its alpha, as in [`AxisStats::alpha`].
+        alpha: f64,
+    },
+    /// A scenario whose item-rest correlation is under [`LOW_ITEM_REST`].
+    LowItemRest {
+        /// Axis id.
+        axis: String,
+        /// Scenario id.
+        scenario: String,
+        /// Its item-rest correlation, as in [`ItemStats::item_rest`].
+        item_rest: f64,
+    },
+}
+
+impl Flag {
     /// What kind.
-    pub kind: FlagKind,
-    /// In words.
-    pub message: String,
-    /// The contrast, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub axis: Option<String>,
-    /// The scenario, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scenario: Option<String>,
+    pub fn kind(&self) -> FlagKind {
+        match self {
+            Flag::FewAnswers { .. } | Flag::FewComplete { .. } => FlagKind::TooFew,
+            Flag::DeadOption { .. } => FlagKind::DeadOption,
+            Flag::ObviousAnswer { .. } => FlagKind::ObviousAnswer,
+            Flag::LowAlpha { .. } => FlagKind::LowAlpha,
+            Flag::LowItemRest { .. } => FlagKind::LowItemRest,
+        }
+    }
+
+    /// The contrast it is about, if one.
+    pub fn axis(&self) -> Option<&str> {
+        match self {
+            Flag::FewComplete { axis, .. }
+            | Flag::LowAlpha { axis, .. }
+            | Flag::LowItemRest { axis, .. } => Some(axis),
+            Flag::FewAnswers { .. } | Flag::DeadOption { .. } | Flag::ObviousAnswer { .. } => None,
+        }
+    }
+
+    /// The scenario it is about, if one.
+    pub fn scenario(&self) -> Option<&str> {
+        match self {
+            Flag::FewAnswers { scenarios } if scenarios.len() == 1 => Some(&scenarios[0]),
+            Flag::DeadOption { scenario, .. }
+            | Flag::ObviousAnswer { scenario, .. }
+            | Flag::LowItemRest { scenario, .. } => Some(scenario),
+            Flag::FewAnswers { .. } | Flag::FewComplete { .. } | Flag::LowAlpha { .. } => None,
+        }
+    }
+
+    /// The option it is about, if one.
+    pub fn option(&self) -> Option<&str> {
+        match self {
+            Flag::DeadOption { option, .. } | Flag::ObviousAnswer { option, .. } => Some(option),
+            _ => None,
+        }
+    }
 }
 
 /// Kinds of flags.
@@ -351,20 +438,7 @@ impl<'c> StatsBuilder<'c> {
             .map(|(scenario, _)| scenario.id.clone())
             .collect();
         if !unjudged.is_empty() {
-            flags.push(Flag {
-                kind: FlagKind::TooFew,
-                message: format!(
-                    "{} answered fewer than {MIN_JUDGED} times, too few to judge {} options: {}",
-                    match unjudged.len() {
-                        1 => String::from("1 scenario was"),
-                        count => format!("{count} scenarios were"),
-                    },
-                    if unjudged.len() == 1 { "its" } else { "their" },
-                    unjudged.join(", ")
-                ),
-                axis: None,
-                scenario: (unjudged.len() == 1).then(|| unjudged[0].clone()),
-            });
+            flags.push(Flag::FewAnswers { scenarios: unjudged });
         }
         let scenarios: Vec<ScenarioStats> = content
             .scenarios
@@ -418,13 +492,6 @@ impl<'c> StatsBuilder<'c> {
             flags,
         }
     }
-}
-
-/// Rounds to `places` decimals, with no negative zero.
-fn round(value: f64, places: i32) -> f64 {
-    let scale = 10_f64.powi(places);
-    let rounded = (value * scale).round() / scale;
-    if rounded == 0.0 { 0.0 } else { rounded }
 }
 
 /// The sample covariance matrix of the items from their sums.
@@ -513,74 +580,29 @@ fn scenario_flags(
     }
     for option in options {
         let Some(share) = option.share else { continue };
-        let (kind, message) = if share < DEAD_OPTION {
-            (
-                FlagKind::DeadOption,
-                format!(
-                    "{}: option {} was chosen as most likely by {:.0}% (under {:.0}%): is it a straw man?",
-                    scenario.id,
-                    option.key,
-                    share * 100.0,
-                    DEAD_OPTION * 100.0
-                ),
-            )
+        let (id, key) = (&scenario.id, &option.key);
+        if share < DEAD_OPTION {
+            flags.push(Flag::DeadOption { scenario: id.clone(), option: key.clone(), share });
         } else if share > OBVIOUS_OPTION {
-            (
-                FlagKind::ObviousAnswer,
-                format!(
-                    "{}: option {} was chosen as most likely by {:.0}% (over {:.0}%): is it the obvious answer?",
-                    scenario.id,
-                    option.key,
-                    share * 100.0,
-                    OBVIOUS_OPTION * 100.0
-                ),
-            )
-        } else {
-            continue;
-        };
-        flags.push(Flag { kind, message, axis: None, scenario: Some(scenario.id.clone()) });
+            flags.push(Flag::ObviousAnswer { scenario: id.clone(), option: key.clone(), share });
+        }
     }
 }
 
 fn axis_flags(stats: &AxisStats, flags: &mut Vec<Flag>) {
     if stats.n < MIN_JUDGED {
-        flags.push(Flag {
-            kind: FlagKind::TooFew,
-            message: format!(
-                "{}: {} too few to judge (at least {MIN_JUDGED} needed)",
-                stats.id,
-                if stats.n == 1 {
-                    String::from("1 complete result is")
-                } else {
-                    format!("{} complete results are", stats.n)
-                }
-            ),
-            axis: Some(stats.id.clone()),
-            scenario: None,
-        });
+        flags.push(Flag::FewComplete { axis: stats.id.clone(), complete: stats.n });
         return;
     }
     if let Some(alpha) = stats.alpha.filter(|alpha| *alpha < LOW_ALPHA) {
-        flags.push(Flag {
-            kind: FlagKind::LowAlpha,
-            message: format!(
-                "{}: alpha {alpha:.2} is under {LOW_ALPHA}: its scenarios do not hang together",
-                stats.id
-            ),
-            axis: Some(stats.id.clone()),
-            scenario: None,
-        });
+        flags.push(Flag::LowAlpha { axis: stats.id.clone(), alpha });
     }
     for item in &stats.items {
-        if let Some(rest) = item.item_rest.filter(|rest| *rest < LOW_ITEM_REST) {
-            flags.push(Flag {
-                kind: FlagKind::LowItemRest,
-                message: format!(
-                    "{} in {}: item-rest correlation {rest:.2} is under {LOW_ITEM_REST}",
-                    item.scenario, stats.id
-                ),
-                axis: Some(stats.id.clone()),
-                scenario: Some(item.scenario.clone()),
+        if let Some(item_rest) = item.item_rest.filter(|rest| *rest < LOW_ITEM_REST) {
+            flags.push(Flag::LowItemRest {
+                axis: stats.id.clone(),
+                scenario: item.scenario.clone(),
+                item_rest,
             });
         }
     }

@@ -19,14 +19,9 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::content::model::Side;
+use crate::number::round;
 use crate::result::{ResultDocument, major_version};
 use crate::score::Band;
-
-/// `value` rounded to one decimal, never `-0.0`.
-pub fn tenths(value: f64) -> f64 {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded == 0.0 { 0.0 } else { rounded }
-}
 
 /// The `schema` value of team documents.
 pub const TEAM_SCHEMA: &str = "itlead.team/1";
@@ -489,11 +484,11 @@ impl Stats {
         let variance = scores.iter().map(|&score| (f64::from(score) - mean).powi(2)).sum::<f64>()
             / count as f64;
         Some(Stats {
-            mean: tenths(mean),
-            median: tenths(median),
+            mean: round(mean, 1),
+            median: round(median, 1),
             min: scores[0],
             max: scores[count - 1],
-            spread: tenths(variance.sqrt()),
+            spread: round(variance.sqrt(), 1),
         })
     }
 }

@@ -26,7 +26,7 @@ use crate::edges::input::read_text;
 use crate::edges::output::{OutputArgs, check_target, warn, write_stdout};
 use crate::edges::store::{Found, SessionStore, find_result, save_result};
 use crate::error::{Interrupted, usage};
-use crate::export::Format;
+use crate::export::{Document, Format};
 use crate::flow::messages::{
     answers as counted, reason, resume_command, stopped_message, with_commands,
 };
@@ -43,9 +43,19 @@ use crate::terminal::signals::{self, SavedCount};
 pub fn run(context: &Context, args: &AssessArgs) -> Result<()> {
     let content = questionnaire::load(context.content_path())?;
     let selection = selection(&content, args)?;
-    let format = format_for(args.format, &args.output, &Format::ALL, Format::Text)?;
+    let format = format_for(args.format, &args.output, Report::FORMATS, Format::Text)?;
     // Refuse a bad --output before asking anything, not after ten minutes of answers.
     check_target(&args.output)?;
+    let request = request(context, args, selection)?;
+    match &args.answers {
+        Some(path) => from_file(context, &content, args, &request, path, format),
+        None => interactive(context, &content, args, &request, format),
+    }
+}
+
+/// What the run asks for: the command line's choices, with the seed and
+/// the time from `context`.
+fn request(context: &Context, args: &AssessArgs, selection: Selection) -> Result<Request> {
     let name = args.name.as_deref().map(|name| checked_name(name, "--name")).transpose()?;
     let about = match (&args.about, args.relation) {
         (Some(about), Some(relation)) => {
@@ -53,21 +63,17 @@ pub fn run(context: &Context, args: &AssessArgs) -> Result<()> {
         }
         _ => None,
     };
-    let request = Request {
+    Ok(Request {
         explicit_selection: args.quick || !args.axes.is_empty(),
         selection,
         resume: args.resume,
         name,
         about,
-        seed: args.seed.unwrap_or_else(|| fastrand::u64(..)),
-        now: now(),
+        seed: context.seed,
+        now: context.clock.stamp(),
         restart: args.restart,
         program: context.program.clone(),
-    };
-    match &args.answers {
-        Some(path) => from_file(context, &content, args, &request, path, format),
-        None => interactive(context, &content, args, &request, format),
-    }
+    })
 }
 
 /// Refuses content without an observer form for every scenario asked.
@@ -111,10 +117,6 @@ fn selection(content: &Content, args: &AssessArgs) -> Result<Selection> {
         return Err(usage("--axes needs at least one contrast id; `itlead list` shows them"));
     }
     Ok(Selection::Axes { axes: ids })
-}
-
-fn now() -> String {
-    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }
 
 fn from_file(
@@ -168,7 +170,7 @@ fn from_file(
         warn(&format!("warning: {dropped}"));
     }
     let respondent = Respondent { name, about };
-    let result = result(content, file.answers, &request.selection, respondent);
+    let result = result(context, content, file.answers, &request.selection, respondent);
     let saved = if args.no_save { None } else { Some(save(context, &result)) };
     let written = emit_document(
         context,
@@ -203,14 +205,17 @@ fn from_file(
     }
 }
 
+/// The result of `answers`, made now by `context`'s clock.
 fn result(
+    context: &Context,
     content: &Content,
     answers: Answers,
     selection: &Selection,
     respondent: Respondent,
 ) -> ResultDocument {
     let profile = score::score(content, &answers);
-    ResultDocument::new(content, answers, profile, selection.clone(), respondent, now())
+    let created = context.clock.stamp();
+    ResultDocument::new(content, answers, profile, selection.clone(), respondent, created)
 }
 
 fn save(context: &Context, result: &ResultDocument) -> Result<PathBuf> {
@@ -301,7 +306,7 @@ fn interactive(
     }
     let respondent = Respondent { name: session.name.clone(), about: session.about.clone() };
     // A resumed session keeps the scenarios it was started with.
-    let result = result(content, answers, &session.selection, respondent);
+    let result = result(context, content, answers, &session.selection, respondent);
     finish(context, content, args, &mut progress, &session, &result, format)
 }
 
@@ -582,4 +587,51 @@ fn finish(
         &[&answers_command(&context.program, &kept)],
         width
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, UNIX_EPOCH};
+
+    use clap::Parser as _;
+
+    use super::*;
+    use crate::cli::{Cli, Command};
+    use crate::context::Clock;
+
+    /// 2026-11-26T13:20:05Z.
+    const WHEN: u64 = 1_795_699_205;
+
+    fn assess_args(words: &[&str]) -> AssessArgs {
+        let line = ["itlead", "assess"].into_iter().chain(words.iter().copied());
+        match Cli::try_parse_from(line).unwrap().command {
+            Command::Assess(args) => args,
+            other => panic!("not assess: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_new_session_takes_its_seed_and_start_from_the_context() {
+        let context = Context::quiet(Clock::Fixed(UNIX_EPOCH + Duration::from_secs(WHEN)), 7);
+        let first = request(&context, &assess_args(&["--quick"]), Selection::Quick).unwrap();
+        assert_eq!(first.seed, 7);
+        assert_eq!(first.now, "2026-11-26T13:20:05Z");
+        let other = Context::quiet(Clock::Fixed(UNIX_EPOCH + Duration::from_secs(WHEN + 61)), 8);
+        let second = request(&other, &assess_args(&["--quick"]), Selection::Quick).unwrap();
+        assert_eq!((second.seed, second.now.as_str()), (8, "2026-11-26T13:21:06Z"));
+    }
+
+    #[test]
+    fn a_result_from_an_answers_file_is_stamped_by_the_context_clock() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("report.json");
+        let answers = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/answers/full.yaml");
+        let args =
+            assess_args(&["--answers", answers, "--no-save", "--output", out.to_str().unwrap()]);
+        let context = Context::quiet(Clock::Fixed(UNIX_EPOCH + Duration::from_secs(WHEN)), 7);
+        run(&context, &args).unwrap();
+        let report: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+        assert_eq!(report["created"], "2026-11-26T13:20:05Z");
+    }
 }

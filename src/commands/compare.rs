@@ -5,15 +5,16 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::{emit_document, format_for};
+use crate::analysis::compare::CompareDocument;
 use crate::cli::CompareArgs;
 use crate::content::diagnostic::Diagnostic;
 use crate::context::Context;
 use crate::error::DataError;
-use crate::export::Format;
+use crate::export::{Document, Format};
 
 /// `itlead compare`.
 pub fn run(context: &Context, args: &CompareArgs) -> Result<()> {
-    let format = format_for(args.format, &args.output, &Format::ALL, Format::Text)?;
+    let format = format_for(args.format, &args.output, CompareDocument::FORMATS, Format::Text)?;
     let old_path = super::saved::locate(context, &args.old)?;
     let new_path = super::saved::locate(context, &args.new)?;
     let old_name = label(&args.old, &old_path);

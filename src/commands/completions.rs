@@ -14,7 +14,7 @@ use crate::manpage;
 use crate::questionnaire::{self, Need};
 
 /// `itlead completions SHELL`: with every contrast name for `explain` and
-/// every contrast id for `--axes`.
+/// every contrast id for `--axes` (and its alias `--contrasts`).
 pub fn completions(context: &Context, args: &CompletionsArgs) -> Result<()> {
     let content = questionnaire::load_for(context.content_path(), Need::Axes)?;
     // Every name `explain` accepts, written with dashes for spaces (which it
@@ -42,8 +42,16 @@ pub fn completions(context: &Context, args: &CompletionsArgs) -> Result<()> {
     let mut bytes = Vec::new();
     clap_complete::generate(args.shell, &mut command, "itlead", &mut bytes);
     let script = String::from_utf8(bytes).context("completion script is not UTF-8")?;
+    let longs: Vec<String> = command
+        .find_subcommand("assess")
+        .and_then(|assess| assess.get_arguments().find(|arg| arg.get_id() == "axes"))
+        .and_then(clap::Arg::get_long_and_visible_aliases)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|long| format!("--{long}"))
+        .collect();
     let script = match args.shell {
-        clap_complete::Shell::Bash => comma_separated_bash(&script, &ids),
+        clap_complete::Shell::Bash => comma_separated_bash(&script, &ids, &longs),
         clap_complete::Shell::Zsh => comma_separated_zsh(&script, &ids),
         clap_complete::Shell::Fish => {
             // clap_complete's fish script leaves positional values out, and
@@ -60,9 +68,10 @@ pub fn completions(context: &Context, args: &CompletionsArgs) -> Result<()> {
     write_stdout(script.as_bytes())
 }
 
-/// `--axes` completes every id after a comma too: bash keeps the comma in
-/// the word, so the ids before it become a prefix.
-fn comma_separated_bash(script: &str, ids: &[String]) -> String {
+/// `--axes` (under each of its names, `longs`) completes every id after a
+/// comma too: bash keeps the comma in the word, so the ids before it
+/// become a prefix.
+fn comma_separated_bash(script: &str, ids: &[String], longs: &[String]) -> String {
     let generated = format!("COMPREPLY=($(compgen -W \"{}\" -- \"${{cur}}\"))", ids.join(" "));
     let comma_aware = format!(
         "local itlead_prefix=\"\" itlead_word=\"${{cur}}\"\n\
@@ -70,7 +79,9 @@ fn comma_separated_bash(script: &str, ids: &[String]) -> String {
          \x20                   COMPREPLY=($(compgen -P \"${{itlead_prefix}}\" -W \"{}\" -- \"${{itlead_word}}\"))",
         ids.join(" ")
     );
-    replace_after(script, "--axes)", &generated, &comma_aware)
+    longs.iter().fold(script.to_owned(), |script, long| {
+        replace_after(&script, &format!("{long})"), &generated, &comma_aware)
+    })
 }
 
 /// zsh: `_sequence` completes a comma-separated list.
@@ -92,14 +103,13 @@ fn comma_separated_fish(script: &str, ids: &[String]) -> String {
         }
         if line.contains("__fish_itlead_using_subcommand assess") && line.contains(" -l axes ") {
             skipping = !line.ends_with('"');
-            let description = line
-                .split_once(" -d '")
-                .and_then(|(_, rest)| rest.split_once('\''))
-                .map_or("", |(description, _)| description);
+            // Up to the description: the condition and every name (`-l axes
+            // -l contrasts`).
+            let (names, rest) = line.split_once(" -d '").unwrap_or((line, ""));
+            let description = rest.split_once('\'').map_or("", |(description, _)| description);
             out.push_str(&format!(
                 "function __itlead_contrast_ids\n    printf '%s\\n' {}\nend\n\
-                 complete -c itlead -n \"__fish_itlead_using_subcommand assess\" -l axes -d '{description}' \
-                 -r -f -a \"(__fish_complete_list , __itlead_contrast_ids)\"\n",
+                 {names} -d '{description}' -r -f -a \"(__fish_complete_list , __itlead_contrast_ids)\"\n",
                 ids.join(" ")
             ));
         } else {

@@ -18,19 +18,19 @@ use crate::context::Context;
 use crate::documents::feedback::Feedback;
 use crate::edges::store::expand;
 use crate::error::{DataError, usage};
-use crate::export::Format;
+use crate::export::{Document, Format};
 use crate::questionnaire;
 use crate::result::{Respondent, ResultDocument};
 
 /// `itlead feedback`.
 pub fn run(context: &Context, args: &FeedbackArgs) -> Result<()> {
-    let format = format_for(args.format, &args.output, &Format::ALL, Format::Text)?;
+    let format = format_for(args.format, &args.output, Feedback::FORMATS, Format::Text)?;
     crate::edges::output::check_target(&args.output)?;
     let content = questionnaire::load(context.content_path())?;
     let own_path = super::saved::locate(context, &args.own)?;
     let own_name = own_path.display().to_string();
     let mut messages = Vec::new();
-    let own = load(&own_path, &content, &mut messages)?;
+    let own = load(context, &own_path, &content, &mut messages)?;
     let (files, expanded) = expand(&args.others)?;
     messages.extend(expanded);
     let mut others: Vec<(String, ResultDocument)> = Vec::new();
@@ -40,7 +40,7 @@ pub fn run(context: &Context, args: &FeedbackArgs) -> Result<()> {
             messages.push(format!("{} is the self-assessment itself; left out", path.display()));
             continue;
         }
-        let result = match load(path, &content, &mut messages) {
+        let result = match load(context, path, &content, &mut messages) {
             Ok(result) => result,
             Err(error) => {
                 messages.push(format!("{}; skipped", super::saved::one_line(&error)));
@@ -84,8 +84,14 @@ pub fn run(context: &Context, args: &FeedbackArgs) -> Result<()> {
 
 /// A result file as it is, or an answers file scored against `content`
 /// with the checks of `itlead assess --answers` (every scenario answered or
-/// skipped); what it drops (a rater's name) is said in `messages`.
-fn load(path: &Path, content: &Content, messages: &mut Vec<String>) -> Result<ResultDocument> {
+/// skipped), made now by `context`'s clock; what it drops (a rater's name)
+/// is said in `messages`.
+fn load(
+    context: &Context,
+    path: &Path,
+    content: &Content,
+    messages: &mut Vec<String>,
+) -> Result<ResultDocument> {
     let input = crate::edges::input::read_text(path)?;
     if !answer_file::is_answers_file(&input.text) {
         return Ok(ResultDocument::parse(&input.name, &input.text)?);
@@ -100,14 +106,13 @@ fn load(path: &Path, content: &Content, messages: &mut Vec<String>) -> Result<Re
         anyhow::bail!("{}: nothing is answered", input.name);
     }
     let profile = crate::score::score(content, &file.answers);
-    let created = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
     Ok(ResultDocument::new(
         content,
         file.answers,
         profile,
         Selection::Full,
         Respondent { name, about: file.about },
-        created,
+        context.clock.stamp(),
     ))
 }
 
@@ -119,4 +124,24 @@ fn same_answers(result: &ResultDocument) -> [u8; 32] {
     hash.update(serde_json::to_vec(&result.about).unwrap_or_default());
     hash.update(serde_json::to_vec(&result.answers).unwrap_or_default());
     hash.finalize().into()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, UNIX_EPOCH};
+
+    use super::*;
+    use crate::context::Clock;
+
+    #[test]
+    fn an_answers_file_is_scored_now_by_the_context_clock() {
+        let context =
+            Context::quiet(Clock::Fixed(UNIX_EPOCH + Duration::from_secs(1_795_699_205)), 1);
+        let content = questionnaire::built_in();
+        let answers =
+            Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/answers/full.yaml"));
+        let mut messages = Vec::new();
+        let result = load(&context, answers, &content, &mut messages).unwrap();
+        assert_eq!(result.created, "2026-11-26T13:20:05Z");
+    }
 }

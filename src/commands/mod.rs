@@ -69,13 +69,15 @@ pub fn format_for(
     }
 }
 
-/// Renders `document` in `format` and writes it where `output` says.
+/// Renders `document` in `format`, one of its [`Document::FORMATS`], and
+/// writes it where `output` says.
 pub fn emit_document<D: Document>(
     context: &Context,
     document: &D,
     format: Format,
     output: &OutputArgs,
 ) -> Result<()> {
+    debug_assert!(D::FORMATS.contains(&format), "{} is not a format of the document", format.id());
     let style = context.style_for(output);
     if output.is_stdout() {
         let terminal = context.stdout.terminal;

@@ -6,8 +6,8 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::format_for;
-use crate::answer_file::{template_json, template_yaml};
-use crate::cli::{QuestionsArgs, TEMPLATE_FORMATS};
+use crate::answer_file::{TEMPLATE_FORMATS, template_json, template_yaml};
+use crate::cli::QuestionsArgs;
 use crate::content::selection::{Selection, select};
 use crate::context::Context;
 use crate::edges::output::{OutputArgs, check_target, emit, warn, write_document};

@@ -7,12 +7,12 @@ use crate::axis_lookup;
 use crate::cli::ReportArgs;
 use crate::context::Context;
 use crate::documents::report::{Report, Why};
-use crate::export::Format;
+use crate::export::{Document, Format};
 use crate::questionnaire::{self, Need};
 
 /// `itlead report`.
 pub fn run(context: &Context, args: &ReportArgs) -> Result<()> {
-    let format = format_for(args.format, &args.output, &Format::ALL, Format::Text)?;
+    let format = format_for(args.format, &args.output, Report::FORMATS, Format::Text)?;
     let path = super::saved::locate(context, &args.result)?;
     let result = super::saved::load(&path)?;
     let content = questionnaire::load_for(context.content_path(), Need::Everything)?;

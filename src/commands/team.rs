@@ -7,16 +7,17 @@ use anyhow::Result;
 use super::gather::{LeftOut, gather, warnings};
 use super::{emit_document, format_for, warn_all};
 use crate::analysis::team::TeamBuilder;
+use crate::analysis::team::TeamDocument;
 use crate::cli::TeamArgs;
 use crate::content::diagnostic::Diagnostic;
 use crate::context::Context;
 use crate::edges::store::expand;
 use crate::error::DataError;
-use crate::export::Format;
+use crate::export::{Document, Format};
 
 /// `itlead team`.
 pub fn run(context: &Context, args: &TeamArgs) -> Result<()> {
-    let format = format_for(args.format, &args.output, &Format::ALL, Format::Text)?;
+    let format = format_for(args.format, &args.output, TeamDocument::FORMATS, Format::Text)?;
     crate::edges::output::check_target(&args.output)?;
     let (files, mut messages) = expand(&args.files)?;
     let given = files.len();

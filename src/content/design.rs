@@ -12,16 +12,18 @@
 //! does random answering land in the middle of every axis (the design's
 //! built-in bias)? Can two axes be told apart, or do the same options
 //! always move them together? How much evidence does each axis get, and
-//! how long does the whole form take?
+//! how long does the whole form take? What it finds are [`Finding`]s,
+//! kinds with their figures, put in words in [`super::findings`].
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::findings::{Finding, Form};
 use super::model::{Content, Pick, Role, Scenario};
 use super::selection::{MIN_BANDED_RESPONSES, quick_set};
 use super::timing::{Estimate, estimate};
-use super::wording::plural;
+use crate::number::round;
 
 /// Largest random-respondent mean, in points, before a warning.
 pub const RANDOM_MEAN_LIMIT: f64 = 5.0;
@@ -42,7 +44,7 @@ pub const FULL_MINUTES_LIMIT: f64 = 20.0;
 pub const QUICK_MINUTES_LIMIT: f64 = 8.0;
 
 /// The whole analysis.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Design {
     /// Scenarios by the role they assume.
     pub roles: RoleCounts,
@@ -112,70 +114,6 @@ pub struct Correlation {
     pub shared: Vec<String>,
 }
 
-/// A warning or a note.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Finding {
-    /// What kind.
-    pub kind: FindingKind,
-    /// What it says, in words.
-    pub message: String,
-    /// The axes involved.
-    pub axes: Vec<String>,
-    /// The scenarios involved.
-    pub scenarios: Vec<String>,
-}
-
-/// Kinds of findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum FindingKind {
-    /// Random answering lands away from the middle.
-    RandomMean,
-    /// Two axes move together.
-    Correlation,
-    /// Many more options pull toward one pole than toward the other.
-    UnevenOptions,
-    /// Too few responses in the full form.
-    FewResponses,
-    /// Too few responses in the quick form.
-    FewQuickResponses,
-    /// The full form takes too long.
-    LongFullForm,
-    /// The quick form takes too long.
-    LongQuickForm,
-    /// Fewer than half the scenarios fit someone without line authority.
-    ManagersOnly,
-    /// A scenario's options reach further toward one pole of an axis than
-    /// toward the other, so an option that does not weigh the axis still
-    /// counts as pulling one way.
-    LopsidedRange,
-    /// Some scenarios say which role they assume, others do not.
-    MissingRoles,
-    /// No observer form: `assess --about` cannot use this content.
-    NoObserverForm,
-    /// An option speaks in the first or second person, which reads oddly
-    /// about someone else.
-    PersonalOption,
-    /// No next steps for some axes.
-    NoNextSteps,
-    /// Modelled respondents: a contrast's retest correlation is too low.
-    ModelledRetest,
-    /// Modelled respondents: the median retest correlation is too low.
-    ModelledMedianRetest,
-    /// Modelled respondents: the same side comes back too rarely.
-    ModelledSameSide,
-    /// Modelled respondents: too few clear positions are shown a leaning.
-    ModelledSensitivity,
-    /// Modelled respondents: too many are shown the other side.
-    ModelledWrongSide,
-    /// Modelled respondents: too many consistent ones are shown mixed.
-    ModelledMixed,
-    /// Modelled respondents: too many answering twice are told they moved.
-    ModelledMoved,
-    /// Modelled respondents: two contrasts' scores correlate.
-    ModelledCorrelation,
-}
-
 /// Mean and covariances of one scenario's contributions to the axes it
 /// loads on, under random answering.
 struct Moments {
@@ -243,13 +181,6 @@ fn moments(scenario: &Scenario, picks: &[Pick]) -> Moments {
         *value /= total;
     }
     Moments { axes, mean, covariance }
-}
-
-/// Rounds to `places` decimals, with no negative zero.
-fn round(value: f64, places: i32) -> f64 {
-    let scale = 10_f64.powi(places);
-    let rounded = (value * scale).round() / scale;
-    if rounded == 0.0 { 0.0 } else { rounded }
 }
 
 /// Analyses `content`.
@@ -372,29 +303,20 @@ fn role_counts(content: &Content) -> RoleCounts {
     counts
 }
 
-fn finding(kind: FindingKind, message: String, axes: &[&str], scenarios: Vec<String>) -> Finding {
-    Finding { kind, message, axes: axes.iter().map(|&axis| axis.to_owned()).collect(), scenarios }
-}
-
 fn warnings(content: &Content, design: &Design) -> Vec<Finding> {
     let mut found = Vec::new();
     for (axis, row) in content.axes.iter().zip(&design.axes) {
         let id = axis.id.as_str();
         if row.random_mean.abs() > RANDOM_MEAN_LIMIT {
-            found.push(finding(
-                FindingKind::RandomMean,
-                format!(
-                    "{id}: a respondent answering at random averages {:+.1} (limit ±{RANDOM_MEAN_LIMIT}); \
-                     {} pull toward {} and {} toward {}",
-                    row.random_mean,
-                    plural(row.leader_options, "option", "options"),
-                    axis.poles.leader.name,
-                    row.manager_options,
-                    axis.poles.manager.name
-                ),
-                &[id],
-                Vec::new(),
-            ));
+            found.push(Finding::RandomMean {
+                axis: id.to_owned(),
+                mean: row.random_mean,
+                limit: RANDOM_MEAN_LIMIT,
+                leader_options: row.leader_options,
+                leader: axis.poles.leader.name.clone(),
+                manager_options: row.manager_options,
+                manager: axis.poles.manager.name.clone(),
+            });
         }
         let (more, fewer) = if row.leader_options >= row.manager_options {
             (&axis.poles.leader.name, &axis.poles.manager.name)
@@ -406,78 +328,47 @@ fn warnings(content: &Content, design: &Design) -> Vec<Finding> {
             row.leader_options.min(row.manager_options),
         );
         if most as f64 > OPTION_RATIO_LIMIT * least as f64 {
-            found.push(finding(
-                FindingKind::UnevenOptions,
-                format!(
-                    "{id}: {} pull toward {more} and {least} toward {fewer} (at most \
-                     {OPTION_RATIO_LIMIT} to 1); someone who picks what sounds right has more ways \
-                     to land on {more}",
-                    plural(most, "option", "options"),
-                ),
-                &[id],
-                Vec::new(),
-            ));
+            found.push(Finding::UnevenOptions {
+                axis: id.to_owned(),
+                more: more.clone(),
+                most,
+                fewer: fewer.clone(),
+                least,
+                limit: OPTION_RATIO_LIMIT,
+            });
         }
         if row.responses < MIN_FULL_RESPONSES {
-            found.push(finding(
-                FindingKind::FewResponses,
-                format!(
-                    "{id}: {} scored responses in the full form (at least {MIN_FULL_RESPONSES} needed)",
-                    row.responses
-                ),
-                &[id],
-                Vec::new(),
-            ));
+            found.push(Finding::FewResponses {
+                axis: id.to_owned(),
+                responses: row.responses,
+                needed: MIN_FULL_RESPONSES,
+            });
         }
         if row.quick_responses < MIN_QUICK_RESPONSES {
-            found.push(finding(
-                FindingKind::FewQuickResponses,
-                format!(
-                    "{id}: {} scored responses in the quick form (at least {MIN_QUICK_RESPONSES} \
-                     needed for a leaning)",
-                    row.quick_responses
-                ),
-                &[id],
-                Vec::new(),
-            ));
+            found.push(Finding::FewQuickResponses {
+                axis: id.to_owned(),
+                responses: row.quick_responses,
+                needed: MIN_QUICK_RESPONSES,
+            });
         }
     }
     for pair in &design.correlations {
         if pair.r.abs() > CORRELATION_LIMIT {
-            found.push(finding(
-                FindingKind::Correlation,
-                format!(
-                    "{} and {} correlate at {:+.2} under random answering (limit ±{CORRELATION_LIMIT}); \
-                     they share {}: {}",
-                    pair.a,
-                    pair.b,
-                    pair.r,
-                    plural(pair.shared.len(), "scenario", "scenarios"),
-                    pair.shared.join(", ")
-                ),
-                &[&pair.a, &pair.b],
-                pair.shared.clone(),
-            ));
+            found.push(Finding::Correlation {
+                a: pair.a.clone(),
+                b: pair.b.clone(),
+                r: pair.r,
+                limit: CORRELATION_LIMIT,
+                shared: pair.shared.clone(),
+            });
         }
     }
-    for (estimate, limit, kind, form) in [
-        (design.full, FULL_MINUTES_LIMIT, FindingKind::LongFullForm, "full"),
-        (design.quick, QUICK_MINUTES_LIMIT, FindingKind::LongQuickForm, "quick"),
+    for (estimate, limit, form) in [
+        (design.full, FULL_MINUTES_LIMIT, Form::Full),
+        (design.quick, QUICK_MINUTES_LIMIT, Form::Quick),
     ] {
         if estimate.seconds / 60.0 > limit {
-            found.push(finding(
-                kind,
-                format!(
-                    "the {form} form takes about {:.1} minutes ({} scenarios, {} words, {} decisions); \
-                     the limit is {limit}",
-                    estimate.minutes_tenths(),
-                    estimate.scenarios,
-                    estimate.words,
-                    estimate.decisions
-                ),
-                &[],
-                Vec::new(),
-            ));
+            found.push(Finding::LongForm { form, estimate, limit });
         }
     }
     for scenario in &content.scenarios {
@@ -486,42 +377,27 @@ fn warnings(content: &Content, design: &Design) -> Vec<Finding> {
             if low != -high {
                 let unweighted =
                     scenario.options.iter().filter(|option| option.weight(axis) == 0).count();
-                let toward = if low + high > 0 { "manager" } else { "leader" };
-                found.push(finding(
-                    FindingKind::LopsidedRange,
-                    format!(
-                        "{}: the options reach {low:+} and {high:+} on {axis}, so {} toward the {toward} side; make the weights reach as far each way",
-                        scenario.id,
-                        match unweighted {
-                            0 => String::from("an option between the two counts as a pull"),
-                            1 => String::from("the option without a weight on it counts as a pull"),
-                            count => format!("the {count} options without a weight on it count as a pull"),
-                        }
-                    ),
-                    &[axis],
-                    vec![scenario.id.clone()],
-                ));
+                found.push(Finding::LopsidedRange {
+                    scenario: scenario.id.clone(),
+                    axis: axis.to_owned(),
+                    low: low.into(),
+                    high: high.into(),
+                    unweighted,
+                });
             }
         }
     }
     let roles = design.roles;
     if roles.unspecified == 0 && roles.manager * 2 > content.scenarios.len() {
-        found.push(finding(
-            FindingKind::ManagersOnly,
-            format!(
-                "{} of {} scenarios need line-management authority; at least half should fit \
-                 someone without it",
-                roles.manager,
-                content.scenarios.len()
-            ),
-            &[],
-            content
+        found.push(Finding::ManagersOnly {
+            scenarios: content
                 .scenarios
                 .iter()
                 .filter(|scenario| scenario.role == Some(Role::Manager))
                 .map(|scenario| scenario.id.clone())
                 .collect(),
-        ));
+            total: content.scenarios.len(),
+        });
     }
     found
 }
@@ -533,17 +409,9 @@ const PERSONAL_WORDS: [&str; 9] =
 fn notes(content: &Content, design: &Design) -> Vec<Finding> {
     let mut found = Vec::new();
     let roles = design.roles;
-    if roles.unspecified > 0 && roles.unspecified < content.scenarios.len() {
-        found.push(finding(
-            FindingKind::MissingRoles,
-            format!(
-                "{} say which role they assume and {} do not",
-                plural(content.scenarios.len() - roles.unspecified, "scenario", "scenarios"),
-                roles.unspecified
-            ),
-            &[],
-            unspecified(content),
-        ));
+    let total = content.scenarios.len();
+    if roles.unspecified > 0 && roles.unspecified < total {
+        found.push(Finding::MissingRoles { unspecified: unspecified(content), total });
     }
     let without_about: Vec<String> = content
         .scenarios
@@ -551,19 +419,9 @@ fn notes(content: &Content, design: &Design) -> Vec<Finding> {
         .filter(|scenario| scenario.about.is_none())
         .map(|scenario| scenario.id.clone())
         .collect();
-    let some_have_about = without_about.len() < content.scenarios.len();
+    let some_have_about = without_about.len() < total;
     if !without_about.is_empty() {
-        let message = if without_about.len() == content.scenarios.len() {
-            String::from(
-                "no scenario has an observer form (`about`), so `assess --about` cannot use this content",
-            )
-        } else {
-            format!(
-                "{} have no observer form (`about`); `assess --about` needs one for every scenario asked",
-                plural(without_about.len(), "scenario", "scenarios")
-            )
-        };
-        found.push(finding(FindingKind::NoObserverForm, message, &[], without_about));
+        found.push(Finding::NoObserverForm { scenarios: without_about, total });
     }
     if some_have_about {
         let personal: Vec<String> = content
@@ -580,40 +438,17 @@ fn notes(content: &Content, design: &Design) -> Vec<Finding> {
             .map(|scenario| scenario.id.clone())
             .collect();
         if !personal.is_empty() {
-            found.push(finding(
-                FindingKind::PersonalOption,
-                format!(
-                    "options of {} say I, me, my, you or your, which reads oddly about someone else",
-                    plural(personal.len(), "scenario", "scenarios")
-                ),
-                &[],
-                personal,
-            ));
+            found.push(Finding::PersonalOption { scenarios: personal });
         }
     }
-    let without_steps: Vec<&str> = content
+    let without_steps: Vec<String> = content
         .axes
         .iter()
         .filter(|axis| axis.next_steps.is_none())
-        .map(|axis| axis.id.as_str())
+        .map(|axis| axis.id.clone())
         .collect();
     if !without_steps.is_empty() {
-        found.push(finding(
-            FindingKind::NoNextSteps,
-            if without_steps.len() == content.axes.len() {
-                String::from("no contrast has next steps; the report leaves them out")
-            } else {
-                format!(
-                    "{} no next steps; the report leaves them out there",
-                    match without_steps.len() {
-                        1 => String::from("1 contrast has"),
-                        count => format!("{count} contrasts have"),
-                    }
-                )
-            },
-            &without_steps,
-            Vec::new(),
-        ));
+        found.push(Finding::NoNextSteps { axes: without_steps, total: content.axes.len() });
     }
     found
 }

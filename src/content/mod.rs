@@ -7,6 +7,7 @@
 
 pub mod design;
 pub mod diagnostic;
+pub mod findings;
 pub mod locate;
 pub mod model;
 pub mod raw;

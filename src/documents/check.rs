@@ -3,8 +3,9 @@
 use serde::Serialize;
 
 use crate::content::Content;
-use crate::content::design::{CORRELATION_LIMIT, Design, Finding};
+use crate::content::design::{CORRELATION_LIMIT, Design};
 use crate::content::diagnostic::Diagnostic;
+use crate::content::findings::Finding;
 use crate::content::model::ResponseFormat;
 use crate::export::{Document, Format};
 use crate::respondents::{self, Modelled};
@@ -142,7 +143,7 @@ fn thousands(count: usize) -> String {
 fn findings(view: &mut View, title: &str, findings: &[&Finding], tone: Tone) {
     view.push(Block::Heading(2, Text::plain(format!("{title} ({})", findings.len()))));
     view.push(Block::Bullets(
-        findings.iter().map(|finding| Text::new(tone, &finding.message)).collect(),
+        findings.iter().map(|finding| Text::new(tone, finding.to_string())).collect(),
     ));
 }
 
@@ -241,7 +242,7 @@ impl Document for Checked {
                 let tone = if pair.r.abs() > CORRELATION_LIMIT { Tone::Alert } else { Tone::Plain };
                 pairs.row(vec![
                     Cell::text(format!("{} ~ {}", pair.a, pair.b)),
-                    Cell::Text(Text::new(tone, crate::export::text::decimal(pair.r, 2, true))),
+                    Cell::Text(Text::new(tone, crate::number::decimal(pair.r, 2, true))),
                     Cell::text(pair.shared.join(", ")),
                 ]);
             }

@@ -3,11 +3,12 @@
 //! changed.
 
 use crate::analysis::compare::{CompareDocument, Snapshot};
-use crate::export::{Document, Format};
+use crate::export::{Document, Format, Formats};
+use crate::number::signed;
 use crate::score::Shown;
 use crate::view::{
-    Block, Cell, Chart, ChartGroup, ChartRow, Column, Mark, Places, Table, Text, Tone, View,
-    band_tone, plural, signed,
+    Block, Cell, Chart, ChartGroup, ChartRow, Column, Mark, Table, Text, Tone, View, band_tone,
+    plural,
 };
 
 /// What the sign of a change means, and when a change is more than noise.
@@ -129,7 +130,7 @@ fn chart(document: &CompareDocument) -> Chart {
         })
         .collect();
     Chart {
-        places: Places { text: false, markdown: false, html: true, csv: false },
+        formats: Formats::of(&[Format::Html]),
         caption: String::from(
             "Per contrast: the earlier and the later score; the manager side on the left, the leader side on the right.",
         ),

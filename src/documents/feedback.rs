@@ -11,13 +11,12 @@ use crate::analysis::feedback::{
 use crate::content::Content;
 use crate::content::model::Side;
 use crate::content::wording::first_name;
-use crate::export::text::decimal;
-use crate::export::{Document, Format};
+use crate::export::{Document, Format, Formats};
+use crate::number::{decimal, score_with_error, signed};
 use crate::result::Relation;
 use crate::score::RELIABLE_CHANGE_Z;
 use crate::view::{
-    Block, Cell, Chart, ChartGroup, ChartRow, Column, Mark, Places, Table, Text, Tone, View,
-    plural, poles, score_with_error, signed,
+    Block, Cell, Chart, ChartGroup, ChartRow, Column, Mark, Table, Text, Tone, View, plural, poles,
 };
 
 /// The closing thought of the feedback view.
@@ -376,7 +375,7 @@ fn chart(document: &FeedbackDocument, name: &str) -> Chart {
         .collect();
     let ranged = document.contrasts.iter().any(|contrast| contrast.others.min.is_some());
     Chart {
-        places: Places { text: true, markdown: false, html: true, csv: false },
+        formats: Formats::of(&[Format::Text, Format::Html]),
         caption: format!(
             "Per contrast: {name}'s own score and the colleagues' mean{}; the manager side on the left, the leader side on the right.",
             if ranged { " and range" } else { "" }
@@ -405,7 +404,7 @@ fn table(document: &FeedbackDocument) -> Table {
         Column::text("verdict", "verdict_shown").people().dropped(1),
         Column::text("verdict", "verdict").machines(),
     ]))
-    .only(Places { text: false, markdown: true, html: true, csv: true });
+    .only(&[Format::Markdown, Format::Html, Format::Csv]);
     for contrast in &document.contrasts {
         table.row(super::contrast_row(
             &contrast.id,

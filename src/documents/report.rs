@@ -10,12 +10,13 @@ use crate::answer::{Answer, chosen_count};
 use crate::content::Content;
 use crate::content::model::{Axis, Pick, Side};
 use crate::content::wording::first_name;
-use crate::export::{Document, Format};
+use crate::export::{Document, Format, Formats};
+use crate::number::{score_with_error, signed};
 use crate::result::{AxisResult, ResultDocument};
 use crate::score::{Band, Shown};
 use crate::view::{
-    Block, Cell, Chart, ChartGroup, ChartRow, Column, Mark, Places, Table, Text, Tone, View,
-    band_tone, plural, poles, score_with_error, signed,
+    Block, Cell, Chart, ChartGroup, ChartRow, Column, Mark, Table, Text, Tone, View, band_tone,
+    plural, poles,
 };
 
 /// Which contrasts get a "why this score" section.
@@ -219,7 +220,7 @@ fn chart(result: &ResultDocument, voice: &Voice) -> Chart {
     let whose =
         if voice.subject == "you" { String::from("your") } else { voice.possessive.clone() };
     Chart {
-        places: Places::ALL,
+        formats: Formats::VIEWS,
         caption: format!(
             "Where {} land{} on each contrast: the manager side on the left, the leader side on the right.",
             voice.subject,
@@ -453,7 +454,7 @@ fn details(result: &ResultDocument) -> Table {
         Column::text("band", "band"),
         Column::text("mixed", "mixed"),
     ]))
-    .only(Places::CSV);
+    .only(&[Format::Csv]);
     for axis in &result.axes {
         table.row(super::contrast_row(
             &axis.id,

@@ -1,8 +1,122 @@
 //! `itlead stats`: how each scenario and each contrast behaved in a pilot.
+//!
+//! The analysis gives its flags as kinds and figures ([`Flag`]); this
+//! document puts them in words ([`describe`]), in its view and in the
+//! `message` of each flag in JSON and YAML ([`StatsRecord`]).
 
-use crate::analysis::stats::{FlagKind, MIN_JUDGED, StatsDocument};
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::stats::{
+    AxisStats, DEAD_OPTION, Flag, FlagKind, LOW_ALPHA, LOW_ITEM_REST, MIN_JUDGED, OBVIOUS_OPTION,
+    ScenarioStats, StatsContent, StatsDocument,
+};
 use crate::export::{Document, Format};
-use crate::view::{Block, Cell, Column, Places, Table, Text, Tone, View, plural};
+use crate::view::{Block, Cell, Column, MISSING, Table, Text, Tone, View, plural};
+
+/// `flag` in words.
+pub fn describe(flag: &Flag) -> String {
+    match flag {
+        Flag::FewAnswers { scenarios } => format!(
+            "{} answered fewer than {MIN_JUDGED} times, too few to judge {} options: {}",
+            match scenarios.len() {
+                1 => String::from("1 scenario was"),
+                count => format!("{count} scenarios were"),
+            },
+            if scenarios.len() == 1 { "its" } else { "their" },
+            scenarios.join(", ")
+        ),
+        Flag::FewComplete { axis, complete } => format!(
+            "{axis}: {} too few to judge (at least {MIN_JUDGED} needed)",
+            if *complete == 1 {
+                String::from("1 complete result is")
+            } else {
+                format!("{complete} complete results are")
+            }
+        ),
+        Flag::DeadOption { scenario, option, share } => format!(
+            "{scenario}: option {option} was chosen as most likely by {:.0}% (under {:.0}%): is it a straw man?",
+            share * 100.0,
+            DEAD_OPTION * 100.0
+        ),
+        Flag::ObviousAnswer { scenario, option, share } => format!(
+            "{scenario}: option {option} was chosen as most likely by {:.0}% (over {:.0}%): is it the obvious answer?",
+            share * 100.0,
+            OBVIOUS_OPTION * 100.0
+        ),
+        Flag::LowAlpha { axis, alpha } => format!(
+            "{axis}: alpha {alpha:.2} is under {LOW_ALPHA}: its scenarios do not hang together"
+        ),
+        Flag::LowItemRest { axis, scenario, item_rest } => format!(
+            "{scenario} in {axis}: item-rest correlation {item_rest:.2} is under {LOW_ITEM_REST}"
+        ),
+    }
+}
+
+/// The stats document as JSON and YAML carry it, each flag with its kind,
+/// its words and where it is; it parses back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatsRecord {
+    /// Always [`STATS_SCHEMA`](crate::analysis::stats::STATS_SCHEMA).
+    pub schema: String,
+    /// The itlead version that made it.
+    pub itlead_version: String,
+    /// The content the results were made with.
+    pub content: StatsContent,
+    /// Results analysed.
+    pub results: usize,
+    /// Per contrast.
+    pub axes: Vec<AxisStats>,
+    /// Per scenario.
+    pub scenarios: Vec<ScenarioStats>,
+    /// Everything worth a second look.
+    pub flags: Vec<FlagRecord>,
+}
+
+/// One flag as JSON and YAML carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlagRecord {
+    /// What kind.
+    pub kind: FlagKind,
+    /// In words: [`describe`].
+    pub message: String,
+    /// The contrast, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub axis: Option<String>,
+    /// The scenario, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<String>,
+}
+
+impl From<&Flag> for FlagRecord {
+    fn from(flag: &Flag) -> Self {
+        Self {
+            kind: flag.kind(),
+            message: describe(flag),
+            axis: flag.axis().map(str::to_owned),
+            scenario: flag.scenario().map(str::to_owned),
+        }
+    }
+}
+
+impl From<&StatsDocument> for StatsRecord {
+    fn from(document: &StatsDocument) -> Self {
+        Self {
+            schema: document.schema.clone(),
+            itlead_version: document.itlead_version.clone(),
+            content: document.content.clone(),
+            results: document.results,
+            axes: document.axes.clone(),
+            scenarios: document.scenarios.clone(),
+            flags: document.flags.iter().map(FlagRecord::from).collect(),
+        }
+    }
+}
+
+impl Serialize for StatsDocument {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        StatsRecord::from(self).serialize(serializer)
+    }
+}
 
 impl Document for StatsDocument {
     const FORMATS: &'static [Format] =
@@ -41,8 +155,8 @@ impl Document for StatsDocument {
                     Cell::Text(Text::new(
                         if low { Tone::Alert } else { Tone::Plain },
                         item.item_rest.map_or_else(
-                            || String::from("–"),
-                            |rest| crate::export::text::decimal(rest, 2, false),
+                            || MISSING.to_owned(),
+                            |rest| crate::number::decimal(rest, 2, false),
                         ),
                     )),
                 ]);
@@ -85,11 +199,9 @@ impl Document for StatsDocument {
                 Cell::Count(scenario.skipped),
             ];
             let flagged = |key: &str| {
-                self.flags.iter().any(|flag| {
-                    flag.scenario.as_deref() == Some(&scenario.id)
-                        && matches!(flag.kind, FlagKind::DeadOption | FlagKind::ObviousAnswer)
-                        && flag.message.contains(&format!("option {key} "))
-                })
+                self.flags
+                    .iter()
+                    .any(|flag| flag.scenario() == Some(&scenario.id) && flag.option() == Some(key))
             };
             for index in 0..widest {
                 row.push(scenario.options.get(index).map_or(Cell::Empty, |option| {
@@ -130,8 +242,8 @@ impl Document for StatsDocument {
                     .iter()
                     .map(|flag| {
                         let tone =
-                            if flag.kind == FlagKind::TooFew { Tone::Dim } else { Tone::Alert };
-                        Text::new(tone, &flag.message)
+                            if flag.kind() == FlagKind::TooFew { Tone::Dim } else { Tone::Alert };
+                        Text::new(tone, describe(flag))
                     })
                     .collect(),
             ));
@@ -142,17 +254,117 @@ impl Document for StatsDocument {
                 Column::text("scenario", "scenario"),
                 Column::text("message", "message"),
             ])
-            .only(Places { text: false, markdown: false, html: false, csv: true });
+            .only(&[Format::Csv]);
             for flag in &self.flags {
                 table.row(vec![
-                    Cell::text(flag.kind.id()),
-                    flag.axis.as_ref().map_or(Cell::Empty, Cell::text),
-                    flag.scenario.as_ref().map_or(Cell::Empty, Cell::text),
-                    Cell::text(&flag.message),
+                    Cell::text(flag.kind().id()),
+                    flag.axis().map_or(Cell::Empty, Cell::text),
+                    flag.scenario().map_or(Cell::Empty, Cell::text),
+                    Cell::text(describe(flag)),
                 ]);
             }
             view.push(Block::Table(table));
         }
         view
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flag(flag: &Flag) -> (FlagKind, String, Option<String>, Option<String>) {
+        let record = FlagRecord::from(flag);
+        (record.kind, record.message, record.axis, record.scenario)
+    }
+
+    #[test]
+    fn each_flag_is_worded_with_its_figures_and_placed() {
+        let few = |ids: &[&str]| Flag::FewAnswers {
+            scenarios: ids.iter().map(|&id| id.to_owned()).collect(),
+        };
+        assert_eq!(
+            flag(&few(&["outage"])),
+            (
+                FlagKind::TooFew,
+                String::from(
+                    "1 scenario was answered fewer than 30 times, too few to judge its options: outage"
+                ),
+                None,
+                Some(String::from("outage"))
+            )
+        );
+        assert_eq!(
+            flag(&few(&["outage", "budget"])).1,
+            "2 scenarios were answered fewer than 30 times, too few to judge their options: \
+             outage, budget"
+        );
+        assert_eq!(flag(&few(&["outage", "budget"])).3, None, "no one scenario");
+        let complete = |complete| Flag::FewComplete { axis: "goals-vision".into(), complete };
+        assert_eq!(
+            flag(&complete(1)),
+            (
+                FlagKind::TooFew,
+                String::from(
+                    "goals-vision: 1 complete result is too few to judge (at least 30 needed)"
+                ),
+                Some(String::from("goals-vision")),
+                None
+            )
+        );
+        assert_eq!(
+            describe(&complete(0)),
+            "goals-vision: 0 complete results are too few to judge (at least 30 needed)"
+        );
+        let option = |share| (String::from("outage"), String::from("c"), share);
+        let (scenario, key, share) = option(0.02);
+        assert_eq!(
+            flag(&Flag::DeadOption { scenario, option: key, share }),
+            (
+                FlagKind::DeadOption,
+                String::from(
+                    "outage: option c was chosen as most likely by 2% (under 5%): is it a straw man?"
+                ),
+                None,
+                Some(String::from("outage"))
+            )
+        );
+        let (scenario, key, share) = option(0.88);
+        assert_eq!(
+            flag(&Flag::ObviousAnswer { scenario, option: key, share }),
+            (
+                FlagKind::ObviousAnswer,
+                String::from(
+                    "outage: option c was chosen as most likely by 88% (over 70%): is it the \
+                     obvious answer?"
+                ),
+                None,
+                Some(String::from("outage"))
+            )
+        );
+        assert_eq!(
+            flag(&Flag::LowAlpha { axis: "goals-vision".into(), alpha: 0.314 }),
+            (
+                FlagKind::LowAlpha,
+                String::from(
+                    "goals-vision: alpha 0.31 is under 0.6: its scenarios do not hang together"
+                ),
+                Some(String::from("goals-vision")),
+                None
+            )
+        );
+        assert_eq!(
+            flag(&Flag::LowItemRest {
+                axis: "goals-vision".into(),
+                scenario: "budget".into(),
+                item_rest: -0.046
+            }),
+            (
+                FlagKind::LowItemRest,
+                String::from("budget in goals-vision: item-rest correlation -0.05 is under 0.2"),
+                Some(String::from("goals-vision")),
+                Some(String::from("budget"))
+            )
+        );
     }
 }

@@ -2,10 +2,9 @@
 //! each way, and whether the team covers both sides.
 
 use crate::analysis::team::{Coverage, TeamAxis, TeamDocument};
-use crate::export::{Document, Format};
+use crate::export::{Document, Format, Formats};
 use crate::view::{
-    Block, Cell, Chart, ChartGroup, ChartRow, Column, Mark, Places, Table, Text, Tone, View,
-    plural, poles,
+    Block, Cell, Chart, ChartGroup, ChartRow, Column, Mark, Table, Text, Tone, View, plural, poles,
 };
 
 /// The closing point of the team view: both sides are needed.
@@ -140,10 +139,7 @@ fn chart(document: &TeamDocument) -> Chart {
             leader: axis.leader.clone(),
             marks: axis.mean.map(|mean| (Mark::Mean, mean.round() as i32)).into_iter().collect(),
             range: axis.min.zip(axis.max),
-            value: axis
-                .mean
-                .map(|mean| crate::export::text::decimal(mean, 0, true))
-                .unwrap_or_default(),
+            value: axis.mean.map(|mean| crate::number::decimal(mean, 0, true)).unwrap_or_default(),
             label: Text::new(
                 if one_sided(axis.coverage) { Tone::Alert } else { Tone::Plain },
                 axis.coverage.label(),
@@ -152,7 +148,7 @@ fn chart(document: &TeamDocument) -> Chart {
         })
         .collect();
     Chart {
-        places: Places { text: false, markdown: false, html: true, csv: false },
+        formats: Formats::of(&[Format::Html]),
         caption: String::from(
             "Per contrast: the team's mean and the range from the lowest to the highest score; \
              the manager side on the left, the leader side on the right.",

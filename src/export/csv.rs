@@ -3,14 +3,14 @@
 //! tables are separated by an empty line. Text cells a spreadsheet would
 //! take for a formula are neutralised ([`escape::csv_text`]).
 
-use super::escape;
-use super::text::decimal;
+use super::{Format, escape};
+use crate::number::decimal;
 use crate::view::{Block, Cell, Table, View};
 
 /// Draws the CSV tables of `view`.
 pub fn render(view: &View) -> String {
     let tables = view.blocks.iter().filter_map(|block| match block {
-        Block::Table(table) if table.places.csv => Some(table),
+        Block::Table(table) if table.formats.contains(Format::Csv) => Some(table),
         _ => None,
     });
     // Written into one string: a table may have many thousand rows.

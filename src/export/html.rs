@@ -8,10 +8,9 @@
 
 use std::fmt::Write as _;
 
-use super::escape;
-use super::text::decimal;
+use super::{Format, escape};
 use crate::score::{LEANING_FROM, STRONG_FROM};
-use crate::view::{Align, Block, Cell, Chart, ChartRow, Mark, Table, Text, Tone, View};
+use crate::view::{Align, Block, Cell, Chart, ChartRow, Mark, Reading, Table, Text, Tone, View};
 
 /// Draws `view` as a page.
 pub fn render(view: &View) -> String {
@@ -27,7 +26,8 @@ pub fn render(view: &View) -> String {
         let meta: Vec<String> = view.meta.iter().map(|line| escape::html(line)).collect();
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" · "));
     }
-    let blocks: Vec<&Block> = view.blocks.iter().filter(|block| block.places().html).collect();
+    let blocks: Vec<&Block> =
+        view.blocks.iter().filter(|block| block.formats().contains(Format::Html)).collect();
     let outline = Outline::of(&blocks);
     out.push_str(&outline.contents());
     let mut headings = outline.levels.iter();
@@ -146,20 +146,13 @@ fn inline(text: &Text) -> String {
 }
 
 fn cell(cell: &Cell) -> String {
-    match cell {
-        Cell::Text(text) => inline(text),
-        Cell::Code(code) => format!("<code>{}</code>", escape::html(code)),
-        Cell::Count(count) => count.to_string(),
-        Cell::Score(score) => crate::view::signed(*score).unwrap_or_else(|| String::from("–")),
-        Cell::Decimal { value, places, signed } => {
-            value.map_or_else(|| String::from("–"), |value| decimal(value, *places, *signed))
-        }
-        Cell::Band(shown) => match class(crate::view::band_tone(*shown)) {
-            Some(class) => format!("<span class=\"{class}\">{}</span>", shown.label()),
-            None => shown.label().to_owned(),
+    match cell.for_people() {
+        Reading::Text(text) => inline(text),
+        Reading::Code(code) => format!("<code>{}</code>", escape::html(code)),
+        Reading::Words(words, tone) => match class(tone) {
+            Some(class) => format!("<span class=\"{class}\">{}</span>", escape::html(&words)),
+            None => escape::html(&words),
         },
-        Cell::Flag(flag) => (if *flag { "yes" } else { "no" }).to_owned(),
-        Cell::Empty => String::new(),
     }
 }
 

@@ -4,9 +4,8 @@
 
 use std::fmt::Write as _;
 
-use super::escape;
-use super::text::decimal;
-use crate::view::{Align, Block, Cell, Chart, Table, Text, Tone, View, poles};
+use super::{Format, escape};
+use crate::view::{Align, Block, Cell, Chart, Reading, Table, Text, Tone, View, poles};
 
 /// Draws `view` as Markdown.
 pub fn render(view: &View) -> String {
@@ -27,7 +26,7 @@ pub fn render(view: &View) -> String {
             .collect();
         let _ = writeln!(out, "{}\n", meta.join(" · "));
     }
-    for block in view.blocks.iter().filter(|block| block.places().markdown) {
+    for block in view.blocks.iter().filter(|block| block.formats().contains(Format::Markdown)) {
         match block {
             Block::Heading(level, text) => {
                 let plain = escape::markdown(&text.plain_text());
@@ -103,17 +102,10 @@ fn inline_with(text: &Text, starts_block: bool) -> String {
 
 /// A cell as Markdown.
 fn cell(cell: &Cell) -> String {
-    match cell {
-        Cell::Text(text) => inline(text),
-        Cell::Code(code) => escape::markdown_code(code),
-        Cell::Count(count) => count.to_string(),
-        Cell::Score(score) => crate::view::signed(*score).unwrap_or_default(),
-        Cell::Decimal { value, places, signed } => {
-            value.map(|value| decimal(value, *places, *signed)).unwrap_or_default()
-        }
-        Cell::Band(shown) => shown.label().to_owned(),
-        Cell::Flag(flag) => (if *flag { "yes" } else { "no" }).to_owned(),
-        Cell::Empty => String::new(),
+    match cell.for_people() {
+        Reading::Text(text) => inline(text),
+        Reading::Code(code) => escape::markdown_code(code),
+        Reading::Words(words, _) => escape::markdown(&words),
     }
 }
 

@@ -1,4 +1,4 @@
-//! Formats: one file per format, each drawing a [`View`](crate::view::View).
+//! Formats: one file per format, each drawing a [`View`].
 //!
 //! A document (a result, a team, …) implements [`Document`]: it serialises
 //! itself for JSON and YAML, and builds a view for text, Markdown, HTML and
@@ -9,79 +9,18 @@ pub mod csv;
 pub mod escape;
 pub mod html;
 pub mod markdown;
+pub mod style;
 pub mod text;
 
 use std::io::{self, Write as _};
-use std::path::Path;
 
 use anyhow::{Context, Result};
 use clap::builder::{PossibleValue, TypedValueParser};
 use serde::Serialize;
 
-pub use self::text::TextStyle;
+pub use self::style::TextStyle;
+pub use crate::format::{Format, Formats};
 use crate::view::View;
-
-/// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Format {
-    /// Text for a terminal.
-    Text,
-    /// The document as JSON.
-    Json,
-    /// The document as YAML.
-    Yaml,
-    /// A report for a wiki or a pull request.
-    Markdown,
-    /// Rows for a spreadsheet.
-    Csv,
-    /// A self-contained page.
-    Html,
-}
-
-impl Format {
-    /// Every format.
-    pub const ALL: [Format; 6] =
-        [Format::Text, Format::Json, Format::Yaml, Format::Markdown, Format::Csv, Format::Html];
-
-    /// The name `--format` takes.
-    pub fn id(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Json => "json",
-            Format::Yaml => "yaml",
-            Format::Markdown => "markdown",
-            Format::Csv => "csv",
-            Format::Html => "html",
-        }
-    }
-
-    /// What it is, for `--help`.
-    pub fn help(self) -> &'static str {
-        match self {
-            Format::Text => "text for a terminal",
-            Format::Json => "JSON",
-            Format::Yaml => "YAML",
-            Format::Markdown => "Markdown, for a wiki page or a pull request",
-            Format::Csv => "CSV, for a spreadsheet",
-            Format::Html => "a self-contained, printable HTML page",
-        }
-    }
-
-    /// The format a file name's extension names: `.json`, `.yaml`/`.yml`,
-    /// `.md`/`.markdown`, `.csv`, `.html`/`.htm`, `.txt`.
-    pub fn from_path(path: &Path) -> Option<Format> {
-        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match extension.as_str() {
-            "json" => Format::Json,
-            "yaml" | "yml" => Format::Yaml,
-            "md" | "markdown" => Format::Markdown,
-            "csv" => Format::Csv,
-            "html" | "htm" => Format::Html,
-            "txt" | "text" => Format::Text,
-            _ => return None,
-        })
-    }
-}
 
 /// Something itlead can print in several formats.
 pub trait Document: Serialize {

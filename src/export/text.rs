@@ -3,94 +3,22 @@
 //!
 //! Every piece of text goes through [`paint`], which first shows control
 //! characters and escape sequences as visible escapes, then adds itlead's
-//! own colours: text from a file can never drive the terminal.
+//! own colours: text from a file can never drive the terminal. The styling
+//! itself, which the prompts share, is in [`super::style`].
 
 use std::fmt::Write as _;
 
-use colored::Colorize;
 use unicode_width::UnicodeWidthStr;
 
+use super::Format;
+use super::style::{TextStyle, ascii, paint, wrap};
 use crate::content::text::visible;
-use crate::view::{Align, Block, Cell, Chart, ChartRow, Column, Mark, Table, Text, Tone, View};
-
-/// How text is laid out and drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TextStyle {
-    /// Columns available.
-    pub width: usize,
-    /// Only ASCII characters (terminals without UTF-8).
-    pub ascii: bool,
-    /// ANSI colours and bold.
-    pub colour: bool,
-}
-
-impl TextStyle {
-    /// Plain text at `width`: no colour, UTF-8.
-    pub fn plain(width: usize) -> Self {
-        Self { width, ascii: false, colour: false }
-    }
-}
-
-/// itlead's own non-ASCII characters and their ASCII stand-ins.
-const ASCII_FORMS: [(char, &str); 12] = [
-    ('⟷', "<->"),
-    ('±', "+/-"),
-    ('–', "-"),
-    ('—', "-"),
-    ('→', "->"),
-    ('·', ","),
-    ('…', "..."),
-    ('≈', "~"),
-    ('●', "O"),
-    ('○', "o"),
-    ('◆', "#"),
-    ('━', "="),
-];
-
-/// `text` made safe for a terminal and styled: unsafe characters shown as
-/// escapes (newlines and tabs kept), itlead's glyphs in ASCII when asked,
-/// then coloured by `tone`.
-pub fn paint(text: &str, tone: Tone, style: TextStyle) -> String {
-    let safe = visible(text, true);
-    let shown = if style.ascii { ascii(&safe) } else { safe.into_owned() };
-    if !style.colour || shown.is_empty() {
-        return shown;
-    }
-    match tone {
-        Tone::Plain => shown,
-        Tone::Strong => shown.bold().to_string(),
-        Tone::Dim => shown.dimmed().to_string(),
-        Tone::Manager => shown.blue().to_string(),
-        Tone::Leader => shown.magenta().to_string(),
-        Tone::Quiet => shown.italic().to_string(),
-        Tone::Alert => shown.yellow().to_string(),
-    }
-}
-
-/// itlead's glyphs replaced by ASCII; other characters kept.
-pub fn ascii(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for character in text.chars() {
-        match ASCII_FORMS.iter().find(|(glyph, _)| *glyph == character) {
-            Some((_, stand_in)) => out.push_str(stand_in),
-            None => out.push(character),
-        }
-    }
-    out
-}
+use crate::view::{
+    Align, Block, Cell, Chart, ChartRow, Column, Mark, Reading, Table, Text, Tone, View,
+};
 
 fn spans(text: &Text, style: TextStyle) -> String {
     text.0.iter().map(|span| paint(&span.text, span.tone, style)).collect()
-}
-
-/// Wraps `text` (already painted) to `width` columns with `indent` before
-/// every line.
-pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let options = textwrap::Options::new(width.max(indent.width() + 10))
-        .initial_indent(indent)
-        .subsequent_indent(indent)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    textwrap::fill(text.trim(), options)
 }
 
 /// A bullet item: `- ` then the text, continuation lines aligned.
@@ -148,7 +76,7 @@ pub fn render(view: &View, style: TextStyle) -> String {
     if !head.is_empty() {
         parts.push(head);
     }
-    for block in view.blocks.iter().filter(|block| block.places().text) {
+    for block in view.blocks.iter().filter(|block| block.formats().contains(Format::Text)) {
         let part = match block {
             Block::Heading(_, text) => {
                 let painted: String =
@@ -182,7 +110,7 @@ pub fn render(view: &View, style: TextStyle) -> String {
 /// The block drawn before `block`, if any.
 fn last_block<'a>(view: &'a View, block: &Block) -> Option<&'a Block> {
     let index = view.blocks.iter().position(|candidate| std::ptr::eq(candidate, block))?;
-    view.blocks[..index].iter().rev().find(|candidate| candidate.places().text)
+    view.blocks[..index].iter().rev().find(|candidate| candidate.formats().contains(Format::Text))
 }
 
 /// Headings are strong, keeping their side's colour.
@@ -228,37 +156,17 @@ impl Shown {
     }
 }
 
-fn cell_text(cell: &Cell, style: TextStyle) -> Shown {
-    let missing = if style.ascii { "-" } else { "–" };
-    let (plain, tone) = match cell {
-        Cell::Text(text) => {
+/// A cell as people read it; painting turns `–` into `-` for ASCII.
+fn cell_text(cell: &Cell) -> Shown {
+    match cell.for_people() {
+        Reading::Text(text) => {
             let tone = text.0.first().map_or(Tone::Plain, |span| span.tone);
             let spans = (text.0.len() > 1).then(|| text.clone());
-            return Shown { plain: text.plain_text(), tone, spans };
+            Shown { plain: text.plain_text(), tone, spans }
         }
-        Cell::Code(code) => (code.clone(), Tone::Plain),
-        Cell::Count(count) => (count.to_string(), Tone::Plain),
-        Cell::Score(score) => {
-            (crate::view::signed(*score).unwrap_or_else(|| missing.to_owned()), Tone::Plain)
-        }
-        Cell::Decimal { value, places, signed } => (
-            value.map_or_else(|| missing.to_owned(), |value| decimal(value, *places, *signed)),
-            Tone::Plain,
-        ),
-        Cell::Band(shown) => (shown.label().to_owned(), crate::view::band_tone(*shown)),
-        Cell::Flag(flag) => ((if *flag { "yes" } else { "no" }).to_owned(), Tone::Plain),
-        Cell::Empty => (String::new(), Tone::Plain),
-    };
-    Shown { plain, tone, spans: None }
-}
-
-/// A number with `places` decimals; `+` when `signed`; never `-0.0`.
-pub fn decimal(value: f64, places: u8, signed: bool) -> String {
-    let places = usize::from(places);
-    let text = format!("{value:.places$}");
-    let zero = text.trim_start_matches('-').chars().all(|c| c == '0' || c == '.');
-    let text = if zero { text.trim_start_matches('-').to_owned() } else { text };
-    if signed && !zero && !text.starts_with('-') { format!("+{text}") } else { text }
+        Reading::Code(code) => Shown::from((code.to_owned(), Tone::Plain)),
+        Reading::Words(words, tone) => Shown::from((words, tone)),
+    }
 }
 
 fn table_text(table: &Table, style: TextStyle) -> String {
@@ -267,9 +175,9 @@ fn table_text(table: &Table, style: TextStyle) -> String {
     // Each row is shown when it is measured and again when it is drawn,
     // never held: a table may have many thousand rows.
     let cells = || {
-        table.rows().map(|row| {
-            columns.iter().map(|(index, _)| cell_text(&row[*index], style)).collect::<Vec<_>>()
-        })
+        table
+            .rows()
+            .map(|row| columns.iter().map(|(index, _)| cell_text(&row[*index])).collect::<Vec<_>>())
     };
     let shown =
         |text: &str| if style.ascii { ascii(text) } else { visible(text, false).into_owned() };
@@ -630,29 +538,6 @@ mod tests {
         assert_eq!(bar(&[(Mark::Score, 0)], None, 11, true), "|----O----|");
         assert_eq!(bar(&[], None, 11, true), "|----+----|");
         assert_eq!(bar(&[(Mark::Mean, 0)], Some((-50, 50)), 11, true), "|--==#==--|");
-    }
-
-    #[test]
-    fn painting_shows_escapes_and_keeps_layout() {
-        let style = TextStyle::plain(80);
-        assert_eq!(
-            paint("a\u{1b}]52;c;eA==\u{7}b", Tone::Plain, style),
-            "a\\e]52;c;eA==\\u{0007}b"
-        );
-        assert_eq!(paint("one\ntwo", Tone::Plain, style), "one\ntwo");
-        let ascii_style = TextStyle { ascii: true, ..style };
-        assert_eq!(
-            paint("Today ⟷ Tomorrow ±3", Tone::Plain, ascii_style),
-            "Today <-> Tomorrow +/-3"
-        );
-    }
-
-    #[test]
-    fn decimals_never_show_negative_zero() {
-        assert_eq!(decimal(-0.04, 1, true), "0.0");
-        assert_eq!(decimal(12.5, 1, true), "+12.5");
-        assert_eq!(decimal(-3.0, 1, true), "-3.0");
-        assert_eq!(decimal(0.812, 2, false), "0.81");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! so a saved result renders without the content it was made from. What can
 //! be derived is derived again when a result is read (bands, themes, the
 //! overall summary), so a hand-edited file cannot make a report contradict
-//! its own scores. Results of itlead 0.1 (`itlead.result/1`) are read too ([`upgrade`]).
+//! its own scores. Results of itlead 0.1 (`itlead.result/1`) are read too (`upgrade`).
 
 mod upgrade;
 

@@ -19,8 +19,7 @@ use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use super::layout::MenuText;
 use super::menu::Screen;
 use super::tty::discard_typed_ahead;
-use crate::export::TextStyle;
-use crate::export::text::{paint, wrap};
+use crate::export::style::{TextStyle, paint, wrap};
 use crate::flow::{BACK_LABEL, Prompter, Question, Reply, SKIP_LABEL};
 use crate::view::Tone;
 
