@@ -58,11 +58,7 @@ pub fn write<D: Document>(
         Format::Html => Some(html::render(&document.view())),
     };
     if let Some(drawn) = drawn {
-        let mut bytes = drawn.into_bytes();
-        if terminal {
-            bytes = for_terminal(bytes, format);
-        }
-        return out.write_all(&bytes).context("cannot write the document");
+        return write_drawn(drawn, format, terminal, out);
     }
     let mut shown;
     let out: &mut dyn io::Write = if terminal {
@@ -76,6 +72,21 @@ pub fn write<D: Document>(
         _ => serde_yaml::to_writer(&mut *out, document).context("cannot write YAML")?,
     }
     out.flush().context("cannot write the document")
+}
+
+/// A document drawn in `format` (text, Markdown, CSV or HTML), written to
+/// `out` as [`write`] does.
+fn write_drawn(
+    drawn: String,
+    format: Format,
+    terminal: bool,
+    out: &mut dyn io::Write,
+) -> Result<()> {
+    let mut bytes = drawn.into_bytes();
+    if terminal {
+        bytes = for_terminal(bytes, format);
+    }
+    out.write_all(&bytes).context("cannot write the document")
 }
 
 /// Pretty JSON with a final line break. Control and direction characters
@@ -111,18 +122,63 @@ fn shown_on_terminal(character: char) -> Option<String> {
 }
 
 /// A writer that passes UTF-8 on to `inner`, each character `escape` names
-/// replaced by what it returns. A character split between two writes is
-/// held until it is whole; bytes that are not UTF-8 pass as they are.
+/// replaced by what it returns. What is written is gathered and passed on
+/// in pieces of [`Escaping::PIECE`] bytes (a write is only a copy, which
+/// keeps the serialisers' code small and fast); a character split between
+/// two pieces waits until it is whole, and bytes that are not UTF-8 pass as
+/// they are. [`io::Write::flush`] passes on the rest.
 struct Escaping<'a> {
     inner: &'a mut dyn io::Write,
     escape: fn(char) -> Option<String>,
-    /// The start of a character the next write ends.
-    pending: Vec<u8>,
+    gathered: Vec<u8>,
 }
 
 impl<'a> Escaping<'a> {
+    /// How much is gathered before it is passed on.
+    const PIECE: usize = 1 << 16;
+
     fn new(inner: &'a mut dyn io::Write, escape: fn(char) -> Option<String>) -> Self {
-        Self { inner, escape, pending: Vec::new() }
+        Self { inner, escape, gathered: Vec::new() }
+    }
+
+    /// Passes on what was gathered: all of it when `all`, else all but the
+    /// start of a character that the next write ends, which stays.
+    fn pass_on(&mut self, all: bool) -> io::Result<()> {
+        let mut gathered = std::mem::take(&mut self.gathered);
+        let waiting = self.pass(&gathered, all)?;
+        // The same buffer again, holding what waits.
+        gathered.drain(..gathered.len() - waiting);
+        self.gathered = gathered;
+        Ok(())
+    }
+
+    /// Passes `bytes` on, escaped; returns how many at the end wait for
+    /// the rest of their character (none when `all`).
+    fn pass(&mut self, mut bytes: &[u8], all: bool) -> io::Result<usize> {
+        // Printable ASCII and line breaks, nearly everything, pass at once.
+        if bytes.iter().all(|&byte| byte == b'\n' || (b' '..=b'~').contains(&byte)) {
+            self.inner.write_all(bytes)?;
+            return Ok(0);
+        }
+        loop {
+            let error = match std::str::from_utf8(bytes) {
+                Ok(text) => return self.text(text).map(|()| 0),
+                Err(error) => error,
+            };
+            let (valid, after) = bytes.split_at(error.valid_up_to());
+            // Checked by `from_utf8` up to here.
+            self.text(std::str::from_utf8(valid).unwrap_or_default())?;
+            match error.error_len() {
+                // Not UTF-8: passed as it is.
+                Some(length) => {
+                    self.inner.write_all(&after[..length])?;
+                    bytes = &after[length..];
+                }
+                // A character never ended is not UTF-8: passed as it is.
+                None if all => return self.inner.write_all(after).map(|()| 0),
+                None => return Ok(after.len()),
+            }
+        }
     }
 
     /// Writes the UTF-8 text `text` with its characters escaped.
@@ -140,50 +196,22 @@ impl<'a> Escaping<'a> {
 }
 
 impl io::Write for Escaping<'_> {
+    #[inline]
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        // Printable ASCII and line breaks, nearly everything, pass at once.
-        if self.pending.is_empty()
-            && bytes.iter().all(|&byte| byte == b'\n' || (b' '..=b'~').contains(&byte))
-        {
-            self.inner.write_all(bytes)?;
-            return Ok(bytes.len());
-        }
-        let joined;
-        let mut rest: &[u8] = if self.pending.is_empty() {
-            bytes
-        } else {
-            self.pending.extend_from_slice(bytes);
-            joined = std::mem::take(&mut self.pending);
-            &joined
-        };
-        loop {
-            match std::str::from_utf8(rest) {
-                Ok(text) => {
-                    self.text(text)?;
-                    break;
-                }
-                Err(error) => {
-                    let (valid, after) = rest.split_at(error.valid_up_to());
-                    // Checked by `from_utf8` up to here.
-                    self.text(std::str::from_utf8(valid).unwrap_or_default())?;
-                    let Some(length) = error.error_len() else {
-                        // A character that the next write ends.
-                        self.pending = after.to_vec();
-                        break;
-                    };
-                    // Not UTF-8: passed as it is.
-                    self.inner.write_all(&after[..length])?;
-                    rest = &after[length..];
-                }
-            }
+        self.gathered.extend_from_slice(bytes);
+        if self.gathered.len() >= Self::PIECE {
+            self.pass_on(false)?;
         }
         Ok(bytes.len())
     }
 
+    #[inline]
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.write(bytes).map(drop)
+    }
+
     fn flush(&mut self) -> io::Result<()> {
-        // A character never ended is not UTF-8: passed as it is.
-        let pending = std::mem::take(&mut self.pending);
-        self.inner.write_all(&pending)?;
+        self.pass_on(true)?;
         self.inner.flush()
     }
 }
@@ -325,6 +353,18 @@ mod tests {
         }
         escaping.flush().unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), r"x\u202ey é\u0085z");
+        // A character split where a piece is passed on waits for its end.
+        let mut out = Vec::new();
+        let mut escaping = Escaping::new(&mut out, json_escape);
+        let control = "\u{202e}".as_bytes();
+        escaping.write_all(&vec![b'a'; Escaping::PIECE - 1]).unwrap();
+        escaping.write_all(&control[..1]).unwrap();
+        assert_eq!(escaping.gathered, control[..1]);
+        escaping.write_all(&control[1..]).unwrap();
+        escaping.write_all(b"b").unwrap();
+        escaping.flush().unwrap();
+        let expected = format!("{}\\u202eb", "a".repeat(Escaping::PIECE - 1));
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
         // Bytes that are not UTF-8 pass as they are, an unended character too.
         let mut out = Vec::new();
         let mut escaping = Escaping::new(&mut out, json_escape);
