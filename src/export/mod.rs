@@ -52,7 +52,8 @@ pub fn write<D: Document>(
 ) -> Result<()> {
     let drawn = match format {
         Format::Json | Format::Yaml => None,
-        Format::Text => Some(text::render(&document.view(), style)),
+        // Safe for a terminal as it is drawn, and written line by line.
+        Format::Text => return write_text(&document.view(), style, out),
         Format::Markdown => Some(markdown::render(&document.view())),
         Format::Csv => Some(csv::render(&document.view())),
         Format::Html => Some(html::render(&document.view())),
@@ -72,6 +73,28 @@ pub fn write<D: Document>(
         _ => serde_yaml::to_writer(&mut *out, document).context("cannot write YAML")?,
     }
     out.flush().context("cannot write the document")
+}
+
+/// `view` as text, written to `out` as it is drawn.
+fn write_text(view: &View, style: TextStyle, out: &mut dyn io::Write) -> Result<()> {
+    /// Text to `inner`, keeping the error a write met.
+    struct Lines<'a> {
+        inner: &'a mut dyn io::Write,
+        failed: Option<io::Error>,
+    }
+    impl std::fmt::Write for Lines<'_> {
+        fn write_str(&mut self, text: &str) -> std::fmt::Result {
+            self.inner.write_all(text.as_bytes()).map_err(|error| {
+                self.failed = Some(error);
+                std::fmt::Error
+            })
+        }
+    }
+    let mut lines = Lines { inner: out, failed: None };
+    match (text::draw(view, style, &mut lines), lines.failed) {
+        (_, Some(error)) => Err(error).context("cannot write the document"),
+        (result, None) => result.context("cannot draw the document"),
+    }
 }
 
 /// A document drawn in `format` (text, Markdown, CSV or HTML), written to

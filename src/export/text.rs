@@ -64,6 +64,15 @@ fn truncate(text: &str, width: usize) -> String {
 /// Draws `view` for a terminal: the title and its small print, then the
 /// blocks, an empty line between them.
 pub fn render(view: &View, style: TextStyle) -> String {
+    let mut out = String::new();
+    // Writing to a string does not fail.
+    let _ = draw(view, style, &mut out);
+    out
+}
+
+/// [`render`], written to `out` as it is drawn: a table's lines go out one
+/// by one, so a table of many thousand rows is never held as text.
+pub fn draw(view: &View, style: TextStyle, out: &mut dyn std::fmt::Write) -> std::fmt::Result {
     let width = style.width;
     let mut head = String::new();
     if !view.title.is_empty() {
@@ -72,11 +81,15 @@ pub fn render(view: &View, style: TextStyle) -> String {
     for line in &view.meta {
         let _ = writeln!(head, "{}", wrap(&paint(line, Tone::Dim, style), width, ""));
     }
-    let mut parts: Vec<String> = Vec::new();
-    if !head.is_empty() {
-        parts.push(head);
-    }
+    // Something is drawn already: the next block is set off by an empty line.
+    let mut drawn = !head.is_empty();
+    out.write_str(&head)?;
     for block in view.blocks.iter().filter(|block| block.formats().contains(Format::Text)) {
+        // A heading sits right above what it heads.
+        if drawn && !matches!(last_block(view, block), Some(Block::Heading(..))) {
+            out.write_char('\n')?;
+        }
+        drawn = true;
         let part = match block {
             Block::Heading(_, text) => {
                 let painted: String =
@@ -93,18 +106,15 @@ pub fn render(view: &View, style: TextStyle) -> String {
                 let _ = writeln!(out, "{}", bullet(&spans(item, style), width, "  "));
                 out
             }),
-            Block::Table(table) => table_text(table, style),
+            Block::Table(table) => {
+                table_into(table, style, out)?;
+                continue;
+            }
             Block::Chart(chart) => chart_text(chart, style),
         };
-        // A heading sits right above what it heads.
-        match parts.last_mut() {
-            Some(last) if matches!(last_block(view, block), Some(Block::Heading(..))) => {
-                last.push_str(&part);
-            }
-            _ => parts.push(part),
-        }
+        out.write_str(&part)?;
     }
-    parts.join("\n")
+    Ok(())
 }
 
 /// The block drawn before `block`, if any.
@@ -169,7 +179,16 @@ fn cell_text(cell: &Cell) -> Shown {
     }
 }
 
+#[cfg(test)]
 fn table_text(table: &Table, style: TextStyle) -> String {
+    let mut out = String::new();
+    let _ = table_into(table, style, &mut out);
+    out
+}
+
+/// Draws `table` to `out`: as columns that fit `style.width` (short
+/// headers, columns dropped, cells cut as needed), or else as records.
+fn table_into(table: &Table, style: TextStyle, out: &mut dyn std::fmt::Write) -> std::fmt::Result {
     let columns: Vec<(usize, &Column)> =
         table.people_columns().into_iter().map(|index| (index, &table.columns[index])).collect();
     // Each row is shown when it is measured and again when it is drawn,
@@ -208,12 +227,12 @@ fn table_text(table: &Table, style: TextStyle) -> String {
     let mut kept = vec![true; columns.len()];
     let widths = widths_for(&full, &kept);
     if total(&widths) <= style.width {
-        return table_lines(&columns, cells(), &widths, style, &full);
+        return table_lines(out, &columns, cells(), &widths, style, &full);
     }
     let mut widths = widths_for(&short, &kept);
     loop {
         if total(&widths) <= style.width {
-            return table_lines(&columns, cells(), &widths, style, &short);
+            return table_lines(out, &columns, cells(), &widths, style, &short);
         }
         // Columns that share a drop order (a minimum and its maximum) go
         // together: half of a pair would mislead.
@@ -237,7 +256,7 @@ fn table_text(table: &Table, style: TextStyle) -> String {
     }
     loop {
         if total(&widths) <= style.width {
-            return table_lines(&columns, cells(), &widths, style, &short);
+            return table_lines(out, &columns, cells(), &widths, style, &short);
         }
         let cut = columns
             .iter()
@@ -251,18 +270,19 @@ fn table_text(table: &Table, style: TextStyle) -> String {
             .map(|(at, _)| at);
         match cut {
             Some(at) => widths[at] = widths[at].map(|width| width - 1),
-            None => return records(&columns, cells(), style),
+            None => return records(out, &columns, cells(), style),
         }
     }
 }
 
 fn table_lines(
+    out: &mut dyn std::fmt::Write,
     columns: &[(usize, &Column)],
     cells: impl Iterator<Item = Vec<Shown>>,
     widths: &[Option<usize>],
     style: TextStyle,
     header: &dyn Fn(&Column) -> String,
-) -> String {
+) -> std::fmt::Result {
     let line = |row: Vec<Shown>| {
         let mut parts = Vec::new();
         for (cell, ((_, column), width)) in row.into_iter().zip(columns.iter().zip(widths)) {
@@ -276,31 +296,30 @@ fn table_lines(
         }
         format!("{INDENT}{}", parts.join(&" ".repeat(GAP))).trim_end().to_owned()
     };
-    let mut out = String::new();
     let headers: Vec<Shown> =
         columns.iter().map(|(_, column)| Shown::from((header(column), Tone::Strong))).collect();
-    let _ = writeln!(out, "{}", line(headers));
+    writeln!(out, "{}", line(headers))?;
     for row in cells {
-        let _ = writeln!(out, "{}", line(row));
+        writeln!(out, "{}", line(row))?;
     }
-    out
+    Ok(())
 }
 
 /// Each row as a block: its first cell, then `header: value` pairs (the
 /// value alone under an empty header).
 fn records(
+    out: &mut dyn std::fmt::Write,
     columns: &[(usize, &Column)],
     cells: impl Iterator<Item = Vec<Shown>>,
     style: TextStyle,
-) -> String {
-    let mut out = String::new();
+) -> std::fmt::Result {
     for row in cells {
         let Some(first) = row.first() else { continue };
-        let _ = writeln!(
+        writeln!(
             out,
             "{}",
             wrap(&paint(&first.plain, strong(first.tone), style), style.width, INDENT)
-        );
+        )?;
         let details: Vec<String> = columns
             .iter()
             .zip(row)
@@ -316,9 +335,9 @@ fn records(
             })
             .collect();
         let separator = if style.ascii { "; " } else { " · " };
-        let _ = writeln!(out, "{}", wrap(&details.join(separator), style.width, "    "));
+        writeln!(out, "{}", wrap(&details.join(separator), style.width, "    "))?;
     }
-    out
+    Ok(())
 }
 
 // ------------------------------------------------------------------ charts
