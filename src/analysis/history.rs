@@ -43,7 +43,7 @@ pub struct HistoryEntry {
     pub clearest_leader_pole: Option<String>,
 }
 
-/// The entry for `result`, saved at `file`; numbered by [`number`].
+/// The entry for `result`, saved at `file`; its number is set when it is listed ([`Entries::get`]).
 pub fn entry(file: &Path, result: &ResultDocument) -> HistoryEntry {
     HistoryEntry {
         number: 0,
