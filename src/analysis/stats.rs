@@ -36,10 +36,12 @@ pub const LOW_ALPHA: f64 = 0.6;
 /// Item-rest correlation below this is flagged.
 pub const LOW_ITEM_REST: f64 = 0.2;
 
-/// The item analysis of a set of results. Its document
-/// (`documents::stats`) serialises it, with each flag in words.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StatsDocument {
+/// The item analysis of a set of results, its flags as kinds and figures
+/// ([`Flag`]). Its document (`documents::stats`) serialises each flag with
+/// its words, and reads the document back with `F` a
+/// `documents::stats::FlagRecord`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatsDocument<F = Flag> {
     /// Always [`STATS_SCHEMA`].
     pub schema: String,
     /// The itlead version that made it.
@@ -53,7 +55,7 @@ pub struct StatsDocument {
     /// Per scenario.
     pub scenarios: Vec<ScenarioStats>,
     /// Everything worth a second look.
-    pub flags: Vec<Flag>,
+    pub flags: Vec<F>,
 }
 
 /// Which content.

@@ -7,8 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::stats::{
-    AxisStats, DEAD_OPTION, Flag, FlagKind, LOW_ALPHA, LOW_ITEM_REST, MIN_JUDGED, OBVIOUS_OPTION,
-    ScenarioStats, StatsContent, StatsDocument,
+    DEAD_OPTION, Flag, FlagKind, LOW_ALPHA, LOW_ITEM_REST, MIN_JUDGED, OBVIOUS_OPTION,
+    StatsDocument,
 };
 use crate::export::{Document, Format};
 use crate::view::{Block, Cell, Column, MISSING, Table, Text, Tone, View, plural};
@@ -54,23 +54,7 @@ pub fn describe(flag: &Flag) -> String {
 
 /// The stats document as JSON and YAML carry it, each flag with its kind,
 /// its words and where it is; it parses back.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StatsRecord {
-    /// Always [`STATS_SCHEMA`](crate::analysis::stats::STATS_SCHEMA).
-    pub schema: String,
-    /// The itlead version that made it.
-    pub itlead_version: String,
-    /// The content the results were made with.
-    pub content: StatsContent,
-    /// Results analysed.
-    pub results: usize,
-    /// Per contrast.
-    pub axes: Vec<AxisStats>,
-    /// Per scenario.
-    pub scenarios: Vec<ScenarioStats>,
-    /// Everything worth a second look.
-    pub flags: Vec<FlagRecord>,
-}
+pub type StatsRecord = StatsDocument<FlagRecord>;
 
 /// One flag as JSON and YAML carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -98,23 +82,10 @@ impl From<&Flag> for FlagRecord {
     }
 }
 
-impl From<&StatsDocument> for StatsRecord {
-    fn from(document: &StatsDocument) -> Self {
-        Self {
-            schema: document.schema.clone(),
-            itlead_version: document.itlead_version.clone(),
-            content: document.content.clone(),
-            results: document.results,
-            axes: document.axes.clone(),
-            scenarios: document.scenarios.clone(),
-            flags: document.flags.iter().map(FlagRecord::from).collect(),
-        }
-    }
-}
-
-impl Serialize for StatsDocument {
+/// A flag serialises as its record: kind, words and where it is.
+impl Serialize for Flag {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        StatsRecord::from(self).serialize(serializer)
+        FlagRecord::from(self).serialize(serializer)
     }
 }
 
