@@ -68,7 +68,7 @@ pub fn write_stdout(bytes: &[u8]) -> Result<()> {
 /// a closed pipe ends the write quietly, and any other failure to write is
 /// reported as such, whatever `write` made of it.
 pub fn write_stdout_with(write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    /// Stdout, keeping the first error a write met.
+    /// Stdout, keeping the first error a write met (other than an interruption).
     struct Stdout<W> {
         inner: W,
         failed: Option<io::Error>,
@@ -82,8 +82,9 @@ pub fn write_stdout_with(write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Re
         }
     }
     impl<W> Stdout<W> {
+        /// An interrupted write is retried by `write_all`, so it is no failure.
         fn keep(&mut self, error: &io::Error) {
-            if self.failed.is_none() {
+            if self.failed.is_none() && error.kind() != io::ErrorKind::Interrupted {
                 self.failed = Some(io::Error::new(error.kind(), error.to_string()));
             }
         }
