@@ -198,8 +198,7 @@ fn table_html(table: &Table) -> String {
 
 /// Where a score sits on a track, in percent from the left.
 fn percent(score: i32) -> f64 {
-    let value = f64::midpoint(f64::from(score.clamp(-100, 100)), 100.0);
-    (value * 10.0).round() / 10.0
+    crate::number::round(f64::midpoint(f64::from(score.clamp(-100, 100)), 100.0), 1)
 }
 
 fn mark_class(mark: Mark) -> &'static str {
