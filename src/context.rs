@@ -6,6 +6,7 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::SystemTime;
 
 use anyhow::{Result, anyhow};
@@ -75,15 +76,17 @@ pub struct Context {
     /// Where the unfinished session lives.
     pub state_dir: Option<PathBuf>,
     /// How the user runs itlead, as shell words (`itlead`, `cargo run --`,
-    /// a path), for the commands that messages name.
-    pub program: String,
+    /// a path), for the commands that messages name: worked out the first
+    /// time a message needs it ([`Context::program`]), since finding it
+    /// looks at every directory on `PATH`.
+    program: crate::shell::Program,
     /// `SOURCE_DATE_EPOCH`: the date man pages carry, for reproducible builds.
     pub source_date_epoch: Option<u64>,
     /// Where the time comes from.
     pub clock: Clock,
     /// The shuffle seed of a new assessment: `assess --seed`, else drawn
-    /// once here.
-    pub seed: u64,
+    /// the first time it is asked for ([`Context::seed`]).
+    seed: OnceLock<u64>,
 }
 
 impl Context {
@@ -111,13 +114,30 @@ impl Context {
             content,
             data_dir: crate::edges::paths::data_dir().ok(),
             state_dir: crate::edges::paths::state_dir().ok(),
-            program: crate::shell::program(),
+            program: crate::shell::Program::default(),
             source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
                 .ok()
                 .and_then(|value| value.trim().parse().ok()),
             clock: Clock::System,
-            seed: seed.unwrap_or_else(|| fastrand::u64(..)),
+            seed: seed.map_or_else(OnceLock::new, OnceLock::from),
         }
+    }
+
+    /// How the user runs itlead, as shell words (`itlead`, `cargo run --`,
+    /// a path), for the commands that messages name.
+    pub fn program(&self) -> &str {
+        self.program.words()
+    }
+
+    /// The same, for a request that names commands later.
+    pub fn program_words(&self) -> crate::shell::Program {
+        self.program.clone()
+    }
+
+    /// The shuffle seed of a new assessment: `assess --seed`, else one
+    /// drawn at the first call and kept.
+    pub fn seed(&self) -> u64 {
+        *self.seed.get_or_init(|| fastrand::u64(..))
     }
 
     /// Whether text on `stream` is coloured: `--color always` or `never`
@@ -198,10 +218,10 @@ impl Context {
             content: None,
             data_dir: None,
             state_dir: None,
-            program: String::from("itlead"),
+            program: crate::shell::Program::from("itlead"),
             source_date_epoch: None,
             clock,
-            seed,
+            seed: OnceLock::from(seed),
         }
     }
 }
@@ -231,7 +251,7 @@ mod tests {
         use clap::Parser as _;
         let cli = crate::cli::Cli::try_parse_from(["itlead", "assess", "--seed", "42"]).unwrap();
         let context = Context::detect(cli.color, None, cli.seed());
-        assert_eq!(context.seed, 42);
+        assert_eq!(context.seed(), 42);
         assert_eq!(context.clock, Clock::System);
         let cli = crate::cli::Cli::try_parse_from(["itlead", "list"]).unwrap();
         assert_eq!(cli.seed(), None);

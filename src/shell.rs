@@ -11,6 +11,7 @@
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// `word` as one shell word: as it is when it holds only characters no
 /// shell treats specially, else in single quotes (a `'` inside written as
@@ -31,6 +32,35 @@ pub fn join<S: AsRef<str>>(words: &[S]) -> String {
     words.iter().map(|word| quote(word.as_ref()).into_owned()).collect::<Vec<_>>().join(" ")
 }
 
+/// How the user runs this itlead ([`program`]), worked out the first time
+/// it is asked for: finding it looks at every directory on `PATH`, which a
+/// run that names no command in its messages never needs.
+#[derive(Debug, Clone, Default)]
+pub struct Program(OnceLock<String>);
+
+impl Program {
+    /// The shell words, found at the first call.
+    pub fn words(&self) -> &str {
+        self.0.get_or_init(program)
+    }
+}
+
+impl PartialEq for Program {
+    /// The same words (found, if not yet known).
+    fn eq(&self, other: &Self) -> bool {
+        self.words() == other.words()
+    }
+}
+
+impl Eq for Program {}
+
+impl From<&str> for Program {
+    /// Words already known (tests, and callers that know better).
+    fn from(words: &str) -> Self {
+        Self(OnceLock::from(words.to_owned()))
+    }
+}
+
 /// How the user runs this itlead, as shell words ready to print in front
 /// of a subcommand: `itlead` when that name on `PATH` is this very binary;
 /// under `cargo run` in its own source tree, `cargo run --` (with
@@ -40,7 +70,9 @@ pub fn join<S: AsRef<str>>(words: &[S]) -> String {
 pub fn program() -> String {
     let Ok(exe) = std::env::current_exe() else { return String::from("itlead") };
     let path = std::env::var_os("PATH").unwrap_or_default();
-    if std::env::split_paths(&path).any(|directory| same_file(&directory.join("itlead"), &exe)) {
+    if let Ok(this) = std::fs::metadata(&exe)
+        && std::env::split_paths(&path).any(|directory| same_file(&directory.join("itlead"), &this))
+    {
         return String::from("itlead");
     }
     let cwd = std::env::current_dir().ok();
@@ -78,12 +110,12 @@ fn cargo_run(exe: &Path, cwd: Option<&Path>) -> Option<String> {
     })
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
+/// Whether `path` is the file `this` describes.
+fn same_file(path: &Path, this: &std::fs::Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;
-    match (std::fs::metadata(a), std::fs::metadata(b)) {
-        (Ok(a), Ok(b)) => a.is_file() && a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
+    std::fs::metadata(path).is_ok_and(|found| {
+        found.is_file() && found.dev() == this.dev() && found.ino() == this.ino()
+    })
 }
 
 #[cfg(test)]

@@ -69,10 +69,10 @@ fn request(context: &Context, args: &AssessArgs, selection: Selection) -> Result
         resume: args.resume,
         name,
         about,
-        seed: context.seed,
+        seed: context.seed(),
         now: context.clock.stamp(),
         restart: args.restart,
-        program: context.program.clone(),
+        program: context.program_words(),
     })
 }
 
@@ -198,7 +198,7 @@ fn from_file(
                 "the result was not saved, so `{} report latest` will not show it; the report is \
                  complete, and {kept}: run this again once the result can be saved, or add \
                  --no-save",
-                context.program
+                context.program()
             )))
         }
         (Ok(()), _) => Ok(()),
@@ -224,7 +224,7 @@ fn save(context: &Context, result: &ResultDocument) -> Result<PathBuf> {
 
 /// After "Result saved to …": how to see it again.
 fn saved_hint(context: &Context, path: &Path, output: &OutputArgs) {
-    let program = &context.program;
+    let program = context.program();
     let again = if output.is_stdout() {
         format!(
             "`{program} report latest` shows it again (add --output report.html for a page to \
@@ -286,7 +286,7 @@ fn interactive(
     let saved = SavedCount::default();
     signals::install(
         saved.clone(),
-        resume_command(&context.program, request.about.as_ref()),
+        resume_command(context.program(), request.about.as_ref()),
         context.stderr.width,
     )
     .context("cannot watch for Ctrl-C")?;
@@ -400,7 +400,7 @@ fn ask(
     match outcome {
         Outcome::Finished(answers) => Ok(Some((session, answers))),
         Outcome::Stopped(_) => {
-            let resume = resume_command(&context.program, request.about.as_ref());
+            let resume = resume_command(context.program(), request.about.as_ref());
             let width = context.stderr.width;
             if progress.catch_up(&session) {
                 return Err(
@@ -419,7 +419,7 @@ fn ask(
                      scores them.",
                     session.progress(),
                     printed_where(context),
-                    answers_command(&context.program, &session)
+                    answers_command(context.program(), &session)
                 ));
             } else {
                 prose.push_str("They could not be printed either.");
@@ -544,7 +544,7 @@ fn finish(
         (false, false) => "save the result and write the report",
     };
     let width = context.stderr.width.saturating_sub("error: ".len());
-    let resume = resume_command(&context.program, session.about.as_ref());
+    let resume = resume_command(context.program(), session.about.as_ref());
     if progress.catch_up(&kept) {
         anyhow::bail!(with_commands(
             &format!(
@@ -559,7 +559,7 @@ fn finish(
     if let Some(Ok(path)) = &saved {
         let report = format!(
             "{} report {} --output FILE",
-            context.program,
+            context.program(),
             crate::shell::quote(&path.to_string_lossy())
         );
         anyhow::bail!(with_commands(
@@ -584,7 +584,7 @@ fn finish(
             counted(kept.progress()),
             printed_where(context)
         ),
-        &[&answers_command(&context.program, &kept)],
+        &[&answers_command(context.program(), &kept)],
         width
     ))
 }

@@ -35,8 +35,8 @@ pub struct Request {
     /// once the new one starts (not before).
     pub restart: bool,
     /// How the user runs itlead, for the commands messages name
-    /// ([`crate::shell::program`]).
-    pub program: String,
+    /// ([`crate::shell::program`]), found when a message first needs it.
+    pub program: crate::shell::Program,
 }
 
 /// What to do.
@@ -70,7 +70,7 @@ pub fn open(
                 "an unfinished assessment asks {}; continue it with `{}`, \
                  or add --restart to discard it",
                 session.selection.describe(),
-                resume_command(&request.program, None)
+                resume_command(request.program.words(), None)
             )));
         }
         if session.about != request.about {
@@ -81,7 +81,7 @@ pub fn open(
             return Err(usage(format!(
                 "an unfinished assessment {whose} is open; continue it with `{}`, or add \
                  --restart to discard it",
-                resume_command(&request.program, session.about.as_ref())
+                resume_command(request.program.words(), session.about.as_ref())
             )));
         }
         let resume = if request.resume {
