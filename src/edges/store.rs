@@ -293,10 +293,15 @@ pub fn result_files(directory: &Path) -> Result<Vec<PathBuf>> {
 
 /// JSON or YAML, not hidden, a regular file.
 pub fn is_result_file(path: &Path) -> bool {
+    has_result_name(path) && path.is_file()
+}
+
+/// JSON or YAML by its name, and not hidden.
+fn has_result_name(path: &Path) -> bool {
     let hidden = path.file_name().is_some_and(|name| name.to_string_lossy().starts_with('.'));
     let extension =
         path.extension().map(|extension| extension.to_string_lossy().to_ascii_lowercase());
-    !hidden && matches!(extension.as_deref(), Some("json" | "yaml" | "yml")) && path.is_file()
+    !hidden && matches!(extension.as_deref(), Some("json" | "yaml" | "yml"))
 }
 
 /// The result files named by `paths`: files as given, directories read
@@ -307,8 +312,11 @@ pub fn expand(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>)> {
     let mut files = Vec::new();
     let mut seen = Named::default();
     let mut warnings = Vec::new();
-    for path in paths {
-        if path.is_dir() {
+    // One look at each path, on every core: a cohort named file by file
+    // (`xargs itlead team`) is as many system calls as files.
+    let looks = look_at(paths);
+    for (path, look) in paths.iter().zip(looks) {
+        if look.as_ref().is_some_and(fs::Metadata::is_dir) {
             let mut found = Vec::new();
             walk(path, &mut found, 0)?;
             if found.is_empty() {
@@ -318,8 +326,9 @@ pub fn expand(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>)> {
                 )));
             }
             found.sort();
-            for file in found {
-                if seen.first_time(&file) {
+            let looks = look_at(&found);
+            for (file, look) in found.into_iter().zip(looks) {
+                if seen.first_time(&file, look.as_ref()) {
                     files.push(file);
                 } else {
                     warnings.push(format!(
@@ -329,13 +338,19 @@ pub fn expand(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>)> {
                     ));
                 }
             }
-        } else if seen.first_time(path) {
+        } else if seen.first_time(path, look.as_ref()) {
             files.push(path.clone());
         } else {
             warnings.push(format!("{} is named more than once; it counts once", path.display()));
         }
     }
     Ok((files, warnings))
+}
+
+/// What each of `paths` names (following links), when it names anything.
+fn look_at(paths: &[PathBuf]) -> Vec<Option<fs::Metadata>> {
+    use rayon::prelude::*;
+    paths.par_iter().map(|path| fs::metadata(path).ok()).collect()
 }
 
 /// A path named, and what it resolves to once that is known.
@@ -355,10 +370,11 @@ struct Named {
 }
 
 impl Named {
-    /// Whether `path` names a file not named before; remembers it.
-    fn first_time(&mut self, path: &Path) -> bool {
+    /// Whether `path`, which `look` describes (`None`: it names
+    /// nothing), names a file not named before; remembers it.
+    fn first_time(&mut self, path: &Path, look: Option<&fs::Metadata>) -> bool {
         let resolved = |path: &Path| fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        let Ok(metadata) = fs::metadata(path) else {
+        let Some(metadata) = look else {
             return self.others.insert(resolved(path));
         };
         let same = self.files.entry((metadata.dev(), metadata.ino())).or_default();
@@ -391,7 +407,11 @@ fn walk(directory: &Path, found: &mut Vec<PathBuf>, depth: usize) -> Result<()> 
         let Ok(kind) = entry.file_type() else { continue };
         if kind.is_dir() {
             walk(&path, found, depth + 1)?;
-        } else if is_result_file(&path) {
+        } else if has_result_name(&path)
+            && (kind.is_file() || (kind.is_symlink() && path.is_file()))
+        {
+            // A regular file as the directory lists it, with no further
+            // look; a link only when it leads to one.
             found.push(path);
         }
     }
