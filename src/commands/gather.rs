@@ -9,7 +9,9 @@ use std::path::PathBuf;
 
 use sha2::{Digest, Sha256};
 
-use super::saved::{load, one_line};
+use super::saved::{load_with, one_line};
+use crate::answer::Answer;
+use crate::edges::input::Reader;
 use crate::result::ResultDocument;
 
 /// Why a file was left out.
@@ -25,26 +27,43 @@ pub enum LeftOut {
     Refused(String),
 }
 
-/// What one result is, so that copies of a file count once.
+/// What one result is, so that copies of a file count once: a digest of
+/// when it was made, its questionnaire, who answered about whom, and every
+/// answer. Each text goes in with its length in front, so that no two
+/// different results feed the same bytes.
 pub fn signature(result: &ResultDocument) -> [u8; 32] {
-    /// Feeds serialised bytes straight into the hash.
-    struct Feed<'a>(&'a mut Sha256);
-    impl std::io::Write for Feed<'_> {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0.update(bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
+    fn text(hash: &mut Sha256, text: &str) {
+        hash.update((text.len() as u64).to_le_bytes());
+        hash.update(text.as_bytes());
+    }
+    /// A tag byte, then the text when there is one.
+    fn maybe(hash: &mut Sha256, value: Option<&str>) {
+        match value {
+            None => hash.update([0]),
+            Some(value) => {
+                hash.update([1]);
+                text(hash, value);
+            }
         }
     }
     let mut hash = Sha256::new();
-    hash.update(result.created.as_bytes());
-    hash.update(result.content.hash.as_bytes());
-    // The same bytes as serialising each to a buffer first.
-    let _ = serde_json::to_writer(Feed(&mut hash), &result.name);
-    let _ = serde_json::to_writer(Feed(&mut hash), &result.about);
-    let _ = serde_json::to_writer(Feed(&mut hash), &result.answers);
+    text(&mut hash, &result.created);
+    text(&mut hash, &result.content.hash);
+    maybe(&mut hash, result.name.as_deref());
+    maybe(&mut hash, result.about.as_ref().map(|about| about.name.as_str()));
+    maybe(&mut hash, result.about.as_ref().map(|about| about.relation.id()));
+    hash.update((result.answers.len() as u64).to_le_bytes());
+    for (id, answer) in &result.answers {
+        text(&mut hash, id);
+        match answer {
+            Answer::Skipped => hash.update([0]),
+            Answer::Chosen { most, least } => {
+                hash.update([1]);
+                text(&mut hash, most);
+                maybe(&mut hash, least.as_deref());
+            }
+        }
+    }
     hash.finalize().into()
 }
 
@@ -70,9 +89,10 @@ pub fn gather<B: Send>(
         let mut builder = new();
         let mut left_out = Vec::new();
         let mut seen = HashSet::new();
+        let mut reader = Reader::default();
         for (offset, path) in paths.iter().enumerate() {
             let index = first + offset;
-            let result = match load(path) {
+            let result = match load_with(&mut reader, path) {
                 Ok(result) => result,
                 Err(error) => {
                     left_out.push((index, LeftOut::Unusable(one_line(&error))));

@@ -9,6 +9,7 @@ use anyhow::Result;
 
 use crate::analysis::history::{self, Entries};
 use crate::context::Context;
+use crate::edges::input::Reader;
 use crate::edges::output::warn;
 use crate::edges::store::result_files;
 use crate::error::usage;
@@ -18,6 +19,13 @@ use crate::result::ResultDocument;
 pub fn load(path: &Path) -> Result<ResultDocument> {
     let input = crate::edges::input::read_text(path)?;
     Ok(ResultDocument::parse(&input.name, &input.text)?)
+}
+
+/// [`load`] for one of many files, read into `reader`'s buffer.
+pub fn load_with(reader: &mut Reader, path: &Path) -> Result<ResultDocument> {
+    let name = path.display().to_string();
+    let text = reader.text(path, &name)?;
+    Ok(ResultDocument::parse(&name, text)?)
 }
 
 /// The first line of an error with its causes, for a one-line warning.
@@ -40,8 +48,9 @@ pub fn entries(context: &Context) -> Result<(Entries, PathBuf)> {
     let read = |paths: Vec<PathBuf>| {
         let mut entries = Entries::in_directory(&shared);
         let mut warnings = Vec::new();
+        let mut reader = Reader::default();
         for path in paths {
-            match load(&path) {
+            match load_with(&mut reader, &path) {
                 Ok(result) => entries.push(history::entry(&path, &result)),
                 Err(error) => warnings.push(format!("warning: {}; skipped", one_line(&error))),
             }

@@ -53,6 +53,34 @@ pub fn read_text(path: &Path) -> Result<InputText> {
 /// Reads a file's bytes within the size limit, refusing what is not a
 /// regular file or a pipe. `name` names it in messages.
 pub fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    read_bytes_into(path, name, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Reads many files one after another into one buffer, so that reading a
+/// thousand results allocates it once; each [`Reader::text`] is checked as
+/// [`read_text`] checks a file.
+#[derive(Debug, Default)]
+pub struct Reader {
+    bytes: Vec<u8>,
+}
+
+impl Reader {
+    /// The text of the file at `path`, named `name` in messages, valid
+    /// until the next call.
+    pub fn text(&mut self, path: &Path, name: &str) -> Result<&str> {
+        self.bytes.clear();
+        read_bytes_into(path, name, &mut self.bytes)?;
+        match std::str::from_utf8(&self.bytes) {
+            Ok(text) => Ok(strip_bom(text)),
+            Err(error) => Err(not_utf8(name, &self.bytes, &error)),
+        }
+    }
+}
+
+/// [`read_bytes`] into `bytes`, which is empty.
+fn read_bytes_into(path: &Path, name: &str, bytes: &mut Vec<u8>) -> Result<()> {
     let file = std::fs::OpenOptions::new()
         .read(true)
         .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
@@ -88,7 +116,7 @@ pub fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>> {
     if kind.is_fifo() {
         set_blocking(&file);
     }
-    read_sized(file, name, metadata.len())
+    read_sized_into(file, name, metadata.len(), bytes)
 }
 
 /// Reads an open file to its end within the size limit.
@@ -100,14 +128,21 @@ pub fn read_limited(file: File, name: &str) -> Result<Vec<u8>> {
 /// Reads an open file of about `length` bytes to its end within the size
 /// limit.
 fn read_sized(file: File, name: &str, length: u64) -> Result<Vec<u8>> {
-    let mut bytes = Vec::with_capacity(length.min(MAX_INPUT_BYTES) as usize + 1);
+    let mut bytes = Vec::new();
+    read_sized_into(file, name, length, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_sized`] into `bytes`, which is empty.
+fn read_sized_into(file: File, name: &str, length: u64, bytes: &mut Vec<u8>) -> Result<()> {
+    bytes.reserve(length.min(MAX_INPUT_BYTES) as usize + 1);
     file.take(MAX_INPUT_BYTES + 1)
-        .read_to_end(&mut bytes)
+        .read_to_end(bytes)
         .with_context(|| format!("cannot read {name}"))?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(too_large(name));
     }
-    Ok(bytes)
+    Ok(())
 }
 
 fn set_blocking(file: &File) {
@@ -151,21 +186,25 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<InputText> {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(InputText { name: name.to_owned(), text: strip_bom(text).to_owned() }),
-        Err(error) => {
-            let valid = &bytes[..error.valid_up_to()];
-            let valid_text = std::str::from_utf8(valid).unwrap_or_default();
-            let line = valid_text.matches('\n').count() + 1;
-            let column = valid_text.rsplit('\n').next().map_or(0, |last| last.chars().count()) + 1;
-            let position = Some(Position { line, column });
-            Err(DataError::one(Diagnostic::at(
-                name,
-                valid_text,
-                position,
-                "the file is not valid UTF-8 text (is it a binary file?)",
-            ))
-            .into())
-        }
+        Err(error) => Err(not_utf8(name, bytes, &error)),
     }
+}
+
+/// The error for `bytes` that are not UTF-8, at the line and column of the
+/// first bad byte.
+fn not_utf8(name: &str, bytes: &[u8], error: &std::str::Utf8Error) -> anyhow::Error {
+    let valid = &bytes[..error.valid_up_to()];
+    let valid_text = std::str::from_utf8(valid).unwrap_or_default();
+    let line = valid_text.matches('\n').count() + 1;
+    let column = valid_text.rsplit('\n').next().map_or(0, |last| last.chars().count()) + 1;
+    let position = Some(Position { line, column });
+    DataError::one(Diagnostic::at(
+        name,
+        valid_text,
+        position,
+        "the file is not valid UTF-8 text (is it a binary file?)",
+    ))
+    .into()
 }
 
 #[cfg(test)]
@@ -181,6 +220,25 @@ mod tests {
     #[test]
     fn bom_is_dropped() {
         assert_eq!(decode("f", "\u{feff}a: 1".as_bytes()).unwrap().text, "a: 1");
+    }
+
+    #[test]
+    fn a_reader_reads_each_file_as_read_text_does() {
+        let directory = tempfile::tempdir().unwrap();
+        let long = directory.path().join("long");
+        let short = directory.path().join("short");
+        let bad = directory.path().join("bad");
+        std::fs::write(&long, "\u{feff}a much longer first file\n").unwrap();
+        std::fs::write(&short, "b: 2\n").unwrap();
+        std::fs::write(&bad, b"ok: 1\nbad: \xff\n").unwrap();
+        let mut reader = Reader::default();
+        assert_eq!(reader.text(&long, "long").unwrap(), "a much longer first file\n");
+        // Nothing of the longer file before it is left over.
+        assert_eq!(reader.text(&short, "short").unwrap(), "b: 2\n");
+        let error = reader.text(&bad, "bad").unwrap_err();
+        assert!(error.to_string().starts_with("bad:2:6: the file is not valid UTF-8"), "{error}");
+        let error = reader.text(Path::new("/dev/zero"), "zero").unwrap_err();
+        assert!(error.to_string().contains("is a device"), "{error}");
     }
 
     #[test]
