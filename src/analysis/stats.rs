@@ -274,6 +274,12 @@ pub struct StatsBuilder<'c> {
     results: usize,
     tallies: Vec<Tally>,
     axes: Vec<Moments>,
+    /// Room for one result's answers, by scenario index: the option
+    /// indices picked most and least likely (`None` when unanswered or
+    /// skipped). Kept between results so that adding one allocates nothing.
+    picked: Vec<Option<[Option<usize>; 2]>>,
+    /// Room for one result's item scores on one contrast.
+    scores: Vec<f64>,
 }
 
 /// An item score: where `answer` sits on `axis` in `scenario`, −1 to +1;
@@ -339,60 +345,64 @@ impl<'c> StatsBuilder<'c> {
                 }
             })
             .collect();
-        Self { content, results: 0, tallies, axes }
+        Self { content, results: 0, tallies, axes, picked: Vec::new(), scores: Vec::new() }
     }
 
     /// Adds one result, made with this builder's content.
     pub fn add(&mut self, result: &ResultDocument) {
         self.results += 1;
         let scenarios = &self.content.scenarios;
+        // Each scenario's answer is looked up once, for the tallies and for
+        // every contrast it places.
+        let mut picked = std::mem::take(&mut self.picked);
+        picked.clear();
         for (scenario, tally) in scenarios.iter().zip(&mut self.tallies) {
-            match result.answers.get(&scenario.id) {
-                None => {}
-                Some(Answer::Skipped) => tally.skipped += 1,
+            let indices = match result.answers.get(&scenario.id) {
+                None => None,
+                Some(Answer::Skipped) => {
+                    tally.skipped += 1;
+                    None
+                }
                 Some(answer) => {
                     tally.answered += 1;
-                    for (pick, option) in answer.picks(scenario) {
-                        if let Some(index) = scenario
-                            .options
-                            .iter()
-                            .position(|candidate| candidate.key == option.key)
-                        {
-                            match pick {
-                                Pick::Most => tally.most[index] += 1,
-                                Pick::Least => tally.least[index] += 1,
-                            }
+                    let mut indices = [None; 2];
+                    for (slot, pick) in indices.iter_mut().zip([Pick::Most, Pick::Least]) {
+                        *slot = answer.key(pick).and_then(|key| {
+                            scenario.options.iter().position(|option| option.key == key)
+                        });
+                        match (pick, *slot) {
+                            (Pick::Most, Some(index)) => tally.most[index] += 1,
+                            (Pick::Least, Some(index)) => tally.least[index] += 1,
+                            (_, None) => {}
                         }
                     }
+                    Some(indices)
                 }
-            }
+            };
+            picked.push(indices);
         }
-        for moments in &mut self.axes {
+        let mut scores = std::mem::take(&mut self.scores);
+        'axes: for moments in &mut self.axes {
             // `item_score` with the spans and offsets worked out once.
-            let scores: Option<Vec<f64>> = moments
-                .items
-                .iter()
-                .zip(moments.spans.iter().zip(&moments.offsets))
-                .map(|(&index, (&span, offsets))| {
-                    let scenario = &scenarios[index];
-                    let answer = result.answers.get(&scenario.id)?;
-                    if span == 0 {
-                        return None;
-                    }
-                    let (mut offset, mut responses) = (0, 0);
-                    for pick in [Pick::Most, Pick::Least] {
-                        let Some(key) = answer.key(pick) else { continue };
-                        let Some(at) = scenario.options.iter().position(|option| option.key == key)
-                        else {
-                            continue;
-                        };
-                        offset += pick.sign() * offsets[at];
-                        responses += 1;
-                    }
-                    (responses > 0).then(|| f64::from(offset) / f64::from(responses * span))
-                })
-                .collect();
-            let Some(scores) = scores else { continue };
+            scores.clear();
+            for (&index, (&span, offsets)) in
+                moments.items.iter().zip(moments.spans.iter().zip(&moments.offsets))
+            {
+                let Some(indices) = picked[index] else { continue 'axes };
+                if span == 0 {
+                    continue 'axes;
+                }
+                let (mut offset, mut responses) = (0, 0);
+                for (pick, at) in [Pick::Most, Pick::Least].into_iter().zip(indices) {
+                    let Some(at) = at else { continue };
+                    offset += pick.sign() * offsets[at];
+                    responses += 1;
+                }
+                if responses == 0 {
+                    continue 'axes;
+                }
+                scores.push(f64::from(offset) / f64::from(responses * span));
+            }
             let size = scores.len();
             moments.n += 1;
             for i in 0..size {
@@ -402,6 +412,8 @@ impl<'c> StatsBuilder<'c> {
                 }
             }
         }
+        self.picked = picked;
+        self.scores = scores;
     }
 
     /// Adds everything `other` holds.
