@@ -84,12 +84,15 @@ pub fn draw(view: &View, style: TextStyle, out: &mut dyn std::fmt::Write) -> std
     // Something is drawn already: the next block is set off by an empty line.
     let mut drawn = !head.is_empty();
     out.write_str(&head)?;
+    // The block drawn before this one, if any.
+    let mut previous: Option<&Block> = None;
     for block in view.blocks.iter().filter(|block| block.formats().contains(Format::Text)) {
         // A heading sits right above what it heads.
-        if drawn && !matches!(last_block(view, block), Some(Block::Heading(..))) {
+        if drawn && !matches!(previous, Some(Block::Heading(..))) {
             out.write_char('\n')?;
         }
         drawn = true;
+        previous = Some(block);
         let part = match block {
             Block::Heading(_, text) => {
                 let painted: String =
@@ -115,12 +118,6 @@ pub fn draw(view: &View, style: TextStyle, out: &mut dyn std::fmt::Write) -> std
         out.write_str(&part)?;
     }
     Ok(())
-}
-
-/// The block drawn before `block`, if any.
-fn last_block<'a>(view: &'a View, block: &Block) -> Option<&'a Block> {
-    let index = view.blocks.iter().position(|candidate| std::ptr::eq(candidate, block))?;
-    view.blocks[..index].iter().rev().find(|candidate| candidate.formats().contains(Format::Text))
 }
 
 /// Headings are strong, keeping their side's colour.
