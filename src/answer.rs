@@ -25,23 +25,29 @@ pub enum Answer {
     /// The options picked, by key.
     Chosen {
         /// The option the respondent would most likely choose.
-        most: String,
+        most: OptionKey,
         /// The option they would least likely choose, when it was asked.
-        least: Option<String>,
+        least: Option<OptionKey>,
     },
 }
 
+/// An option's key as an answer holds it: a short text kept in place, not
+/// allocated (an option key is one letter; a key in a file may be longer,
+/// and is then allocated as a `String` would be). Reading thousands of
+/// results for `team` and `stats` makes two of these per answer.
+pub type OptionKey = compact_str::CompactString;
+
 /// Answers by scenario id.
-pub type Answers = BTreeMap<String, Answer>;
+pub type Answers = BTreeMap<OptionKey, Answer>;
 
 impl Answer {
     /// The most likely option only.
-    pub fn most(key: impl Into<String>) -> Self {
+    pub fn most(key: impl Into<OptionKey>) -> Self {
         Answer::Chosen { most: key.into(), least: None }
     }
 
     /// The most and the least likely option.
-    pub fn ranked(most: impl Into<String>, least: impl Into<String>) -> Self {
+    pub fn ranked(most: impl Into<OptionKey>, least: impl Into<OptionKey>) -> Self {
         Answer::Chosen { most: most.into(), least: Some(least.into()) }
     }
 
@@ -111,12 +117,18 @@ impl<'de> Visitor<'de> for AnswerVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Answer, A::Error> {
-        let (mut most, mut least) = (None::<String>, None::<String>);
-        while let Some(key) = access.next_key::<String>()? {
-            let slot = match key.as_str() {
-                "most" => &mut most,
-                "least" => &mut least,
-                other => return Err(de::Error::unknown_field(other, &["most", "least"])),
+        /// The keys of a ranked answer, told apart without allocating.
+        #[derive(Deserialize)]
+        #[serde(field_identifier, rename_all = "lowercase")]
+        enum Field {
+            Most,
+            Least,
+        }
+        let (mut most, mut least) = (None::<OptionKey>, None::<OptionKey>);
+        while let Some(field) = access.next_key::<Field>()? {
+            let (slot, key) = match field {
+                Field::Most => (&mut most, "most"),
+                Field::Least => (&mut least, "least"),
             };
             if slot.is_some() {
                 return Err(de::Error::custom(format!("duplicate key `{key}`")));
@@ -135,9 +147,9 @@ mod tests {
     #[test]
     fn every_form_round_trips() {
         let answers: Answers = [
-            ("a".to_owned(), Answer::Skipped),
-            ("b".to_owned(), Answer::most("c")),
-            ("d".to_owned(), Answer::ranked("a", "b")),
+            ("a".into(), Answer::Skipped),
+            ("b".into(), Answer::most("c")),
+            ("d".into(), Answer::ranked("a", "b")),
         ]
         .into_iter()
         .collect();

@@ -186,7 +186,7 @@ pub fn parse(
             }
         };
         if asked_ids.contains(id.as_str()) {
-            answers.insert(id.clone(), answer);
+            answers.insert(id.as_str().into(), answer);
         } else {
             outside.push(id.clone());
         }

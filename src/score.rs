@@ -382,7 +382,7 @@ impl<'a> Scorer<'a> {
         self.content
             .scenarios
             .iter()
-            .map(|scenario| match answers.get(&scenario.id)? {
+            .map(|scenario| match answers.get(scenario.id.as_str())? {
                 Answer::Skipped => Some(Answered::Skipped),
                 answer @ Answer::Chosen { .. } => {
                     let at = |pick| {

@@ -150,7 +150,7 @@ fn a_full_run_records_most_and_least_by_scenario_id_and_option_key() {
         assert_eq!(most.title, scenario.title);
         if scenario.is_pair() {
             assert_eq!(most.prompt, "Which would you more likely do?");
-            let Answer::Chosen { most: key, least: None } = &answers[&scenario.id] else {
+            let Answer::Chosen { most: key, least: None } = &answers[scenario.id.as_str()] else {
                 panic!("a choice between two is asked once")
             };
             assert_eq!(scenario.option(key).unwrap().text.trim(), most.options[0]);
@@ -169,7 +169,8 @@ fn a_full_run_records_most_and_least_by_scenario_id_and_option_key() {
             least.note.as_deref(),
             Some(format!("Most likely: {}", most.options[0]).as_str())
         );
-        let Answer::Chosen { most: key, least: Some(other) } = &answers[&scenario.id] else {
+        let Answer::Chosen { most: key, least: Some(other) } = &answers[scenario.id.as_str()]
+        else {
             panic!("not ranked")
         };
         assert_eq!(scenario.option(key).unwrap().text.trim(), most.options[0]);
@@ -224,7 +225,7 @@ fn back_from_least_likely_asks_the_most_likely_again() {
     let shown = flow::option_order(scenario, 7);
     let most = &scenario.options[shown[1]].key;
     assert!(
-        matches!(&session.answers[&scenario.id], Answer::Chosen { most: key, .. } if key == most)
+        matches!(&session.answers[scenario.id.as_str()], Answer::Chosen { most: key, .. } if key == most)
     );
 }
 
@@ -262,9 +263,9 @@ fn back_changes_the_previous_answer_and_skip_is_recorded() {
     assert_eq!(shown_again.number, 1, "back returns to the first scenario");
     assert_eq!(shown_again.current, Some(0), "the earlier answer is marked");
     let order = flow::option_order(first, 5);
-    let Answer::Chosen { most, .. } = &answers[&first.id] else { panic!("not answered") };
+    let Answer::Chosen { most, .. } = &answers[first.id.as_str()] else { panic!("not answered") };
     assert_eq!(*most, first.options[order[1]].key, "the new answer replaced the old");
-    assert_eq!(answers[&session.order[1]], Answer::Skipped);
+    assert_eq!(answers[session.order[1].as_str()], Answer::Skipped);
     let (closing, choices) = &prompter.offered[0];
     assert!(closing.contains("1 skipped") && closing.contains("Skipped: "), "{closing}");
     assert!(choices.iter().any(|choice| choice == "Answer the skipped scenario"), "{choices:?}");
@@ -374,8 +375,8 @@ fn resuming_after_the_content_changed_drops_only_changed_answers() {
     scenario.options[0].text.push_str(" (reworded)");
     let reconciled = session.reconcile(&changed);
     assert_eq!(reconciled.dropped, vec![changed_id.clone()]);
-    assert!(session.answers.contains_key(&kept_id));
-    assert!(!session.answers.contains_key(&changed_id));
+    assert!(session.answers.contains_key(kept_id.as_str()));
+    assert!(!session.answers.contains_key(changed_id.as_str()));
 }
 
 #[test]
@@ -570,9 +571,9 @@ fn the_resume_question_counts_answers_and_skips_apart() {
         (existing.order[0].clone(), existing.order[1].clone(), existing.order[2].clone());
     let key = |id: &str| content.scenario(id).unwrap().options[0].key.clone();
     let other = |id: &str| content.scenario(id).unwrap().options[1].key.clone();
-    existing.answers.insert(first.clone(), Answer::ranked(key(&first), other(&first)));
-    existing.answers.insert(second.clone(), Answer::ranked(key(&second), other(&second)));
-    existing.answers.insert(third, Answer::Skipped);
+    existing.answers.insert(first.as_str().into(), Answer::ranked(key(&first), other(&first)));
+    existing.answers.insert(second.as_str().into(), Answer::ranked(key(&second), other(&second)));
+    existing.answers.insert(third.into(), Answer::Skipped);
     let mut prompter = Scripted::new([]).confirming([Some(true)]);
     open(&content, Some(existing), &request(Selection::Full, false, false), &mut prompter).unwrap();
     assert!(
@@ -655,17 +656,19 @@ fn a_saved_session_with_a_choice_between_two_reads_back() {
     let mut session = session(&content, &Selection::Full, 21);
     let pair = content.scenarios.iter().find(|scenario| scenario.is_pair()).unwrap();
     let four = content.scenarios.iter().find(|scenario| !scenario.is_pair()).unwrap();
-    session.answers.insert(pair.id.clone(), Answer::most(&pair.options[1].key));
-    session
-        .answers
-        .insert(four.id.clone(), Answer::ranked(&four.options[0].key, &four.options[2].key));
+    session.answers.insert(pair.id.as_str().into(), Answer::most(&pair.options[1].key));
+    session.answers.insert(
+        four.id.as_str().into(),
+        Answer::ranked(&four.options[0].key, &four.options[2].key),
+    );
     let text = serde_json::to_string_pretty(&session).unwrap();
     let read = Session::parse("session.json", &text, &content, None).expect("its own session");
     assert_eq!(read.answers, session.answers);
     // A least likely for a choice between two is refused, with its place.
-    session
-        .answers
-        .insert(pair.id.clone(), Answer::ranked(&pair.options[1].key, &pair.options[0].key));
+    session.answers.insert(
+        pair.id.as_str().into(),
+        Answer::ranked(&pair.options[1].key, &pair.options[0].key),
+    );
     let text = serde_json::to_string_pretty(&session).unwrap();
     let refused = Session::parse("session.json", &text, &content, None).unwrap_err().to_string();
     assert!(refused.contains("a choice between two options is asked once"), "{refused}");

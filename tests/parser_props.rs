@@ -60,7 +60,7 @@ static RESULT_TEXTS: LazyLock<[String; 2]> = LazyLock::new(|| {
         .iter()
         .map(|scenario| {
             (
-                scenario.id.clone(),
+                scenario.id.as_str().into(),
                 if scenario.is_pair() {
                     Answer::most(&scenario.options[0].key)
                 } else {

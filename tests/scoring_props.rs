@@ -33,7 +33,7 @@ fn answers_for(content: &Content, picks: &[Option<(usize, usize)>]) -> Answers {
                     }
                 }
             };
-            (scenario.id.clone(), answer)
+            (scenario.id.as_str().into(), answer)
         })
         .collect()
 }
@@ -51,7 +51,7 @@ fn extreme(content: &Content, axis: &str, leader: bool) -> Answers {
             } else {
                 Answer::most(most)
             };
-            (scenario.id.clone(), answer)
+            (scenario.id.as_str().into(), answer)
         })
         .collect()
 }
@@ -183,7 +183,7 @@ fn extreme_respondents_hit_exactly_minus_and_plus_100_on_every_axis() {
 fn skipping_everything_scores_nothing() {
     let content = built_in();
     let answers: Answers =
-        content.scenarios.iter().map(|s| (s.id.clone(), Answer::Skipped)).collect();
+        content.scenarios.iter().map(|s| (s.id.as_str().into(), Answer::Skipped)).collect();
     let profile = score(&content, &answers);
     assert!(profile.axes.iter().all(|axis| axis.score.is_none() && axis.band == Band::Unscored));
     assert!(profile.axes.iter().all(|axis| axis.responses == 0 && axis.skipped == axis.total));
@@ -212,7 +212,7 @@ fn a_known_answer_set_scores_as_computed_by_hand() {
     let content = mini();
     let answers: Answers = [("outage", "c", "a"), ("budget", "c", "a"), ("roadmap", "c", "b")]
         .into_iter()
-        .map(|(id, most, least)| (id.to_owned(), Answer::ranked(most, least)))
+        .map(|(id, most, least)| (id.into(), Answer::ranked(most, least)))
         .collect();
     let goals = axis_entry(&content, &answers, "goals-vision");
     assert_eq!(goals.score, Some(33));
@@ -254,7 +254,7 @@ fn a_known_answer_set_scores_as_computed_by_hand() {
 fn fewer_than_three_responses_is_uncertain_in_the_band() {
     let content = mini();
     // One scenario answered: two responses on each axis it moves.
-    let answers: Answers = [("outage".to_owned(), Answer::ranked("b", "a"))].into_iter().collect();
+    let answers: Answers = [("outage".into(), Answer::ranked("b", "a"))].into_iter().collect();
     let profile = score(&content, &answers);
     for axis in &profile.axes {
         assert_eq!(axis.responses, 2);
@@ -335,15 +335,15 @@ proptest! {
         let scenario = &content.scenarios[scenario_pick % content.scenarios.len()];
         let axis = &content.axes[axis_pick].id;
         let before = axis_score(&content, &answers, axis);
-        if let Some(Answer::Chosen { most, least }) = answers.get(&scenario.id).cloned() {
+        if let Some(Answer::Chosen { most, least }) = answers.get(scenario.id.as_str()).cloned() {
             let current = scenario.option(&most).unwrap().weight(axis);
             let better = scenario
                 .options
                 .iter()
-                .filter(|option| Some(&option.key) != least.as_ref() && option.weight(axis) >= current)
+                .filter(|option| least.as_deref() != Some(option.key.as_str()) && option.weight(axis) >= current)
                 .max_by_key(|option| option.weight(axis))
                 .unwrap();
-            answers.insert(scenario.id.clone(), Answer::Chosen { most: better.key.clone(), least });
+            answers.insert(scenario.id.as_str().into(), Answer::Chosen { most: better.key.as_str().into(), least });
             let after = axis_score(&content, &answers, axis);
             prop_assert!(after >= before, "{before:?} -> {after:?}");
         }
@@ -404,7 +404,7 @@ fn mixed_is_a_test_of_the_spread_against_answering_at_random() {
         (0..8)
             .map(|index| {
                 let (most, least) = pattern(index);
-                (format!("s{index}"), Answer::ranked(most, least))
+                (format!("s{index}").into(), Answer::ranked(most, least))
             })
             .collect()
     };
@@ -441,7 +441,7 @@ fn a_theme_leaning_both_ways_is_split_and_the_overall_line_counts_the_bars() {
     let direct = extreme(&content, "direct-coach", false);
     for scenario in content.scenarios_on("direct-coach") {
         if !scenario.loads_on("command-cooperate") {
-            answers.insert(scenario.id.clone(), direct[&scenario.id].clone());
+            answers.insert(scenario.id.as_str().into(), direct[scenario.id.as_str()].clone());
         }
     }
     let profile = score(&content, &answers);

@@ -62,9 +62,10 @@ fn a_session() -> Session {
     let mut session =
         Session::new(&content, Selection::Full, 7, order, "2026-01-01T00:00:00Z".to_owned());
     let first = &content.scenarios[0];
-    session
-        .answers
-        .insert(first.id.clone(), Answer::ranked(&first.options[0].key, &first.options[1].key));
+    session.answers.insert(
+        first.id.as_str().into(),
+        Answer::ranked(&first.options[0].key, &first.options[1].key),
+    );
     session
 }
 

@@ -44,7 +44,7 @@ fn simulated(content: &Content, rng: &mut fastrand::Rng, strength: f64) -> Answe
                 .collect();
             let least = draw(rng, &rest);
             (
-                scenario.id.clone(),
+                scenario.id.as_str().into(),
                 Answer::ranked(&scenario.options[most].key, &scenario.options[least].key),
             )
         })
@@ -143,7 +143,7 @@ fn alpha_and_item_rest_match_an_independent_computation() {
             .map(|scenario| {
                 answers
                     .iter()
-                    .map(|answers| item(scenario, &answers[&scenario.id], &axis.id))
+                    .map(|answers| item(scenario, &answers[scenario.id.as_str()], &axis.id))
                     .collect()
             })
             .collect();
@@ -207,7 +207,7 @@ fn shares_flag_dead_options_and_obvious_answers() {
             content
                 .scenarios
                 .iter()
-                .map(|scenario| (scenario.id.clone(), first_then_second(scenario)))
+                .map(|scenario| (scenario.id.as_str().into(), first_then_second(scenario)))
                 .collect()
         })
         .collect();
@@ -281,7 +281,7 @@ fn results_of_other_content_are_refused_unless_content_names_it() {
         .iter()
         .map(|scenario| {
             (
-                scenario.id.clone(),
+                scenario.id.as_str().into(),
                 Answer::ranked(&scenario.options[0].key, &scenario.options[2].key),
             )
         })

@@ -357,7 +357,7 @@ impl<'c> StatsBuilder<'c> {
         let mut picked = std::mem::take(&mut self.picked);
         picked.clear();
         for (scenario, tally) in scenarios.iter().zip(&mut self.tallies) {
-            let indices = match result.answers.get(&scenario.id) {
+            let indices = match result.answers.get(scenario.id.as_str()) {
                 None => None,
                 Some(Answer::Skipped) => {
                     tally.skipped += 1;

@@ -453,7 +453,7 @@ fn printed_where(context: &Context) -> &'static str {
 /// The command that scores answers printed by [`print_answers`], with the
 /// session's selection, and `--partial` when some are missing.
 fn answers_command(program: &str, session: &Session) -> String {
-    let partial = session.order.iter().any(|id| !session.answers.contains_key(id));
+    let partial = session.order.iter().any(|id| !session.answers.contains_key(id.as_str()));
     let mut command = format!("{program} assess --answers FILE");
     match &session.selection {
         Selection::Full => {}

@@ -370,7 +370,7 @@ leaning there.";
 fn moves(content: &Content, axis: &Axis, result: &ResultDocument, neither: &mut bool) -> Vec<Text> {
     let mut items = Vec::new();
     for scenario in content.scenarios_on(&axis.id) {
-        let Some(answer) = result.answers.get(&scenario.id) else { continue };
+        let Some(answer) = result.answers.get(scenario.id.as_str()) else { continue };
         if matches!(answer, Answer::Skipped) {
             items.push(Text::new(Tone::Strong, &scenario.title).and(Tone::Dim, ": skipped"));
             continue;

@@ -71,7 +71,7 @@ pub fn run(
     let total = scenarios.len();
     let mut position = scenarios
         .iter()
-        .position(|scenario| !session.answers.contains_key(&scenario.id))
+        .position(|scenario| !session.answers.contains_key(scenario.id.as_str()))
         .unwrap_or(total);
     // Positions still to ask: first everything from `position` on, then,
     // if the respondent wants, the skipped ones.
@@ -88,7 +88,7 @@ pub fn run(
         let Some(at) = current else {
             let skipped: Vec<usize> = (0..total)
                 .filter(|&at| {
-                    session.answers.get(&scenarios[at].id).is_some_and(Answer::is_skipped)
+                    session.answers.get(scenarios[at].id.as_str()).is_some_and(Answer::is_skipped)
                 })
                 .collect();
             match finish(prompter, notice.take(), total, &skipped, &scenarios)? {
@@ -121,7 +121,7 @@ pub fn run(
                         scenario.title.trim()
                     ));
                 }
-                session.answers.insert(scenario.id.clone(), answer);
+                session.answers.insert(scenario.id.as_str().into(), answer);
                 if let Some(said) = save(session)? {
                     notice = Some(match notice.take() {
                         Some(before) => format!("{before}\n{said}"),
@@ -173,7 +173,7 @@ fn ask_scenario(
         .unwrap_or_else(|| scenario.situation.clone())
         .trim()
         .to_owned();
-    let earlier = session.answers.get(&scenario.id);
+    let earlier = session.answers.get(scenario.id.as_str());
     let shown_at = |key: Option<&str>, shown: &[usize]| {
         key.and_then(|key| shown.iter().position(|&index| scenario.options[index].key == key))
     };

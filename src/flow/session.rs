@@ -111,10 +111,11 @@ impl Session {
             })
             .collect();
         self.answers.retain(|id, _| {
-            let unchanged =
-                current.get(id).is_some_and(|now| self.fingerprints.get(id) == Some(now));
+            let unchanged = current
+                .get(id.as_str())
+                .is_some_and(|now| self.fingerprints.get(id.as_str()) == Some(now));
             if !unchanged {
-                dropped.push(id.clone());
+                dropped.push(id.to_string());
             }
             unchanged
         });
@@ -224,7 +225,9 @@ impl Session {
             // Answers to a scenario that changed or went away are dropped
             // when the session is resumed; the others must fit it.
             let unchanged = content.scenario(id).filter(|scenario| {
-                self.fingerprints.get(id).is_some_and(|saved| *saved == scenario.fingerprint())
+                self.fingerprints
+                    .get(id.as_str())
+                    .is_some_and(|saved| *saved == scenario.fingerprint())
             });
             if let Some(message) =
                 unchanged.and_then(|scenario| answer_problem(scenario, answer, content.response))

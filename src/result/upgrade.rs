@@ -114,7 +114,7 @@ impl ResultV1 {
                 .into_iter()
                 .map(|(id, key)| {
                     let answer = if key == "skip" { Answer::Skipped } else { Answer::most(key) };
-                    (id, answer)
+                    (id.into(), answer)
                 })
                 .collect(),
             axes: self
