@@ -333,7 +333,7 @@ fn a_directory_counts_every_result_under_it_once() {
 }
 
 #[test]
-fn many_files_stream_through_both_workers() {
+fn many_files_stream_through_every_worker() {
     // 200 results like each member's, made at different times: every
     // statistic but the counts stays the same (the median of 1000 values is
     // the mean of two equal middles).
