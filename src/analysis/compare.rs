@@ -213,10 +213,10 @@ pub fn compare(
         };
         match (earlier.score, later.score) {
             (Some(old_score), Some(new_score)) => axes.push(Movement {
-                id: later.id.clone(),
-                theme: later.theme.clone(),
-                manager: later.manager.clone(),
-                leader: later.leader.clone(),
+                id: later.id.to_string(),
+                theme: later.theme.to_string(),
+                manager: later.manager.to_string(),
+                leader: later.leader.to_string(),
                 old_score,
                 new_score,
                 delta: new_score - old_score,
@@ -269,7 +269,10 @@ pub fn compare(
         old: snapshot(old_name, old),
         new: snapshot(new_name, new),
         axes,
-        left_out: left_out.into_iter().map(|(id, reason)| LeftOut { id, reason }).collect(),
+        left_out: left_out
+            .into_iter()
+            .map(|(id, reason)| LeftOut { id: id.to_string(), reason })
+            .collect(),
         summary,
     })
 }

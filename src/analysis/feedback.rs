@@ -315,10 +315,10 @@ pub fn feedback(
         };
         columns.push(means);
         contrasts.push(ContrastFeedback {
-            id: axis.id.clone(),
-            theme: axis.theme.clone(),
-            manager: axis.manager.clone(),
-            leader: axis.leader.clone(),
+            id: axis.id.to_string(),
+            theme: axis.theme.to_string(),
+            manager: axis.manager.to_string(),
+            leader: axis.leader.to_string(),
             own: axis.score,
             self_margin: axis.standard_error,
             others: Others {

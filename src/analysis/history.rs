@@ -68,9 +68,9 @@ pub fn entry(file: &Path, result: &ResultDocument) -> HistoryEntry {
 fn pole(
     result: &ResultDocument,
     id: Option<&str>,
-    name: impl Fn(&AxisResult) -> &String,
+    name: impl Fn(&AxisResult) -> &crate::result::Label,
 ) -> Option<String> {
-    id.and_then(|id| result.axis(id)).map(|axis| name(axis).clone())
+    id.and_then(|id| result.axis(id)).map(|axis| name(axis).to_string())
 }
 
 /// The saved results as `history` lists them, oldest first once

@@ -282,10 +282,10 @@ impl TeamBuilder {
             let index =
                 group.axes.iter().position(|known| known.id == axis.id).unwrap_or_else(|| {
                     group.axes.push(AxisAccumulator {
-                        id: axis.id.clone(),
-                        theme: axis.theme.clone(),
-                        manager: axis.manager.clone(),
-                        leader: axis.leader.clone(),
+                        id: axis.id.to_string(),
+                        theme: axis.theme.to_string(),
+                        manager: axis.manager.to_string(),
+                        leader: axis.leader.to_string(),
                         scores: Vec::new(),
                         lean: LeanCounts::default(),
                         members: [Vec::new(), Vec::new(), Vec::new(), Vec::new()],
@@ -536,10 +536,10 @@ mod tests {
             axes: scores
                 .iter()
                 .map(|(id, score)| AxisResult {
-                    id: (*id).to_owned(),
-                    theme: "t".to_owned(),
-                    manager: "M".to_owned(),
-                    leader: "L".to_owned(),
+                    id: (*id).into(),
+                    theme: "t".into(),
+                    manager: "M".into(),
+                    leader: "L".into(),
                     score: *score,
                     band: Band::of(*score, 4, None),
                     responses: 4,

@@ -189,8 +189,8 @@ fn chart(result: &ResultDocument, voice: &Voice) -> Chart {
             .map(|axis| {
                 let shown = axis.score().shown();
                 ChartRow {
-                    manager: axis.manager.clone(),
-                    leader: axis.leader.clone(),
+                    manager: axis.manager.to_string(),
+                    leader: axis.leader.to_string(),
                     marks: axis.score.map(|score| (Mark::Score, score)).into_iter().collect(),
                     range: None,
                     value: score_with_error(axis.score, axis.standard_error),
@@ -212,7 +212,7 @@ fn chart(result: &ResultDocument, voice: &Voice) -> Chart {
         };
         groups.push(ChartGroup {
             heading: Some(
-                Text::new(Tone::Strong, &theme.name).and(Tone::Dim, format!("  {summary}")),
+                Text::new(Tone::Strong, theme.name.as_str()).and(Tone::Dim, format!("  {summary}")),
             ),
             rows,
         });
@@ -338,9 +338,9 @@ impl Report<'_> {
         for axis in axes {
             view.push(Block::Heading(
                 3,
-                Text::new(Tone::Manager, &axis.manager)
+                Text::new(Tone::Manager, axis.manager.as_str())
                     .and(Tone::Plain, format!(" {} ", crate::view::BETWEEN))
-                    .and(Tone::Leader, &axis.leader)
+                    .and(Tone::Leader, axis.leader.as_str())
                     .and(
                         Tone::Dim,
                         format!("  {}", score_with_error(axis.score, axis.standard_error)),

@@ -133,18 +133,23 @@ pub struct ContentStamp {
     pub response: ResponseFormat,
 }
 
+/// A short text of a result that repeats from result to result (a
+/// contrast's or theme's id and names): kept inline, so reading a result
+/// allocates nothing for it.
+pub type Label = compact_str::CompactString;
+
 /// One axis in a result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AxisResult {
     /// Axis id.
-    pub id: String,
+    pub id: Label,
     /// Theme id.
-    pub theme: String,
+    pub theme: Label,
     /// Manager pole name.
-    pub manager: String,
+    pub manager: Label,
     /// Leader pole name.
-    pub leader: String,
+    pub leader: Label,
     /// −100..100, or null when unanswered.
     #[serde(deserialize_with = "whole_number")]
     pub score: Option<i32>,
@@ -169,7 +174,7 @@ impl AxisResult {
     /// The axis as scoring describes it.
     pub fn score(&self) -> AxisScore {
         AxisScore {
-            id: self.id.clone(),
+            id: self.id.to_string(),
             score: self.score,
             band: self.band,
             responses: self.responses,
@@ -187,9 +192,9 @@ impl AxisResult {
 #[serde(deny_unknown_fields)]
 pub struct ThemeResult {
     /// Theme id.
-    pub id: String,
+    pub id: Label,
     /// Display name.
-    pub name: String,
+    pub name: Label,
     /// Mean of its axis scores.
     #[serde(deserialize_with = "whole_number")]
     pub score: Option<i32>,
@@ -519,10 +524,10 @@ fn schema_error(file: &str, schema: Option<&str>) -> DataError {
 
 fn axis_result(axis: &crate::content::model::Axis, score: AxisScore) -> AxisResult {
     AxisResult {
-        id: score.id,
-        theme: axis.theme.clone(),
-        manager: axis.poles.manager.name.clone(),
-        leader: axis.poles.leader.name.clone(),
+        id: score.id.into(),
+        theme: axis.theme.as_str().into(),
+        manager: axis.poles.manager.name.as_str().into(),
+        leader: axis.poles.leader.name.as_str().into(),
         score: score.score,
         band: score.band,
         responses: score.responses,
@@ -536,8 +541,8 @@ fn axis_result(axis: &crate::content::model::Axis, score: AxisScore) -> AxisResu
 
 fn theme_result(name: &str, score: ThemeScore) -> ThemeResult {
     ThemeResult {
-        id: score.id,
-        name: name.to_owned(),
+        id: score.id.into(),
+        name: name.into(),
         score: score.score,
         standard_error: score.standard_error,
         band: score.band,

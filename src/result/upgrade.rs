@@ -121,10 +121,10 @@ impl ResultV1 {
                 .axes
                 .into_iter()
                 .map(|axis| AxisResult {
-                    id: axis.id,
-                    theme: axis.theme,
-                    manager: axis.manager,
-                    leader: axis.leader,
+                    id: axis.id.into(),
+                    theme: axis.theme.into(),
+                    manager: axis.manager.into(),
+                    leader: axis.leader.into(),
                     score: axis.score,
                     band: Band::Unscored,
                     responses: axis.answered,
@@ -139,8 +139,8 @@ impl ResultV1 {
                 .themes
                 .into_iter()
                 .map(|theme| ThemeResult {
-                    id: theme.id,
-                    name: theme.name,
+                    id: theme.id.into(),
+                    name: theme.name.into(),
                     score: None,
                     standard_error: None,
                     band: Band::Unscored,
