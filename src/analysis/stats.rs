@@ -263,7 +263,8 @@ struct Moments {
     offsets: Vec<Vec<i32>>,
     n: usize,
     sums: Vec<f64>,
-    /// Row-major products, `items.len()` squared.
+    /// Row-major products, `items.len()` squared; only those at or right
+    /// of the diagonal are summed (the matrix is symmetric).
     products: Vec<f64>,
 }
 
@@ -274,6 +275,9 @@ pub struct StatsBuilder<'c> {
     results: usize,
     tallies: Vec<Tally>,
     axes: Vec<Moments>,
+    /// Scenario indices in the order of their ids, the order of a
+    /// result's answers: both are walked side by side.
+    by_id: Vec<usize>,
     /// Room for one result's answers, by scenario index: the option
     /// indices picked most and least likely (`None` when unanswered or
     /// skipped). Kept between results so that adding one allocates nothing.
@@ -345,25 +349,33 @@ impl<'c> StatsBuilder<'c> {
                 }
             })
             .collect();
-        Self { content, results: 0, tallies, axes, picked: Vec::new(), scores: Vec::new() }
+        let mut by_id: Vec<usize> = (0..content.scenarios.len()).collect();
+        by_id.sort_by_key(|&index| content.scenarios[index].id.as_str());
+        Self { content, results: 0, tallies, axes, by_id, picked: Vec::new(), scores: Vec::new() }
     }
 
     /// Adds one result, made with this builder's content.
     pub fn add(&mut self, result: &ResultDocument) {
         self.results += 1;
         let scenarios = &self.content.scenarios;
-        // Each scenario's answer is looked up once, for the tallies and for
-        // every contrast it places.
+        // Each scenario's answer is found once, for the tallies and for
+        // every contrast it places, walking the answers (in the order of
+        // their ids) beside the scenarios in the same order.
         let mut picked = std::mem::take(&mut self.picked);
         picked.clear();
-        for (scenario, tally) in scenarios.iter().zip(&mut self.tallies) {
-            let indices = match result.answers.get(scenario.id.as_str()) {
+        picked.resize(scenarios.len(), None);
+        let mut answers = result.answers.iter().peekable();
+        for &index in &self.by_id {
+            let (scenario, tally) = (&scenarios[index], &mut self.tallies[index]);
+            let id = scenario.id.as_str();
+            while answers.next_if(|(key, _)| key.as_str() < id).is_some() {}
+            let indices = match answers.next_if(|(key, _)| key.as_str() == id) {
                 None => None,
-                Some(Answer::Skipped) => {
+                Some((_, Answer::Skipped)) => {
                     tally.skipped += 1;
                     None
                 }
-                Some(answer) => {
+                Some((_, answer)) => {
                     tally.answered += 1;
                     let mut indices = [None; 2];
                     for (slot, pick) in indices.iter_mut().zip([Pick::Most, Pick::Least]) {
@@ -379,7 +391,7 @@ impl<'c> StatsBuilder<'c> {
                     Some(indices)
                 }
             };
-            picked.push(indices);
+            picked[index] = indices;
         }
         let mut scores = std::mem::take(&mut self.scores);
         'axes: for moments in &mut self.axes {
@@ -407,7 +419,7 @@ impl<'c> StatsBuilder<'c> {
             moments.n += 1;
             for i in 0..size {
                 moments.sums[i] += scores[i];
-                for j in 0..size {
+                for j in i..size {
                     moments.products[i * size + j] += scores[i] * scores[j];
                 }
             }
@@ -518,7 +530,8 @@ fn covariance(moments: &Moments) -> Option<Vec<f64>> {
     let mut matrix = vec![0.0; size * size];
     for i in 0..size {
         for j in 0..size {
-            let centred = moments.products[i * size + j] - moments.sums[i] * moments.sums[j] / n;
+            let product = moments.products[i.min(j) * size + i.max(j)];
+            let centred = product - moments.sums[i] * moments.sums[j] / n;
             matrix[i * size + j] = centred / (n - 1.0);
         }
     }
