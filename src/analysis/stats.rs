@@ -637,6 +637,8 @@ fn axis_flags(stats: &AxisStats, flags: &mut Vec<Flag>) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::answer::Answers;
 
     #[test]
     fn flag_kind_ids_match_their_serde_form() {
@@ -650,8 +652,6 @@ mod tests {
             assert_eq!(serde_json::to_value(kind).unwrap(), kind.id());
         }
     }
-
-    use super::*;
 
     #[test]
     fn identical_items_have_an_alpha_of_one_and_independent_ones_zero() {
@@ -678,5 +678,102 @@ mod tests {
         let matrix = [1.0, 1.0, 1.0, 4.0];
         assert!((alpha(&matrix, 2).unwrap() - 4.0 / 7.0).abs() < 1e-12);
         assert_eq!(item_rest(&matrix, 2), vec![Some(0.5), Some(0.5)]);
+    }
+
+    /// Results of the built-in content with answers drawn from `seed`
+    /// (a few skipped, two-option scenarios answered with one key).
+    fn random_results(content: &Content, count: usize, seed: u64) -> Vec<ResultDocument> {
+        let mut state = seed;
+        let mut next = move |below: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % below
+        };
+        (0..count)
+            .map(|n| {
+                let mut answers = Answers::new();
+                for scenario in &content.scenarios {
+                    let keys: Vec<&str> = scenario.options.iter().map(|o| o.key.as_str()).collect();
+                    let answer = if next(20) == 0 {
+                        Answer::Skipped
+                    } else if keys.len() == 2 {
+                        Answer::Chosen { most: keys[next(2)].into(), least: None }
+                    } else {
+                        let most = next(keys.len());
+                        let least = (most + 1 + next(keys.len() - 1)) % keys.len();
+                        Answer::Chosen { most: keys[most].into(), least: Some(keys[least].into()) }
+                    };
+                    answers.insert(scenario.id.as_str().into(), answer);
+                }
+                let profile = crate::score::score(content, &answers);
+                // Answers to scenarios the content does not have (a hand
+                // edit) are passed over, wherever their ids sort.
+                for id in ["a-gone", "m-gone", "m-gone-too", "zz-gone"] {
+                    answers.insert(id.into(), Answer::Skipped);
+                }
+                ResultDocument::new(
+                    content,
+                    answers,
+                    profile,
+                    crate::content::selection::Selection::Full,
+                    crate::result::Respondent::default(),
+                    format!("2025-01-01T00:00:{n:02}Z"),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_builder_agrees_with_item_scores_worked_out_one_by_one() {
+        let content = crate::questionnaire::built_in();
+        let results = random_results(&content, 60, 11);
+        // Two builders merged, as `gather` makes them.
+        let mut builder = StatsBuilder::new(&content);
+        let mut later = StatsBuilder::new(&content);
+        for (n, result) in results.iter().enumerate() {
+            if n < 25 { builder.add(result) } else { later.add(result) }
+        }
+        builder.merge(later);
+        let document = builder.finish();
+        assert_eq!(document.results, 60);
+        for (axis, stats) in content.axes.iter().zip(&document.axes) {
+            assert_eq!(stats.id, axis.id);
+            let items: Vec<&Scenario> =
+                content.scenarios.iter().filter(|s| s.loads_on(&axis.id)).collect();
+            // Each result that placed every item: its item scores.
+            let rows: Vec<Vec<f64>> = results
+                .iter()
+                .filter_map(|result| {
+                    items
+                        .iter()
+                        .map(|scenario| {
+                            let answer = result.answers.get(scenario.id.as_str())?;
+                            item_score(scenario, answer, &axis.id)
+                        })
+                        .collect()
+                })
+                .collect();
+            assert_eq!(stats.n, rows.len(), "{}", axis.id);
+            let size = items.len();
+            let n = rows.len() as f64;
+            let means: Vec<f64> =
+                (0..size).map(|i| rows.iter().map(|row| row[i]).sum::<f64>() / n).collect();
+            let mut matrix = vec![0.0; size * size];
+            for i in 0..size {
+                for j in 0..size {
+                    let sum: f64 =
+                        rows.iter().map(|row| (row[i] - means[i]) * (row[j] - means[j])).sum();
+                    matrix[i * size + j] = sum / (n - 1.0);
+                }
+            }
+            let (shown, expected) = (stats.alpha.unwrap(), alpha(&matrix, size).unwrap());
+            assert!((shown - expected).abs() < 0.0006, "alpha of {}: {shown}, {expected}", axis.id);
+            for ((item, scenario), mean) in stats.items.iter().zip(&items).zip(&means) {
+                assert_eq!(item.scenario, scenario.id);
+                let shown = item.mean.expect("a mean for every item");
+                assert!((shown - mean).abs() < 0.0006, "{}: {shown} against {mean}", scenario.id);
+            }
+        }
     }
 }
