@@ -417,10 +417,16 @@ impl<'c> StatsBuilder<'c> {
             }
             let size = scores.len();
             moments.n += 1;
-            for i in 0..size {
-                moments.sums[i] += scores[i];
-                for j in i..size {
-                    moments.products[i * size + j] += scores[i] * scores[j];
+            if size == 0 {
+                continue;
+            }
+            for (i, (sum, row)) in
+                moments.sums.iter_mut().zip(moments.products.chunks_exact_mut(size)).enumerate()
+            {
+                let score = scores[i];
+                *sum += score;
+                for (product, other) in row[i..].iter_mut().zip(&scores[i..]) {
+                    *product += score * other;
                 }
             }
         }
