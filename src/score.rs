@@ -354,20 +354,21 @@ struct Item {
 impl<'a> Scorer<'a> {
     /// Prepares scoring for `content`.
     pub fn new(content: &'a Content) -> Self {
-        let axes = content
+        let mut axes: Vec<AxisItems> = content
             .axes
             .iter()
-            .map(|axis| AxisItems {
-                id: axis.id.clone(),
-                items: content
-                    .scenarios
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, scenario)| scenario.loads_on(&axis.id))
-                    .map(|(index, scenario)| Item::new(index, scenario, &axis.id))
-                    .collect(),
-            })
+            .map(|axis| AxisItems { id: axis.id.clone(), items: Vec::new() })
             .collect();
+        // Each scenario once, onto the axes it moves: its items come in
+        // content order on every axis.
+        for (index, scenario) in content.scenarios.iter().enumerate() {
+            for id in scenario.axes() {
+                let Some(axis) = axes.iter_mut().find(|axis| axis.id == id) else { continue };
+                if scenario.loads_on(id) {
+                    axis.items.push(Item::new(index, scenario, id));
+                }
+            }
+        }
         Self { content, axes }
     }
 
@@ -417,11 +418,7 @@ impl<'a> Scorer<'a> {
 
 impl Item {
     fn new(index: usize, scenario: &Scenario, axis: &str) -> Self {
-        let offsets: Vec<i64> = scenario
-            .options
-            .iter()
-            .map(|option| i64::from(scenario.offset(option, axis)))
-            .collect();
+        let offsets: Vec<i64> = scenario.offsets(axis).into_iter().map(i64::from).collect();
         let span = i64::from(scenario.span(axis));
         let random_variance =
             [random_variance(&offsets, span, false), random_variance(&offsets, span, true)];

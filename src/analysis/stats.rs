@@ -328,17 +328,8 @@ impl<'c> StatsBuilder<'c> {
                 let size = items.len();
                 let spans =
                     items.iter().map(|&index| content.scenarios[index].span(&axis.id)).collect();
-                let offsets = items
-                    .iter()
-                    .map(|&index| {
-                        let scenario = &content.scenarios[index];
-                        scenario
-                            .options
-                            .iter()
-                            .map(|option| scenario.offset(option, &axis.id))
-                            .collect()
-                    })
-                    .collect();
+                let offsets =
+                    items.iter().map(|&index| content.scenarios[index].offsets(&axis.id)).collect();
                 Moments {
                     items,
                     spans,

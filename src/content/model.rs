@@ -335,7 +335,14 @@ impl Scenario {
     /// answers with this one function.
     pub fn offset(&self, option: &Choice, axis: &str) -> i32 {
         let (low, high) = self.range(axis);
-        2 * i32::from(option.weight(axis)) - i32::from(low) - i32::from(high)
+        place(option.weight(axis), low, high)
+    }
+
+    /// Every option's [`Scenario::offset`] on `axis`, in option order,
+    /// with the range worked out once.
+    pub fn offsets(&self, axis: &str) -> Vec<i32> {
+        let (low, high) = self.range(axis);
+        self.options.iter().map(|option| place(option.weight(axis), low, high)).collect()
     }
 
     /// `high − low` on `axis`: what one response can move, either way.
@@ -378,6 +385,12 @@ impl Choice {
     pub fn weight(&self, axis: &str) -> i8 {
         self.weights.iter().find(|(id, _)| id == axis).map_or(0, |(_, weight)| *weight)
     }
+}
+
+/// `2·weight − low − high`: a weight's place in the range `low..=high`,
+/// doubled ([`Scenario::offset`]).
+fn place(weight: i8, low: i8, high: i8) -> i32 {
+    2 * i32::from(weight) - i32::from(low) - i32::from(high)
 }
 
 impl Content {
