@@ -140,6 +140,23 @@ impl Context {
         *self.seed.get_or_init(|| fastrand::u64(..))
     }
 
+    /// The same environment with the width of each terminal measured
+    /// again: an interactive run lasts minutes, and its window may have
+    /// been resized since the start. What follows the questions (the
+    /// report, the last messages) is drawn at the width the window has now.
+    pub fn measured_again(&self) -> Self {
+        let mut now = self.clone();
+        if now.stdout.terminal {
+            now.stdout.width =
+                terminal::width_of(terminal_size::terminal_size_of(std::io::stdout()));
+        }
+        if now.stderr.terminal {
+            now.stderr.width =
+                terminal::width_of(terminal_size::terminal_size_of(std::io::stderr()));
+        }
+        now
+    }
+
     /// Whether text on `stream` is coloured: `--color always` or `never`
     /// decide; otherwise `NO_COLOR` removes colour, `CLICOLOR_FORCE` forces
     /// it (as `--color always` would), and else a terminal that is not

@@ -548,3 +548,44 @@ fn a_scenario_of_two_options_is_asked_once_in_the_menu_and_in_plain_mode() {
     session.send_line("q").unwrap();
     session.expect("Stopped.").unwrap();
 }
+
+#[test]
+fn what_follows_the_questions_is_drawn_at_the_width_the_window_has_now() {
+    // Started in a wide window, resized to 50 columns before the report:
+    // the report and the last messages are wrapped at 50, not at 100.
+    let selection = Selection::Axes { axes: vec![String::from("direct-coach")] };
+    let total = common::pty::asked_count(&selection);
+    let itlead = Itlead::new().args(["assess", "--axes", "direct-coach", "--seed", "5"]);
+    let mut shown = Shown::of(&itlead, 100, 40);
+    start(&mut shown.session);
+    for number in 1..=total {
+        let asked = common::pty::expect_question(&mut shown.session, number);
+        common::pty::answer(&mut shown.session, &asked, 0);
+    }
+    shown.session.expect("That was the last scenario").expect("closing question");
+    shown.session.expect("See the result").expect("menu shown");
+    shown.resize(50, 40);
+    std::thread::sleep(Duration::from_millis(300));
+    shown.press(ENTER);
+    let rest = shown.session.expect(expectrl::Eof).expect("the report, to the end");
+    let text = common::pty::seen(rest.as_bytes());
+    // What follows the closing menu's last line; the saved path is on a
+    // line of its own, whole, however long.
+    let after_menu = text.rfind("Stop here and finish later").expect("the closing menu");
+    let report = &text[after_menu..];
+    let widths: Vec<(usize, &str)> = report
+        .lines()
+        .skip(1)
+        .filter(|line| line.trim().contains(' ') && !line.starts_with("Result saved to "))
+        .map(|line| (unicode_width::UnicodeWidthStr::width(line), line))
+        .collect();
+    let widest = widths.iter().map(|(width, _)| *width).max().unwrap_or(0);
+    assert!(
+        widths.iter().all(|(width, _)| *width <= 50),
+        "a line wider than the window:\n{}",
+        widths.iter().filter(|(w, _)| *w > 50).map(|(_, l)| *l).collect::<Vec<_>>().join("\n")
+    );
+    assert!(widest > 40, "the report fills the window it has ({widest} columns at most)");
+    assert!(report.contains("Result saved"), "{report}");
+    assert_eq!(exit_code(&shown.session), 0);
+}

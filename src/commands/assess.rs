@@ -301,6 +301,7 @@ fn interactive(
     let outcome = ask(context, content, request, &mut progress, prompter.as_mut());
     drop(prompter);
     let Some((session, answers)) = outcome? else { return Ok(()) };
+    let context = &context.measured_again();
     if context.stdout.terminal && !plain {
         let _ = console::Term::stderr().clear_screen();
     }
@@ -401,7 +402,7 @@ fn ask(
         Outcome::Finished(answers) => Ok(Some((session, answers))),
         Outcome::Stopped(_) => {
             let resume = resume_command(context.program(), request.about.as_ref());
-            let width = context.stderr.width;
+            let width = context.measured_again().stderr.width;
             if progress.catch_up(&session) {
                 return Err(
                     Interrupted(stopped_message(progress.saved.get(), &resume, width)).into()
