@@ -103,14 +103,8 @@ impl Context {
             dumb: terminal::is_dumb_terminal(),
             ascii: terminal::ascii_only(),
             stdin_terminal: std::io::stdin().is_terminal(),
-            stdout: Stream {
-                terminal: stdout.is_terminal(),
-                width: terminal::width_of(terminal_size::terminal_size_of(&stdout)),
-            },
-            stderr: Stream {
-                terminal: stderr.is_terminal(),
-                width: terminal::width_of(terminal_size::terminal_size_of(&stderr)),
-            },
+            stdout: Stream { terminal: stdout.is_terminal(), width: terminal::width_now(&stdout) },
+            stderr: Stream { terminal: stderr.is_terminal(), width: terminal::width_now(&stderr) },
             content,
             data_dir: crate::edges::paths::data_dir().ok(),
             state_dir: crate::edges::paths::state_dir().ok(),
@@ -147,12 +141,10 @@ impl Context {
     pub fn measured_again(&self) -> Self {
         let mut now = self.clone();
         if now.stdout.terminal {
-            now.stdout.width =
-                terminal::width_of(terminal_size::terminal_size_of(std::io::stdout()));
+            now.stdout.width = terminal::width_now(std::io::stdout());
         }
         if now.stderr.terminal {
-            now.stderr.width =
-                terminal::width_of(terminal_size::terminal_size_of(std::io::stderr()));
+            now.stderr.width = terminal::width_now(std::io::stderr());
         }
         now
     }

@@ -284,12 +284,8 @@ fn interactive(
         ));
     };
     let saved = SavedCount::default();
-    signals::install(
-        saved.clone(),
-        resume_command(context.program(), request.about.as_ref()),
-        context.stderr.width,
-    )
-    .context("cannot watch for Ctrl-C")?;
+    signals::install(saved.clone(), resume_command(context.program(), request.about.as_ref()))
+        .context("cannot watch for Ctrl-C")?;
     let prompt_style = context.stderr_style();
     let plain = args.plain || context.dumb;
     let mut prompter: Box<dyn Prompter> = if plain {

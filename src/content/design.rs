@@ -214,8 +214,7 @@ pub fn analyse(content: &Content) -> Design {
             let span = scenario.span(id);
             spans[axis] += i64::from(span) * picks.len() as i64;
             swings[axis] = swings[axis].max(2 * i64::from(span));
-            let mut offsets: Vec<i32> =
-                scenario.options.iter().map(|option| scenario.offset(option, id)).collect();
+            let mut offsets = scenario.offsets(id);
             offsets.sort_unstable();
             offsets.dedup();
             let gap = offsets.windows(2).map(|pair| pair[1] - pair[0]).min().unwrap_or(0);

@@ -134,8 +134,9 @@ pub struct ContentStamp {
 }
 
 /// A short text of a result that repeats from result to result (a
-/// contrast's or theme's id and names): kept inline, so reading a result
-/// allocates nothing for it.
+/// contrast's or theme's id and names): kept inline when it is short (up
+/// to 24 bytes, as every built-in one is), so reading a result allocates
+/// nothing for it.
 pub type Label = compact_str::CompactString;
 
 /// One axis in a result.

@@ -35,6 +35,12 @@ pub fn is_dumb_terminal() -> bool {
     std::env::var("TERM").is_ok_and(|term| term == "dumb")
 }
 
+/// The width to lay text out for on `stream` now ([`width_of`] its size):
+/// it changes when the window is resized.
+pub fn width_now(stream: impl std::os::fd::AsFd) -> usize {
+    width_of(terminal_size::terminal_size_of(stream))
+}
+
 /// The width to lay text out for: the terminal's, else `COLUMNS`, else 80,
 /// kept within [`MIN_WIDTH`]..=[`MAX_WIDTH`].
 pub fn width_of(size: Option<(terminal_size::Width, terminal_size::Height)>) -> usize {

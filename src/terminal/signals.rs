@@ -138,10 +138,10 @@ const SHOW_CURSOR: &str = "\x1b[?25h";
 /// cursor shown, and when the shell continues it (`fg`) it takes the
 /// menu's settings up again, so the shell is usable meanwhile and the menu
 /// works afterwards. `resume` continues the assessment, and the message
-/// is wrapped to the width the terminal has then, or `width` when standard
-/// error has none ([`crate::flow::messages::stopped_message`]).
+/// is wrapped to the width standard error's terminal has then
+/// ([`crate::flow::messages::stopped_message`]).
 /// Call once, before the first question.
-pub fn install(saved: SavedCount, resume: String, width: usize) -> std::io::Result<()> {
+pub fn install(saved: SavedCount, resume: String) -> std::io::Result<()> {
     let original = super::tty::settings();
     let realtime = nix::libc::SIGRTMIN()..=nix::libc::SIGRTMAX();
     let mut signals = Signals::new(
@@ -159,8 +159,7 @@ pub fn install(saved: SavedCount, resume: String, width: usize) -> std::io::Resu
                 super::tty::restore(original);
             }
             // The window may have been resized since the start.
-            let width = terminal_size::terminal_size_of(std::io::stderr())
-                .map_or(width, |size| super::width_of(Some(size)));
+            let width = super::width_now(std::io::stderr());
             let mut stderr = std::io::stderr().lock();
             let _ = write!(
                 stderr,
