@@ -193,15 +193,32 @@ async function fill() {
   const progressAfter = await page2.textContent("#progress-text");
   // Save by keyboard: focus the button, Enter.
   await page2.focus("#save");
-  const [download] = await Promise.all([page2.waitForEvent("download"), page2.keyboard.press("Enter")]);
+  const [download] = await Promise.all([
+    page2.waitForEvent("download", { timeout: 10000 }).catch(async () => {
+      // No download: say what the page showed instead.
+      const shown = await page2.textContent("#save-status");
+      throw new Error(`saving by keyboard downloaded nothing; the page showed: ${shown}`);
+    }),
+    page2.keyboard.press("Enter"),
+  ]);
   const saved = path.join(out, download.suggestedFilename());
   await download.saveAs(saved);
   const shownText = await page2.inputValue("#answers-text");
   const status = await page2.textContent("#save-status");
   // Kept answers survive a reload until removed; removed, a reload shows none.
+  // Chromium hands local storage to its browser process a moment after a
+  // write, and a reload within milliseconds of saving (the download just
+  // begun) has been seen to read it from before; a person is not that fast.
+  await page2.waitForTimeout(300);
   await page2.reload();
   const keptAfterSave = await page2.$$eval("input:checked", (inputs) => inputs.length);
   await page2.click("#save");
+  if (!(await page2.isVisible("#forget"))) {
+    // Saving after the reload did not save: say what it showed instead
+    // of waiting for a button that will not come.
+    const shown = await page2.textContent("#save-status");
+    throw new Error(`after a reload, ${keptAfterSave} answers were restored and saving showed: ${shown}`);
+  }
   await page2.click("#forget");
   await page2.reload();
   const keptAfterForget = await page2.$$eval("input:checked", (inputs) => inputs.length);
