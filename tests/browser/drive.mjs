@@ -165,6 +165,8 @@ async function fill() {
     asked = dialog.type() === "beforeunload";
     await dialog.dismiss();
   });
+  // As before a reload: local storage is handed on a moment after a write.
+  await page.waitForTimeout(300);
   await page.close({ runBeforeUnload: true });
   await new Promise((resolve) => setTimeout(resolve, 500));
   steps.push(asked ? "asked before leaving" : "left without asking");
