@@ -212,14 +212,18 @@ async function fill() {
   // write, and a reload within milliseconds of saving (the download just
   // begun) has been seen to read it from before; a person is not that fast.
   await page2.waitForTimeout(300);
+  const storedBefore = await page2.evaluate(() =>
+    Object.keys(localStorage).map((key) => `${key}: ${localStorage.getItem(key).length} characters`).join(", "));
   await page2.reload();
+  const storedAfter = await page2.evaluate(() =>
+    Object.keys(localStorage).map((key) => `${key}: ${localStorage.getItem(key).length} characters`).join(", "));
   const keptAfterSave = await page2.$$eval("input:checked", (inputs) => inputs.length);
   await page2.click("#save");
   if (!(await page2.isVisible("#forget"))) {
     // Saving after the reload did not save: say what it showed instead
     // of waiting for a button that will not come.
     const shown = await page2.textContent("#save-status");
-    throw new Error(`after a reload, ${keptAfterSave} answers were restored and saving showed: ${shown}`);
+    throw new Error(`after a reload, ${keptAfterSave} answers were restored (stored before the reload: ${storedBefore || "nothing"}; after: ${storedAfter || "nothing"}) and saving showed: ${shown}`);
   }
   await page2.click("#forget");
   await page2.reload();
